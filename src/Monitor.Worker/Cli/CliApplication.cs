@@ -1,0 +1,124 @@
+using Monitor.Worker.Classification;
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Extraction;
+using Monitor.Worker.Feeds;
+
+namespace Monitor.Worker.Cli;
+
+/// <summary>Parses the command line and runs the verb. Exit codes: 0 success, 1 failure, 2 usage.</summary>
+public static class CliApplication
+{
+    /// <summary>Runs the command line <paramref name="args"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        CliArguments cli;
+        try
+        {
+            cli = CliArguments.Parse(args);
+            Check(cli);
+        }
+        catch (CliUsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync();
+            await error.WriteLineAsync(CliSpec.Usage);
+            return 2;
+        }
+
+        if (cli.Help)
+        {
+            await output.WriteLineAsync(CliSpec.Usage);
+            return 0;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await DispatchAsync(cli, output, error, cancellation.Token);
+        }
+        catch (CliUsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync();
+            await error.WriteLineAsync(CliSpec.Usage);
+            return 2;
+        }
+        catch (ConfigurationException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("cancelled");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(CliArguments cli, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var paths = ConfigPaths.Resolve(cli.Get("config"));
+        return cli.Verb switch
+        {
+            "run" => await WorkerCommand.RunAsync(paths, cancellationToken),
+            "demo" => await Demo.DemoCommand.RunAsync(paths, output, cancellationToken),
+            "crawl" => await CrawlCommand.RunAsync(paths, cli.Get("source"), cli.Has("verbose"), output, cancellationToken),
+            "digest" => await DigestCommand.RunAsync(paths, cli.Has("dry-run"), cli.Get("to"), output, cancellationToken),
+            "sources check" => await SourcesCommands.CheckAsync(paths, output, error),
+            "sources test" => await SourcesCommands.TestAsync(paths, Single(cli, "source id"), ParseInt(cli.Get("items"), 5), output, cancellationToken),
+            "sources list" => await SourcesCommands.ListAsync(paths, output, cancellationToken),
+            "db migrate" => await DbCommand.MigrateAsync(paths, output, cancellationToken),
+            "extract" => await ExtractCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
+            "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
+            "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
+            "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 3), output, cancellationToken),
+            "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
+            "classify-train" => await ClassifierTraining.RunAsync(Required(cli, "in"), Required(cli, "out"), output, cancellationToken),
+            _ => throw new InvalidOperationException($"verb {cli.Verb} has no handler"),
+        };
+    }
+
+    private static void Check(CliArguments cli)
+    {
+        if (!CliSpec.Verbs.TryGetValue(cli.Verb, out var allowed))
+        {
+            throw new CliUsageException($"unknown verb '{cli.Verb}'");
+        }
+
+        foreach (var option in cli.OptionNames.Where(o => o != "help" && !allowed.Contains(o)))
+        {
+            throw new CliUsageException($"'{cli.Verb}' does not take --{option}");
+        }
+
+        var expectedPositional = cli.Verb == "sources test" ? 1 : 0;
+        if (!cli.Help && cli.Positional.Count != expectedPositional)
+        {
+            throw new CliUsageException(expectedPositional == 0
+                ? $"'{cli.Verb}' takes no argument '{string.Join(' ', cli.Positional)}'"
+                : $"'{cli.Verb}' needs exactly one source id");
+        }
+
+        if (cli.Get("items") is { } items && !int.TryParse(items, out _) || cli.Get("rounds") is { } rounds && !int.TryParse(rounds, out _))
+        {
+            throw new CliUsageException("--items and --rounds take a whole number");
+        }
+    }
+
+    private static string Required(CliArguments cli, string name) =>
+        cli.Get(name) ?? throw new CliUsageException($"'{cli.Verb}' needs --{name}");
+
+    private static string Single(CliArguments cli, string what) =>
+        cli.Positional.Count == 1 ? cli.Positional[0] : throw new CliUsageException($"'{cli.Verb}' needs a {what}");
+
+    private static int ParseInt(string? value, int fallback) => value is null ? fallback : int.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,34 @@
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Digest;
+using Monitor.Worker.Storage;
+
+namespace Monitor.Worker.Cli;
+
+/// <summary>The <c>digest [--dry-run] [--to EMAIL]</c> verb.</summary>
+public static class DigestCommand
+{
+    /// <summary>Composes and sends (or prints) the digests that are due.</summary>
+    public static async Task<int> RunAsync(ConfigPaths paths, bool dryRun, string? to, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var host = MonitorHost.CreateOneShot(paths);
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var report = await host.Services.GetRequiredService<DigestRunner>().RunAsync(dryRun, to, cancellationToken);
+        foreach (var preview in report.Previews)
+        {
+            await output.WriteLineAsync($"To: {preview.To}");
+            await output.WriteLineAsync($"Subject: {preview.Subject}");
+            await output.WriteLineAsync();
+            await output.WriteLineAsync(preview.TextBody);
+        }
+
+        var rows = report.Results.Select(r => new[] { r.Subscriber, r.Period, r.Status, r.Items.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Message ?? "" }).ToList();
+        await output.WriteLineAsync(CrawlSummaryTable.Table(["subscriber", "period", "status", "items", "note"], rows));
+        if (to is not null && report.Results.Count == 0)
+        {
+            await output.WriteLineAsync($"no subscriber {to}");
+            return 1;
+        }
+
+        return report.Results.Any(r => r.Status is "failed" or "given-up") ? 1 : 0;
+    }
+}

@@ -1,0 +1,36 @@
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Web;
+
+namespace Monitor.Worker.Cli;
+
+/// <summary>Builds the host for a verb: the full worker with Kestrel and Quartz, or a one-shot host for commands.</summary>
+public static class MonitorHost
+{
+    /// <summary>The worker: scheduler, web endpoints, migrations at start.</summary>
+    public static WebApplication CreateWorker(ConfigPaths paths)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.AddMonitor(paths, withScheduler: true);
+        var urls = builder.Configuration.GetValue<string>($"{WebOptions.SectionName}:Urls") ?? new WebOptions().Urls;
+        builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        var app = builder.Build();
+        app.MapMonitorEndpoints();
+        return app;
+    }
+
+    /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr.</summary>
+    public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddMonitor(paths, withScheduler: false, overrides);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Monitor.Worker.Classification;
+using Monitor.Worker.Clustering;
+using Monitor.Worker.Extraction;
+using Monitor.Worker.Items;
+using Monitor.Worker.Sources;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.Worker.Crawling;
+
+/// <summary>Builds an announcement from an item, its (optional) extracted page and the classifier's verdict. Pure.</summary>
+public static partial class AnnouncementBuilder
+{
+    /// <summary>Longest summary kept (about two lines in a digest).</summary>
+    public const int SummaryLength = 320;
+
+    /// <summary>Combines the feed's data with what extraction found (extraction wins where it found something).</summary>
+    public static Announcement Build(
+        SourceDefinition source,
+        ParsedItem item,
+        Uri canonicalUrl,
+        ExtractedArticle? article,
+        AnnouncementClassifier classifier,
+        DateTime fetchedAt)
+    {
+        var title = FirstNonEmpty(item.Title, article?.Title) ?? canonicalUrl.AbsoluteUri;
+        var itemText = PlainText(item.Content ?? item.Summary ?? "");
+        var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
+        var summarySource = FirstNonEmpty(PlainText(item.Summary ?? ""), article?.Description, text) ?? "";
+        var language = article?.Language ?? source.Language;
+        var published = item.Published ?? article?.Published;
+
+        var verdict = classifier.Classify(new ClassificationInput(title, text.Length > 0 ? text : summarySource, canonicalUrl.AbsoluteUri, language, source.Country));
+        return new Announcement
+        {
+            UrlHash = Hash(canonicalUrl.AbsoluteUri),
+            CanonicalUrl = Truncate(canonicalUrl.AbsoluteUri, 4000),
+            SourceId = source.Id,
+            ItemKeyHash = Hash(ItemKey.For(item)),
+            Title = Truncate(title, 1000),
+            PublishedAt = published?.UtcDateTime,
+            FetchedAt = fetchedAt,
+            Language = Truncate(language, 16),
+            Text = text,
+            Summary = Summarize(summarySource),
+            ContentHash = text.Length > 0 ? Hash(text) : null,
+            SimHash = SimHash.Compute(text.Length > 0 ? text : title),
+            Topics = string.Join(' ', verdict.Topics),
+            Countries = string.Join(' ', verdict.Countries),
+            Models = string.Join('|', verdict.Models),
+            Relevant = verdict.Relevant,
+            Score = Math.Round(verdict.Score, 4),
+            Reasons = Truncate(string.Join('|', verdict.Reasons), 4000),
+        };
+    }
+
+    /// <summary>SHA-256 of <paramref name="value"/> as lower-case hex.</summary>
+    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>The first sentences of <paramref name="text"/> up to <see cref="SummaryLength"/> characters.</summary>
+    public static string Summarize(string text)
+    {
+        var flat = Whitespace().Replace(text, " ").Trim();
+        if (flat.Length <= SummaryLength)
+        {
+            return flat;
+        }
+
+        var cut = flat[..SummaryLength];
+        var sentenceEnd = cut.LastIndexOfAny(['.', '。', '!', '?', '！', '？']);
+        if (sentenceEnd > SummaryLength / 2)
+        {
+            return cut[..(sentenceEnd + 1)];
+        }
+
+        var space = cut.LastIndexOf(' ');
+        return (space > SummaryLength / 2 ? cut[..space] : cut) + "…";
+    }
+
+    /// <summary>Strips tags and decodes entities from feed HTML.</summary>
+    public static string PlainText(string html)
+    {
+        if (html.Length == 0 || !html.Contains('<') && !html.Contains('&'))
+        {
+            return html.Trim();
+        }
+
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var document = parser.ParseDocument($"<body>{html}</body>");
+        return Whitespace().Replace(document.Body?.TextContent ?? "", " ").Trim();
+    }
+
+    private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

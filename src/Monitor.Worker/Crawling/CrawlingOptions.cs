@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Monitor.Worker.Crawling;
+
+/// <summary>How sources and article pages are fetched. Section <c>Monitor:Crawling</c>.</summary>
+public sealed class CrawlingOptions
+{
+    public const string SectionName = "Monitor:Crawling";
+
+    /// <summary>User-Agent sent with every request; names the project and a contact URL.</summary>
+    [Required]
+    public string UserAgent { get; set; } = "MonitorBot/1.0 (+https://github.com/monitor-ai-policy/monitor)";
+
+    /// <summary>Per-request timeout in seconds.</summary>
+    [Range(1, 300)]
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Largest response body accepted, in bytes (after decompression); larger bodies fail the fetch.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Sources crawled in parallel.</summary>
+    [Range(1, 64)]
+    public int MaxParallelSources { get; set; } = 4;
+
+    /// <summary>Concurrent requests to one host.</summary>
+    [Range(1, 16)]
+    public int MaxRequestsPerHost { get; set; } = 2;
+
+    /// <summary>New items whose pages are fetched per source and run (the rest wait for the next run).</summary>
+    [Range(1, 1000)]
+    public int MaxNewItemsPerRun { get; set; } = 30;
+
+    /// <summary>After this many consecutive failures a source is skipped until its config changes or a manual crawl.</summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveFailures { get; set; } = 10;
+
+    /// <summary>Fetch each new item's page to extract its text (off: keep the feed's data only).</summary>
+    public bool FetchArticles { get; set; } = true;
+
+    /// <summary>Allow loopback and private-network addresses (for the demo and tests only; off in production to block SSRF).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+}

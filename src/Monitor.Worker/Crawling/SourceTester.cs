@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Classification;
+using Monitor.Worker.Extraction;
+using Monitor.Worker.Fetching;
+using Monitor.Worker.Items;
+using Monitor.Worker.Sources;
+
+namespace Monitor.Worker.Crawling;
+
+/// <summary>Fetches one source now and shows what would be extracted and how it would be classified; stores nothing.</summary>
+public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, SourceCatalog catalog, IOptions<CrawlingOptions> options, TimeProvider time)
+{
+    /// <summary>Writes a report on <paramref name="source"/> to <paramref name="output"/>; returns false when the source fails.</summary>
+    public async Task<bool> TestAsync(SourceDefinition source, int maxItems, TextWriter output, CancellationToken cancellationToken)
+    {
+        await output.WriteLineAsync($"Source {source.Id} ({source.DisplayName}) — {source.Url}");
+        await output.WriteLineAsync($"  kind: {source.Kind}, country: {source.Country}, language: {source.Language}, time zone: {source.TimeZone ?? "UTC"}");
+        var result = await fetcher.FetchAsync(source.Url, null, cancellationToken);
+        if (result is not FetchResult.Ok document)
+        {
+            await output.WriteLineAsync($"  FETCH FAILED: {result}");
+            return false;
+        }
+
+        await output.WriteLineAsync($"  fetched {document.Body.Length:N0} bytes, {document.ContentType ?? "no content type"}, charset {document.Charset ?? "unspecified"}, from {document.FinalUri}");
+        SourceReadResult read;
+        try
+        {
+            read = await reader.ReadAsync(source, document, cancellationToken);
+        }
+        catch (SourceReadException ex)
+        {
+            await output.WriteLineAsync($"  READ FAILED: {ex.Message}");
+            return false;
+        }
+
+        var items = ItemKey.Deduplicate(read.Items);
+        await output.WriteLineAsync($"  read as {read.ReadAs}: {items.Count} items{(read.Note is null ? "" : $" ({read.Note})")}");
+        foreach (var item in items.Take(maxItems))
+        {
+            await output.WriteLineAsync();
+            await output.WriteLineAsync($"  - {item.Title}");
+            await output.WriteLineAsync($"    link: {item.Link}   published: {item.Published?.ToString("u") ?? "unknown"}   key: {ItemKey.For(item)}");
+            ExtractedArticle? article = null;
+            if (item.Link is not null && options.Value.FetchArticles)
+            {
+                var page = await fetcher.FetchAsync(item.Link, null, cancellationToken);
+                article = page is FetchResult.Ok ok ? ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset) : null;
+                await output.WriteLineAsync(article is null
+                    ? $"    page: not fetched ({page})"
+                    : $"    page: title \"{article.Title}\", date {article.Published?.ToString("u") ?? "none"}, language {article.Language ?? "?"}, {article.Text.Length:N0} chars of text");
+            }
+
+            var url = item.Link is null ? source.Url : UrlCanonicalizer.Canonicalize(item.Link);
+            var a = AnnouncementBuilder.Build(source, item, url, article, catalog.Classifier, time.GetUtcNow().UtcDateTime);
+            await output.WriteLineAsync($"    summary: {a.Summary}");
+            await output.WriteLineAsync($"    relevant: {a.Relevant} (score {a.Score:0.00}); topics: [{a.Topics}]; countries: [{a.Countries}]; models: [{a.Models.Replace('|', ',')}]");
+            if (a.Reasons.Length > 0)
+            {
+                await output.WriteLineAsync($"    why: {a.Reasons.Replace("|", "; ")}");
+            }
+        }
+
+        return true;
+    }
+}

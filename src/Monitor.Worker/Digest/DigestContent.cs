@@ -1,0 +1,11 @@
+namespace Monitor.Worker.Digest;
+
+/// <summary>Everything a digest message says, gathered before composing it.</summary>
+public sealed record DigestContent(
+    string ToEmail,
+    string? ToName,
+    string FromEmail,
+    string FromName,
+    string PeriodLabel,
+    string MessageId,
+    IReadOnlyList<DigestEntry> Entries);

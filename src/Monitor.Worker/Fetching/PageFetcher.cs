@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Crawling;
+
+namespace Monitor.Worker.Fetching;
+
+/// <summary>Polite, bounded HTTP GET: per-host concurrency, conditional requests, body size limit, timeouts as values.</summary>
+public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, ILogger<PageFetcher> logger)
+{
+    /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
+    public const string ClientName = "crawler";
+
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLimits = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>GETs <paramref name="url"/>; with <paramref name="validators"/> the request is conditional.</summary>
+    public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var gate = _hostLimits.GetOrAdd(url.Authority, _ => new SemaphoreSlim(settings.MaxRequestsPerHost));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await SendAsync(url, validators, settings, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (validators?.ETag is { Length: > 0 } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (validators?.LastModified is { Length: > 0 } lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+        {
+            request.Headers.IfModifiedSince = since;
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        try
+        {
+            var client = clientFactory.CreateClient(ClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var finalUri = response.RequestMessage?.RequestUri ?? url;
+
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                return new FetchResult.NotModified(url);
+            }
+
+            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+            {
+                return new FetchResult.RateLimited(url, RetryAfter(response));
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return new FetchResult.Failed(url, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
+            }
+
+            if (response.Content.Headers.ContentLength > settings.MaxBodyBytes)
+            {
+                return new FetchResult.Failed(url, $"body of {response.Content.Headers.ContentLength} bytes exceeds the limit of {settings.MaxBodyBytes}");
+            }
+
+            var body = await ReadBoundedAsync(response.Content, settings.MaxBodyBytes, timeout.Token);
+            if (body is null)
+            {
+                return new FetchResult.Failed(url, $"body exceeds the limit of {settings.MaxBodyBytes} bytes");
+            }
+
+            return new FetchResult.Ok(
+                url,
+                finalUri,
+                body,
+                response.Content.Headers.ContentType?.MediaType,
+                response.Content.Headers.ContentType?.CharSet,
+                response.Headers.ETag?.ToString(),
+                response.Content.Headers.LastModified?.ToString("R"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchResult.Failed(url, $"timed out after {settings.TimeoutSeconds} s");
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogDebug(ex, "Request to {Url} failed", url);
+            return new FetchResult.Failed(url, ex.InnerException is BlockedAddressException blocked ? blocked.Message : ex.Message);
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
+        return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
+    }
+
+    private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,59 @@
+using Monitor.Worker.Classification;
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Crawling;
+using Monitor.Worker.Digest;
+using Monitor.Worker.Fetching;
+using Monitor.Worker.Scheduling;
+using Monitor.Worker.Sources;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Web;
+
+namespace Monitor.Worker;
+
+/// <summary>Composes the worker: one <c>AddX()</c> per capability.</summary>
+public static class MonitorApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Loads the configuration directory, validates everything (throwing <see cref="ConfigurationException"/> with every
+    /// problem) and registers all capabilities. With <paramref name="withScheduler"/> Quartz runs the jobs;
+    /// <paramref name="overrides"/> (used by the demo and tests) win over files and environment.
+    /// </summary>
+    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder, ConfigPaths paths, bool withScheduler, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        builder.AddMonitorConfiguration(paths);
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var check = ConfigurationCheck.Run(builder.Configuration, paths);
+        if (!check.IsValid)
+        {
+            throw new ConfigurationException(check.Problems);
+        }
+
+        builder.Services.AddSingleton(paths);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new SourceCatalog(check.Sources, new AnnouncementClassifier(check.Taxonomy!)));
+        builder.AddFetching();
+        builder.AddStorage();
+        builder.AddCrawling();
+        builder.AddDigest();
+        builder.AddWeb();
+        if (withScheduler)
+        {
+            builder.AddScheduling(check.Sources);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds <c>appsettings.json</c> (and the environment's variant) from the config directory; the environment overrides both.</summary>
+    public static IHostApplicationBuilder AddMonitorConfiguration(this IHostApplicationBuilder builder, ConfigPaths paths)
+    {
+        builder.Configuration.AddJsonFile(paths.AppSettingsFile, optional: true, reloadOnChange: false);
+        builder.Configuration.AddJsonFile(Path.Combine(paths.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables();
+        return builder;
+    }
+}

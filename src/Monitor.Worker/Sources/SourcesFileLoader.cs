@@ -1,0 +1,368 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Monitor.Worker.Classification;
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Listings;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Monitor.Worker.Sources;
+
+/// <summary>
+/// Reads <c>sources.yaml</c> node by node so that every problem (unknown key, missing url, bad cron, duplicate id,
+/// unknown country...) is reported at once with the file, the source and the field, instead of stopping at the first.
+/// </summary>
+public static partial class SourcesFileLoader
+{
+    private static readonly HashSet<string> SourceKeys =
+    [
+        "id", "name", "url", "kind", "country", "language", "timezone", "schedule", "selectors", "json",
+        "fetch_full_text", "enabled", "notes",
+    ];
+
+    private static readonly HashSet<string> SelectorKeys = ["item", "link", "title", "date", "summary", "next"];
+    private static readonly HashSet<string> JsonKeys = ["items", "id", "title", "link", "date", "summary"];
+
+    /// <summary>Loads and validates the file at <paramref name="path"/>.</summary>
+    public static SourcesLoadResult Load(string path)
+    {
+        var file = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            return new SourcesLoadResult([], [new ConfigProblem(file, "", "", $"file not found: {path}")]);
+        }
+
+        return Parse(File.ReadAllText(path), file);
+    }
+
+    /// <summary>Parses and validates YAML text; <paramref name="file"/> names it in problems.</summary>
+    public static SourcesLoadResult Parse(string yaml, string file)
+    {
+        var problems = new List<ConfigProblem>();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(new ConfigProblem(file, $"line {ex.Start.Line}", "", $"invalid YAML: {ex.InnerException?.Message ?? ex.Message}"));
+            return new SourcesLoadResult([], problems);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Add(new ConfigProblem(file, "", "", "expected a mapping with a 'sources' list at the top"));
+            return new SourcesLoadResult([], problems);
+        }
+
+        YamlSequenceNode? list = null;
+        foreach (var (key, value) in root.Children)
+        {
+            var name = ((YamlScalarNode)key).Value;
+            if (name == "sources" && value is YamlSequenceNode seq)
+            {
+                list = seq;
+            }
+            else if (name == "sources")
+            {
+                problems.Add(new ConfigProblem(file, "", "sources", "must be a list"));
+            }
+            else
+            {
+                problems.Add(new ConfigProblem(file, $"line {key.Start.Line}", name ?? "", "unknown key (expected 'sources')"));
+            }
+        }
+
+        var sources = new List<SourceDefinition>();
+        if (list is null)
+        {
+            if (problems.Count == 0)
+            {
+                problems.Add(new ConfigProblem(file, "", "sources", "missing"));
+            }
+
+            return new SourcesLoadResult(sources, problems);
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var entry = $"sources[{i}]";
+            if (list.Children[i] is not YamlMappingNode map)
+            {
+                problems.Add(new ConfigProblem(file, $"{entry} (line {list.Children[i].Start.Line})", "", "must be a mapping"));
+                continue;
+            }
+
+            var source = ReadSource(map, file, entry, problems);
+            var id = Scalar(map, "id");
+            if (id is not null && seen.TryGetValue(id, out var first))
+            {
+                problems.Add(new ConfigProblem(file, id, "id", $"duplicate id (sources[{first}] and sources[{i}])"));
+                continue;
+            }
+
+            if (id is not null)
+            {
+                seen[id] = i;
+            }
+
+            if (source is not null)
+            {
+                sources.Add(source);
+            }
+        }
+
+        return new SourcesLoadResult(sources, problems);
+    }
+
+    private static SourceDefinition? ReadSource(YamlMappingNode map, string file, string position, List<ConfigProblem> problems)
+    {
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var idText = Scalar(map, "id");
+        var entry = string.IsNullOrWhiteSpace(idText) ? $"{position} (line {map.Start.Line})" : idText;
+        var before = problems.Count;
+
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (!SourceKeys.Contains(key))
+            {
+                problems.Add(new ConfigProblem(file, entry, key, $"unknown key (line {keyNode.Start.Line}); expected one of: {string.Join(", ", SourceKeys)}"));
+                continue;
+            }
+
+            values[key] = value;
+        }
+
+        void Problem(string field, string message) => problems.Add(new ConfigProblem(file, entry, field, message));
+
+        if (string.IsNullOrWhiteSpace(idText))
+        {
+            Problem("id", "missing");
+        }
+        else if (!IdPattern().IsMatch(idText))
+        {
+            Problem("id", "use lower-case letters, digits, '-', '_' or '.' (1-64 characters)");
+        }
+
+        Uri? url = null;
+        var urlText = Scalar(map, "url");
+        if (string.IsNullOrWhiteSpace(urlText))
+        {
+            Problem("url", "missing");
+        }
+        else if (!Uri.TryCreate(urlText, UriKind.Absolute, out url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            Problem("url", $"'{urlText}' is not an absolute http(s) URL");
+            url = null;
+        }
+
+        var kind = SourceKind.Auto;
+        var kindText = Scalar(map, "kind");
+        if (kindText is not null && !Enum.TryParse(kindText, ignoreCase: true, out kind))
+        {
+            Problem("kind", $"'{kindText}' is not one of: auto, feed, listing, sitemap, json");
+        }
+
+        var country = Scalar(map, "country");
+        if (string.IsNullOrWhiteSpace(country))
+        {
+            Problem("country", "missing (ISO 3166-1 alpha-2 code, EU or INT)");
+        }
+        else if (!CountryCodes.IsKnown(country))
+        {
+            Problem("country", $"'{country}' is not an ISO 3166-1 alpha-2 code, EU or INT (use upper case)");
+        }
+
+        var language = Scalar(map, "language");
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            Problem("language", "missing (a language tag such as en, ja, zh-CN)");
+        }
+        else if (!LanguagePattern().IsMatch(language))
+        {
+            Problem("language", $"'{language}' is not a language tag such as en, ja, zh-CN");
+        }
+
+        var timeZone = Scalar(map, "timezone");
+        if (timeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            Problem("timezone", $"'{timeZone}' is not a known time zone id (use IANA ids such as Asia/Tokyo)");
+        }
+
+        var schedule = Scalar(map, "schedule");
+        if (schedule is not null && CronValidator.Check(schedule) is { } cronError)
+        {
+            Problem("schedule", cronError);
+        }
+
+        var selectors = ReadSelectors(values.GetValueOrDefault("selectors"), Problem);
+        var json = ReadJson(values.GetValueOrDefault("json"), Problem);
+        if (kind == SourceKind.Json && json?.Items is null)
+        {
+            Problem("json", "kind json needs json.items (the dotted path to the item array)");
+        }
+
+        if (selectors is not null && kind is not (SourceKind.Listing or SourceKind.Auto))
+        {
+            Problem("selectors", $"only listing sources take selectors (kind is {kindText})");
+        }
+
+        var fetchFullText = ReadBool(map, "fetch_full_text", false, Problem);
+        var enabled = ReadBool(map, "enabled", true, Problem);
+
+        if (problems.Count > before || url is null || idText is null || country is null || language is null)
+        {
+            return null;
+        }
+
+        return new SourceDefinition
+        {
+            Id = idText,
+            Name = Scalar(map, "name"),
+            Url = url,
+            Kind = kind,
+            Country = country,
+            Language = language,
+            TimeZone = timeZone,
+            Schedule = schedule,
+            Selectors = selectors,
+            Json = json,
+            FetchFullText = fetchFullText,
+            Enabled = enabled,
+            Notes = Scalar(map, "notes"),
+        };
+    }
+
+    private static ListingSelectors? ReadSelectors(YamlNode? node, Action<string, string> problem)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            problem("selectors", "must be a mapping (item, link, title, date, summary, next)");
+            return null;
+        }
+
+        var parser = new HtmlParser();
+        var document = parser.ParseDocument("<html></html>");
+        string? Selector(string key)
+        {
+            var value = Scalar(map, key);
+            if (value is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                document.QuerySelector(value);
+            }
+            catch (AngleSharp.Dom.DomException)
+            {
+                problem($"selectors.{key}", $"'{value}' is not a valid CSS selector");
+            }
+
+            return value;
+        }
+
+        foreach (var key in map.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? ""))
+        {
+            if (!SelectorKeys.Contains(key))
+            {
+                problem($"selectors.{key}", $"unknown key; expected one of: {string.Join(", ", SelectorKeys)}");
+            }
+        }
+
+        var selectors = new ListingSelectors
+        {
+            Item = Selector("item"),
+            Link = Selector("link"),
+            Title = Selector("title"),
+            Date = Selector("date"),
+            Summary = Selector("summary"),
+            Next = Selector("next"),
+        };
+        if (selectors.Item is null)
+        {
+            problem("selectors.item", "missing (the selector of each item block); omit 'selectors' entirely for automatic detection");
+        }
+
+        return selectors;
+    }
+
+    private static JsonPaths? ReadJson(YamlNode? node, Action<string, string> problem)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            problem("json", "must be a mapping (items, id, title, link, date, summary)");
+            return null;
+        }
+
+        foreach (var key in map.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? ""))
+        {
+            if (!JsonKeys.Contains(key))
+            {
+                problem($"json.{key}", $"unknown key; expected one of: {string.Join(", ", JsonKeys)}");
+            }
+        }
+
+        return new JsonPaths
+        {
+            Items = Scalar(map, "items"),
+            Id = Scalar(map, "id"),
+            Title = Scalar(map, "title"),
+            Link = Scalar(map, "link"),
+            Date = Scalar(map, "date"),
+            Summary = Scalar(map, "summary"),
+        };
+    }
+
+    private static bool ReadBool(YamlMappingNode map, string key, bool fallback, Action<string, string> problem)
+    {
+        var text = Scalar(map, key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        problem(key, $"'{text}' is not true or false");
+        return fallback;
+    }
+
+    private static string? Scalar(YamlMappingNode map, string key)
+    {
+        foreach (var (k, v) in map.Children)
+        {
+            if (((YamlScalarNode)k).Value == key)
+            {
+                var text = (v as YamlScalarNode)?.Value?.Trim();
+                return string.IsNullOrEmpty(text) ? null : text;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LanguagePattern();
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Monitor.Worker.Storage;
+
+/// <summary>
+/// Applies migrations in <see cref="StartAsync"/>. Registered before the scheduler, so no job ever runs against an old
+/// schema (eShop's migrator pattern).
+/// </summary>
+public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<StorageOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.MigrateOnStart)
+        {
+            await MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Applies pending migrations now.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, contexts.Provider, string.Join(", ", pending));
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (contexts.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets the digest read while a crawl writes; the busy timeout waits out short write locks.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.Worker.Storage;
+
+/// <summary>
+/// The store. This type is the SQL Server context; <see cref="SqliteMonitorDbContext"/> derives from it so each provider
+/// keeps its own migrations (EF Core "Migrations with Multiple Providers").
+/// </summary>
+/// <remarks>
+/// Every model change adds a migration to both providers:
+/// <code>
+/// dotnet ef migrations add NAME --project src/Monitor.Worker --context MonitorDbContext --output-dir Storage/Migrations/SqlServer
+/// dotnet ef migrations add NAME --project src/Monitor.Worker --context SqliteMonitorDbContext --output-dir Storage/Migrations/Sqlite
+/// </code>
+/// </remarks>
+public class MonitorDbContext : DbContext
+{
+    public MonitorDbContext(DbContextOptions<MonitorDbContext> options) : base(options) { }
+
+    protected MonitorDbContext(DbContextOptions options) : base(options) { }
+
+    public DbSet<SourceState> SourceStates => Set<SourceState>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
+    public DbSet<Story> Stories => Set<Story>();
+
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
+    public DbSet<DigestDeliveryItem> DigestDeliveryItems => Set<DigestDeliveryItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MonitorDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // All times are UTC; SQLite forgets DateTime.Kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
