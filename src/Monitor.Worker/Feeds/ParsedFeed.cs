@@ -15,4 +15,8 @@ public sealed record ParsedFeed(
     string? Title,
     Uri? Link,
     IReadOnlyList<ParsedItem> Items,
-    bool Recovered = false);
+    bool Recovered = false)
+{
+    /// <summary>The feed's own publication (or last build/update) time, when it gives one.</summary>
+    public DateTimeOffset? Published { get; init; }
+}

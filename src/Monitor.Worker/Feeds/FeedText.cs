@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Monitor.Worker.Feeds;
+
+/// <summary>Text helpers shared by the readers: HTML to plain text, whitespace clean-up.</summary>
+internal static partial class FeedText
+{
+    /// <summary>True when <paramref name="text"/> looks like it holds HTML markup or entities.</summary>
+    public static bool LooksLikeHtml(string text) => HtmlHint().IsMatch(text);
+
+    /// <summary>Plain text from a value that may be HTML: tags removed, entities decoded, whitespace collapsed; null when empty.</summary>
+    public static string? Plain(string? value, bool mayBeHtml = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var text = value;
+        if (mayBeHtml && LooksLikeHtml(text))
+        {
+            text = ScriptOrStyle().Replace(text, " ");
+            text = BlockTag().Replace(text, " ");
+            text = Tag().Replace(text, string.Empty);
+            text = WebUtility.HtmlDecode(text);
+        }
+
+        var collapsed = Collapse(text);
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+
+    /// <summary>Trims and collapses runs of whitespace to single spaces.</summary>
+    public static string Collapse(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            {
+                space = sb.Length > 0;
+            }
+            else
+            {
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>A trimmed value, or null when it is empty.</summary>
+    public static string? Trimmed(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    [GeneratedRegex(@"<[A-Za-z/!?]|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlHint();
+
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptOrStyle();
+
+    [GeneratedRegex(@"</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BlockTag();
+
+    [GeneratedRegex(@"<(!--.*?--|[A-Za-z/!?][^>]*)>", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex Tag();
+}
