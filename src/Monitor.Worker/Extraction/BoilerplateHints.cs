@@ -23,7 +23,7 @@ internal static partial class BoilerplateHints
         "toolbar", "tablist", "tooltip");
 
     /// <summary>Class/id words of boilerplate that is removed even inside a content-looking container.</summary>
-    [GeneratedRegex(@"comment|disqus|\bshare|sharing|social|related|newsletter|cookie|consent|gdpr|breadcrumb|outbrain|taboola|recommend|popup|modal|subscri|signup|sign-up|paywall|byline|author-?(bio|info|box)|\btags?\b|tag-?list|taglist|keywords|sr-only|screen-reader|visually-hidden|\bhidden\b|d-none|jp-relatedposts|sharedaddy|addthis|shariff|further-?reading|read-?more|more-?stories|trending|most-?popular|mostread|most-?read|next-?post|prev-?post|post-?nav|pagination|pager\b|print-?only|skip-?link|skiplink|rating|captcha|login|promo|advert|\bads?\b|\bad-|-ad\b|sponsor|banner|newsticker|ticker|toolbar|cta\b|follow-?us|donate|app-?download", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"comment|disqus|\bshare|sharing|social|related|newsletter|cookie|consent|gdpr|breadcrumb|outbrain|taboola|recommend|popup|modal|subscri|signup|sign-up|paywall|byline|author-?(bio|info|box)|\btags?\b|tag-?list|taglist|keywords|sr-only|screen-reader|visually-hidden|\bhidden\b|d-none|jp-relatedposts|sharedaddy|addthis|shariff|further-?reading|read-?more|more-?stories|trending|most-?popular|mostread|most-?read|next-?post|prev-?post|post-?nav|pagination|pager\b|print-?only|skip-?link|skiplink|rating|captcha|login|promo|advert|(?<![\w-])ads?(?![\w])|(?<![\w-])ad[sv]?-|-ads?(?![\w-])|sponsor|banner|newsticker|ticker|toolbar|cta\b|follow-?us|donate|app-?download", RegexOptions.IgnoreCase)]
     public static partial Regex StrongNegative();
 
     /// <summary>Class/id words of furniture that a content word (article, body, content...) can outweigh.</summary>
@@ -37,6 +37,14 @@ internal static partial class BoilerplateHints
     /// <summary>Class/id names of containers that usually hold exactly the article body.</summary>
     [GeneratedRegex(@"(^|[\s_-])(article[_-]?(body|content|text|main|inner|copy|entry|detail)|articlebody|articletext|articlecontent|story[_-]?(body|content|text)|storybody|storycontent|post[_-]?(body|content|text|entry)|postbody|postcontent|entry[_-]?(content|body|text)|content[_-]?(body|text|article)|body[_-]?(text|copy|content)|main[_-]?(text|content)|news[_-]?(text|body|content|detail)|text[_-]?(content|body)|rich[_-]?text|richtext|field[_-]?name[_-]?body|field[_-]?body|single[_-]?(content|post|body)|blog[_-]?(content|post|body|text)|page[_-]?content|article__body|article__content|c-article-body|td-post-content|itemfulltext|item[_-]?fulltext|item-page|content-inner|articleBody|fulltext|mw-parser-output)($|[\s_-])", RegexOptions.IgnoreCase)]
     public static partial Regex BodyContainer();
+
+    /// <summary>Class/id words of comment threads.</summary>
+    [GeneratedRegex(@"comment|disqus|repl(y|ies)|respond|discussion|kommentar", RegexOptions.IgnoreCase)]
+    public static partial Regex CommentWord();
+
+    /// <summary>CMS taxonomy class tokens such as <c>tag-books</c>, <c>category-news</c>, <c>x_rating-y</c>.</summary>
+    [GeneratedRegex(@"(?<=^|\s)[\w]*?(tag|category|cat|format|status|type|rating|topic|term)-[\w-]*", RegexOptions.IgnoreCase)]
+    public static partial Regex TaxonomyClass();
 
     /// <summary>Inline styles that hide an element.</summary>
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]

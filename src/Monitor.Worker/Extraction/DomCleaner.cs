@@ -19,29 +19,30 @@ internal static class DomCleaner
     public static void Clean(IElement root)
     {
         var total = Math.Max(1, CountText(root));
-        CleanChildren(root, total);
+        var paragraphs = Math.Max(1, CountParagraphText(root, inParagraph: false));
+        CleanChildren(root, total, paragraphs);
     }
 
-    private static void CleanChildren(IElement parent, int total)
+    private static void CleanChildren(IElement parent, int total, int paragraphs)
     {
         var child = parent.FirstElementChild;
         while (child is not null)
         {
             var next = child.NextElementSibling;
-            if (ShouldRemove(child, total))
+            if (ShouldRemove(child, total, paragraphs))
             {
                 child.Remove();
             }
             else
             {
-                CleanChildren(child, total);
+                CleanChildren(child, total, paragraphs);
             }
 
             child = next;
         }
     }
 
-    private static bool ShouldRemove(IElement element, int total)
+    private static bool ShouldRemove(IElement element, int total, int paragraphs)
     {
         var name = element.LocalName;
         if (BoilerplateHints.JunkTags.Contains(name))
@@ -83,14 +84,27 @@ internal static class DomCleaner
             return false;
         }
 
-        if (BoilerplateHints.StrongNegative().IsMatch(hint))
+        // An <article> or <main> is content by its tag; only a comment thread dressed as one is dropped.
+        if (name is "article" or "main")
+        {
+            return BoilerplateHints.CommentWord().IsMatch(hint) && CountText(element) < total * 7 / 10;
+        }
+
+        if (BoilerplateHints.CommentWord().IsMatch(hint))
         {
             return CountText(element) < total * 7 / 10;
         }
 
+        // A furniture name on a wrapper that holds most of the page's paragraphs is a layout accident
+        // (an "ad-column" or "sidebar-pusher" around the article): keep it.
+        if (BoilerplateHints.StrongNegative().IsMatch(hint))
+        {
+            return CountParagraphText(element, inParagraph: false) * 2 < paragraphs && CountText(element) < total * 7 / 10;
+        }
+
         if (BoilerplateHints.WeakNegative().IsMatch(hint) && !BoilerplateHints.Positive().IsMatch(hint))
         {
-            return CountText(element) < total * 3 / 10;
+            return CountParagraphText(element, inParagraph: false) * 10 < paragraphs * 3 && CountText(element) < total / 2;
         }
 
         return false;
@@ -100,6 +114,12 @@ internal static class DomCleaner
     internal static string Hint(IElement element)
     {
         var cls = element.GetAttribute("class");
+        if (cls is not null && cls.Contains('-', StringComparison.Ordinal))
+        {
+            // CMS taxonomy classes (tag-books, category-news, fact_check_rating-x) name the topic, not the block.
+            cls = BoilerplateHints.TaxonomyClass().Replace(cls, " ");
+        }
+
         var id = element.Id;
         if (string.IsNullOrEmpty(id))
         {
@@ -107,6 +127,25 @@ internal static class DomCleaner
         }
 
         return string.IsNullOrEmpty(cls) ? id : cls + " " + id;
+    }
+
+    /// <summary>Counts non-whitespace characters inside <c>&lt;p&gt;</c> elements below <paramref name="node"/>.</summary>
+    internal static int CountParagraphText(INode node, bool inParagraph)
+    {
+        var count = 0;
+        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                count += inParagraph ? TextStats.CountNonSpace(text.Data) : 0;
+            }
+            else if (child is IElement element && element.LocalName is not ("script" or "style"))
+            {
+                count += CountParagraphText(element, inParagraph || element.LocalName == "p");
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Counts non-whitespace characters of the text below <paramref name="node"/>.</summary>
