@@ -41,7 +41,7 @@ internal static partial class CharsetDecoder
         {
             if (header.CodePage == Encoding.UTF8.CodePage)
             {
-                return valid ? Encoding.UTF8.GetString(bytes) : (declared ?? Windows1252).GetString(bytes);
+                return valid || declared is null || declared.CodePage == Encoding.UTF8.CodePage ? Encoding.UTF8.GetString(bytes) : declared.GetString(bytes);
             }
 
             if (IsSingleByteWestern(header) && valid && HasMultiByte(bytes))
@@ -54,15 +54,41 @@ internal static partial class CharsetDecoder
 
         if (declared is not null)
         {
-            if (declared.CodePage == Encoding.UTF8.CodePage || (IsSingleByteWestern(declared) && valid && HasMultiByte(bytes)))
+            if (declared.CodePage == Encoding.UTF8.CodePage)
             {
-                return valid ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
+                // Like a browser: a page declared UTF-8 with a few stray legacy bytes is still UTF-8.
+                return Encoding.UTF8.GetString(bytes);
+            }
+
+            if (IsSingleByteWestern(declared) && valid && HasMultiByte(bytes))
+            {
+                return Encoding.UTF8.GetString(bytes);
             }
 
             return declared.GetString(bytes);
         }
 
-        return valid ? Encoding.UTF8.GetString(bytes) : Windows1252.GetString(bytes);
+        return valid ? Encoding.UTF8.GetString(bytes) : MostlyUtf8(bytes) ?? Windows1252.GetString(bytes);
+    }
+
+    /// <summary>Undeclared bytes that are UTF-8 but for a few stray bytes: UTF-8 with replacement characters.</summary>
+    private static string? MostlyUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var text = Encoding.UTF8.GetString(bytes);
+        int replaced = 0, nonAscii = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD')
+            {
+                replaced++;
+            }
+            else if (c > '\u007F')
+            {
+                nonAscii++;
+            }
+        }
+
+        return replaced * 10 < nonAscii ? text : null;
     }
 
     /// <summary>Maps a charset label to an encoding the way browsers do (WHATWG aliases), or null when unknown.</summary>

@@ -25,7 +25,8 @@ internal static partial class TitleExtractor
         var h1 = Best(document, "h1", referenceWords, siteName, siteParts, requireOverlap: false);
         if (h1 is not null)
         {
-            return h1;
+            var pipe = docTitle?.LastIndexOf(" | ", StringComparison.Ordinal) ?? -1;
+            return TrimToReference(h1, ogTitle, ldTitle, pipe > 0 ? docTitle![..pipe] : null);
         }
 
         var h2 = Best(document, "h2", referenceWords, siteName, siteParts, requireOverlap: true);
@@ -133,14 +134,17 @@ internal static partial class TitleExtractor
             return parts;
         }
 
-        var separators = Separator().Matches(docTitle);
+        var separators = SiteSeparator().Matches(docTitle);
         if (separators.Count == 0)
         {
             return parts;
         }
 
-        var last = separators[^1];
-        parts.Add(docTitle[(last.Index + last.Length)..].Trim());
+        foreach (Match separator in separators)
+        {
+            parts.Add(docTitle[(separator.Index + separator.Length)..].Trim());
+        }
+
         var first = separators[0];
         var head = docTitle[..first.Index].Trim();
         var mark = first.Value.Trim();
@@ -152,6 +156,47 @@ internal static partial class TitleExtractor
 
         return parts;
     }
+
+    /// <summary>
+    /// A heading that wraps a known title in a kicker or section label ("Local News | Headline") is cut to that title.
+    /// </summary>
+    private static string TrimToReference(string heading, params ReadOnlySpan<string?> references)
+    {
+        var folded = Fold(heading);
+        foreach (var reference in references)
+        {
+            if (reference is null || reference.Length >= heading.Length || reference.Length * 10 < heading.Length * 6)
+            {
+                continue;
+            }
+
+            // Only a leading kicker or a trailing "| Site" is cut: other extra words belong to the headline.
+            var index = folded.IndexOf(Fold(reference), StringComparison.OrdinalIgnoreCase);
+            var end = index + reference.Length;
+            if (index >= 0 && (end == heading.Length || heading.AsSpan(end).TrimStart().StartsWith("|")))
+            {
+                return heading.Substring(index, reference.Length).Trim();
+            }
+        }
+
+        return heading;
+    }
+
+    /// <summary>Maps typographic dashes and quotes to ASCII, one character for one, so indexes still match.</summary>
+    private static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] switch
+            {
+                '–' or '—' or '‐' or '‑' => '-',
+                '’' or '‘' or '´' or '`' => '\'',
+                '“' or '”' or '„' or '«' or '»' => '"',
+                '\u00A0' => ' ',
+                var c => c,
+            };
+        }
+    });
 
     /// <summary>Removes a site name joined to the headline by a separator (" | ", " - ", " – ", " :: "...).</summary>
     internal static string StripSite(string title)
@@ -200,4 +245,7 @@ internal static partial class TitleExtractor
 
     [GeneratedRegex(@"\s+[|\-–—·•»«/~]+\s+|\s*[|·•»«]\s*|\s::\s")]
     private static partial Regex Separator();
+
+    [GeneratedRegex(@"\s+[|\-–—·•»«/~:]+\s+|\s*[|·•»«]\s*|\s::\s")]
+    private static partial Regex SiteSeparator();
 }
