@@ -1,16 +1,113 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
 namespace Monitor.Worker.Extraction;
 
 /// <summary>Extracts the main text and metadata of an article page. Pure.</summary>
 public static class ArticleExtractor
 {
+    // One configured parser for every page: it keeps no per-document state. Comments, style text and source
+    // positions are never read, so they are not kept.
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    {
+        IsScripting = false,
+        SkipComments = true,
+        SkipRawText = true,
+        SkipCDATA = true,
+        SkipProcessingInstructions = true,
+        DisableElementPositionTracking = true,
+        IsNotSupportingFrames = true,
+    });
+
     /// <summary>Extracts from the page's raw bytes, decoding with the declared or sniffed charset.</summary>
     /// <param name="html">The page's bytes as received (already decompressed).</param>
     /// <param name="url">The page URL, for resolving relative links and URL date patterns.</param>
     /// <param name="contentTypeCharset">The charset from the HTTP Content-Type header, when there was one.</param>
     public static ExtractedArticle Extract(ReadOnlyMemory<byte> html, Uri? url, string? contentTypeCharset = null)
-        => Extract(System.Text.Encoding.UTF8.GetString(html.Span), url);
+        => Extract(html, url, contentTypeCharset, DateTimeOffset.UtcNow);
+
+    /// <summary>Extracts from the page's raw bytes; dates after <paramref name="now"/> are rejected.</summary>
+    public static ExtractedArticle Extract(ReadOnlyMemory<byte> html, Uri? url, string? contentTypeCharset, DateTimeOffset now)
+        => Extract(CharsetDecoder.Decode(html.Span, contentTypeCharset), url, now);
 
     /// <summary>Extracts from already-decoded HTML.</summary>
     public static ExtractedArticle Extract(string html, Uri? url)
-        => new(null, null, null, null, null, null, string.Empty, null);
+        => Extract(html, url, DateTimeOffset.UtcNow);
+
+    /// <summary>Extracts from already-decoded HTML; dates after <paramref name="now"/> are rejected.</summary>
+    public static ExtractedArticle Extract(string html, Uri? url, DateTimeOffset now)
+    {
+        using var document = Parser.ParseDocument(html);
+        var meta = PageMetadata.Read(document);
+        var title = TitleExtractor.Find(document, meta);
+        var declared = LanguageResolver.Declared(meta);
+        var (published, modified) = DateExtractor.Find(document, meta, url, monthFirst: declared is null or "en", now);
+        var author = AuthorExtractor.Find(document, meta);
+        var canonical = Resolve(url, meta.Canonical) ?? Resolve(url, meta.Get("og:url")) ?? Resolve(url, meta.JsonLd.Url);
+
+        var text = MainText(document, title);
+        var description = Clean(meta.JsonLd.Description ?? meta.Get("description", "og:description", "twitter:description", "dc.description"));
+        var language = LanguageResolver.Resolve(declared, text.Length >= 200 ? text : $"{title} {description} {text}");
+        return new ExtractedArticle(title, published, modified, language, author, canonical, text, description ?? FirstBlock(text));
+    }
+
+    private static string MainText(IHtmlDocument document, string? title)
+    {
+        var body = document.Body;
+        if (body is null)
+        {
+            return string.Empty;
+        }
+
+        DomCleaner.Clean(body);
+        var scorer = new ContentScorer(body);
+        var blocks = TextRenderer.Render(scorer, scorer.SelectContent());
+        if (TextLength(blocks) < 100 && scorer.Stats(body).Text > 200)
+        {
+            blocks = TextRenderer.Render(scorer, [body]);
+        }
+
+        if (blocks.Count > 0 && title is not null && string.Equals(blocks[0], title, StringComparison.OrdinalIgnoreCase))
+        {
+            blocks.RemoveAt(0);
+        }
+
+        return string.Join("\n\n", blocks);
+    }
+
+    private static int TextLength(List<string> blocks)
+    {
+        var n = 0;
+        foreach (var b in blocks)
+        {
+            n += b.Length;
+        }
+
+        return n;
+    }
+
+    private static string? FirstBlock(string text)
+    {
+        var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+        var first = end < 0 ? text : text[..end];
+        return first.Length == 0 ? null : first;
+    }
+
+    private static string? Clean(string? value)
+        => string.IsNullOrWhiteSpace(value) ? null : System.Net.WebUtility.HtmlDecode(value).Trim();
+
+    private static Uri? Resolve(Uri? baseUrl, string? href)
+    {
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(href.Trim(), UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return absolute;
+        }
+
+        return baseUrl is not null && Uri.TryCreate(baseUrl, href.Trim(), out var relative) ? relative : null;
+    }
 }

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Monitor.Worker.Extraction;
+
+/// <summary>
+/// Vocabularies that tell content from boilerplate: class/id words (Readability's lists, widened), tags that never
+/// hold article text, and short lines that are page furniture in several languages.
+/// </summary>
+internal static partial class BoilerplateHints
+{
+    /// <summary>Tags whose whole subtree is never article text.</summary>
+    public static readonly FrozenSet<string> JunkTags = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed", "video", "audio",
+        "map", "nav", "aside", "footer", "button", "input", "select", "textarea", "option", "label", "dialog", "menu",
+        "link", "meta", "head", "picture", "img", "source", "frame", "frameset", "applet", "area", "track");
+
+    /// <summary>ARIA roles of page furniture.</summary>
+    public static readonly FrozenSet<string> JunkRoles = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "search", "dialog", "alertdialog",
+        "toolbar", "tablist", "tooltip");
+
+    /// <summary>Class/id words of boilerplate that is removed even inside a content-looking container.</summary>
+    [GeneratedRegex(@"comment|disqus|\bshare|sharing|social|related|newsletter|cookie|consent|gdpr|breadcrumb|outbrain|taboola|recommend|popup|modal|subscri|signup|sign-up|paywall|byline|author-?(bio|info|box)|\btags?\b|tag-?list|taglist|keywords|sr-only|screen-reader|visually-hidden|\bhidden\b|d-none|jp-relatedposts|sharedaddy|addthis|shariff|further-?reading|read-?more|more-?stories|trending|most-?popular|mostread|most-?read|next-?post|prev-?post|post-?nav|pagination|pager\b|print-?only|skip-?link|skiplink|rating|captcha|login|promo|advert|(?<![\w-])ads?(?![\w])|(?<![\w-])ad[sv]?-|-ads?(?![\w-])|sponsor|banner|newsticker|ticker|toolbar|cta\b|follow-?us|donate|app-?download", RegexOptions.IgnoreCase)]
+    public static partial Regex StrongNegative();
+
+    /// <summary>Class/id words of furniture that a content word (article, body, content...) can outweigh.</summary>
+    [GeneratedRegex(@"combx|communit|extra|foot|header|legends|menu|remark|replies|rss|shoutbox|sidebar|side-?bar|skyscraper|supplement|widget|\bnav|navigation|navbar|masthead|topbar|top-bar|meta\b|metadata|dateline|timestamp|caption|credit|teaser|aside|sticky|overlay|hero|jump|toc\b|table-of-contents|author|profile|avatar|badge|utility|tools|icons?\b|button|btn", RegexOptions.IgnoreCase)]
+    public static partial Regex WeakNegative();
+
+    /// <summary>Class/id words of content containers.</summary>
+    [GeneratedRegex(@"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|news|detail|rich", RegexOptions.IgnoreCase)]
+    public static partial Regex Positive();
+
+    /// <summary>Class/id names of containers that usually hold exactly the article body.</summary>
+    [GeneratedRegex(@"(^|[\s_-])(article[_-]?(body|content|text|main|inner|copy|entry|detail)|articlebody|articletext|articlecontent|story[_-]?(body|content|text)|storybody|storycontent|post[_-]?(body|content|text|entry)|postbody|postcontent|entry[_-]?(content|body|text)|content[_-]?(body|text|article)|body[_-]?(text|copy|content)|main[_-]?(text|content)|news[_-]?(text|body|content|detail)|text[_-]?(content|body)|rich[_-]?text|richtext|field[_-]?name[_-]?body|field[_-]?body|single[_-]?(content|post|body)|blog[_-]?(content|post|body|text)|page[_-]?content|article__body|article__content|c-article-body|td-post-content|itemfulltext|item[_-]?fulltext|item-page|content-inner|articleBody|fulltext|mw-parser-output)($|[\s_-])", RegexOptions.IgnoreCase)]
+    public static partial Regex BodyContainer();
+
+    /// <summary>Class/id words of comment threads.</summary>
+    [GeneratedRegex(@"comment|disqus|repl(y|ies)|respond|discussion|kommentar", RegexOptions.IgnoreCase)]
+    public static partial Regex CommentWord();
+
+    /// <summary>CMS taxonomy class tokens such as <c>tag-books</c>, <c>category-news</c>, <c>x_rating-y</c>.</summary>
+    [GeneratedRegex(@"(?<=^|\s)[\w]*?(tag|category|cat|format|status|type|rating|topic|term)-[\w-]*", RegexOptions.IgnoreCase)]
+    public static partial Regex TaxonomyClass();
+
+    /// <summary>Inline styles that hide an element.</summary>
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
+    public static partial Regex HiddenStyle();
+
+    /// <summary>Whole short lines that are page furniture rather than article text, in several languages.</summary>
+    [GeneratedRegex(@"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reclame|sponsored|read more|read also|see also|related( articles| stories| posts)?|more on this( story| topic)?|lesen sie (auch|mehr)|mehr zum thema|weiterlesen|weitere artikel|das könnte sie auch interessieren|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|ver también|leggi anche|leggi tutto|czytaj (też|także|więcej)|zobacz (też|także)|share( this)?( article| story| post)?|teilen|partager|compartir|condividi|follow us|folgen sie uns|suivez-nous|click here|sign up|subscribe|abonnieren|s'abonner|newsletter|top stories|most read|most popular|meistgelesen|comments?|kommentare?|commentaires?|comentarios|commenti|komentarze|tags?|schlagworte|print|drucken|imprimer|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|back to top|nach oben|zurück|retour|loading\.*|wird geladen\.*)\s*[:.!»›>]*$", RegexOptions.IgnoreCase)]
+    public static partial Regex FurnitureLine();
+}

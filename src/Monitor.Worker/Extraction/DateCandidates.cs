@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Monitor.Worker.Extraction;
+
+/// <summary>
+/// One walk over the page collecting dates from microdata, <c>&lt;time&gt;</c> elements and short date-like
+/// elements, skipping navigation, sidebars, comments and copyright lines.
+/// </summary>
+internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid)
+{
+    private const int MaxElements = 5000;
+
+    private DateTimeOffset? _microdata;
+    private DateTimeOffset? _publishTime;
+    private DateTimeOffset? _anyTime;
+    private DateTimeOffset? _hinted;
+    private int _visited;
+
+    /// <summary>The best date found, by the ranking of the signals.</summary>
+    public DateTimeOffset? Best => _microdata ?? _publishTime ?? _hinted ?? _anyTime;
+
+    /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
+    public void Walk(IElement element, int depth)
+    {
+        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        {
+            if (++_visited > MaxElements || _microdata is not null)
+            {
+                return;
+            }
+
+            var name = child.LocalName;
+            if (name is "script" or "style" or "nav" or "footer" or "aside" or "noscript" or "svg" or "select" or "form")
+            {
+                continue;
+            }
+
+            var hint = DomCleaner.Hint(child);
+            if (hint.Length > 0 && SkipHint().IsMatch(hint))
+            {
+                continue;
+            }
+
+            Inspect(child, name, hint);
+            if (depth < 60)
+            {
+                Walk(child, depth + 1);
+            }
+        }
+    }
+
+    private void Inspect(IElement element, string name, string hint)
+    {
+        var itemprop = element.GetAttribute("itemprop");
+        if (itemprop is "datePublished" or "dateCreated")
+        {
+            _microdata ??= valid(DateTextParser.ParseMachine(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent));
+            return;
+        }
+
+        if (name == "time")
+        {
+            var value = valid(DateTextParser.ParseMachine(element.GetAttribute("datetime") ?? element.TextContent));
+            if (value is null)
+            {
+                return;
+            }
+
+            if (element.HasAttribute("pubdate") || PublishHint().IsMatch(hint) || (element.ParentElement is { } p && PublishHint().IsMatch(DomCleaner.Hint(p))))
+            {
+                _publishTime ??= value;
+            }
+            else if (itemprop is not "dateModified" && !ModifiedHint().IsMatch(hint))
+            {
+                _anyTime ??= value;
+            }
+
+            return;
+        }
+
+        if (_hinted is null && hint.Length > 0 && DateHint().IsMatch(hint) && !ModifiedHint().IsMatch(hint))
+        {
+            var text = element.TextContent;
+            if (text.Length < 200 && !DateExtractor.CopyrightLine().IsMatch(text))
+            {
+                _hinted = valid(DateTextParser.FindInText(text, monthFirst));
+            }
+        }
+    }
+
+    [GeneratedRegex(@"comment|related|sidebar|widget|footer|recommend|popular|teaser|newsletter|cookie|breadcrumb|\bnav|menu|archive|calendar|most-?read|more-?stories", RegexOptions.IgnoreCase)]
+    private static partial Regex SkipHint();
+
+    [GeneratedRegex(@"publish|posted|pubdate|created|entry-date|post-date|article-date|datePublished", RegexOptions.IgnoreCase)]
+    private static partial Regex PublishHint();
+
+    [GeneratedRegex(@"updated|modified|edited|aktualisiert", RegexOptions.IgnoreCase)]
+    private static partial Regex ModifiedHint();
+
+    [GeneratedRegex(@"date|time|publish|posted|datum|fecha|data\b|zeit|dateline|byline|meta|info|stamp|day", RegexOptions.IgnoreCase)]
+    private static partial Regex DateHint();
+}

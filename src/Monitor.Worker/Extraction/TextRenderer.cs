@@ -1,0 +1,147 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Monitor.Worker.Extraction;
+
+/// <summary>
+/// Writes the chosen elements as plain text, one block per paragraph, heading, list item or table row, separated by
+/// a blank line; drops link lists, figures and furniture lines met inside the content on the way.
+/// </summary>
+internal sealed class TextRenderer
+{
+    private readonly ContentScorer _scorer;
+    private readonly List<string> _blocks = [];
+    private readonly StringBuilder _current = new();
+    private bool _pendingSpace;
+
+    private TextRenderer(ContentScorer scorer) => _scorer = scorer;
+
+    /// <summary>Renders <paramref name="elements"/> to blocks of text.</summary>
+    public static List<string> Render(ContentScorer scorer, IEnumerable<IElement> elements)
+    {
+        var renderer = new TextRenderer(scorer);
+        foreach (var element in elements)
+        {
+            renderer.Visit(element);
+            renderer.Flush();
+        }
+
+        return renderer._blocks;
+    }
+
+    private void Visit(IElement element)
+    {
+        var name = element.LocalName;
+        if (Skip(element, name))
+        {
+            return;
+        }
+
+        var block = HtmlTags.Block.Contains(name);
+        if (block)
+        {
+            Flush();
+        }
+
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                Append(text.Data, name is "pre" or "code");
+            }
+            else if (child is IElement c)
+            {
+                if (c.LocalName == "br")
+                {
+                    LineBreak();
+                }
+                else
+                {
+                    Visit(c);
+                    if (c.LocalName is "td" or "th")
+                    {
+                        _pendingSpace = _current.Length > 0;
+                    }
+                }
+            }
+        }
+
+        if (block)
+        {
+            Flush();
+        }
+    }
+
+    private bool Skip(IElement element, string name)
+    {
+        if (name is "figure" or "figcaption" or "h1")
+        {
+            return true;
+        }
+
+        var s = _scorer.Stats(element);
+        if (s.Text == 0)
+        {
+            return true;
+        }
+
+        var density = s.LinkDensity;
+        return name switch
+        {
+            "ul" or "ol" or "dl" or "nav" or "table" or "div" or "section" or "form" => density > 0.5 && s.Text < 2000,
+            "p" or "li" or "dd" => density > 0.8 && s.Text < 200,
+            _ => false,
+        };
+    }
+
+    private void Append(string data, bool preformatted)
+    {
+        foreach (var c in data)
+        {
+            if (c == '\n' && preformatted)
+            {
+                LineBreak();
+            }
+            else if (char.IsWhiteSpace(c) || c == '\u200B')
+            {
+                _pendingSpace = _current.Length > 0;
+            }
+            else
+            {
+                if (_pendingSpace && _current.Length > 0 && _current[^1] != '\n')
+                {
+                    _current.Append(' ');
+                }
+
+                _pendingSpace = false;
+                _current.Append(c);
+            }
+        }
+    }
+
+    private void LineBreak()
+    {
+        if (_current.Length > 0 && _current[^1] != '\n')
+        {
+            _current.Append('\n');
+        }
+
+        _pendingSpace = false;
+    }
+
+    private void Flush()
+    {
+        _pendingSpace = false;
+        if (_current.Length == 0)
+        {
+            return;
+        }
+
+        var text = _current.ToString().Trim();
+        _current.Clear();
+        if (text.Length > 0 && !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))
+        {
+            _blocks.Add(text);
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+
+namespace Monitor.Worker.Extraction;
+
+/// <summary>
+/// Picks the headline as the page shows it: the main <c>&lt;h1&gt;</c> unless it is the site's logo, else an
+/// <c>&lt;h2&gt;</c> that the document title confirms, else the meta/document title without its site-name part.
+/// </summary>
+internal static partial class TitleExtractor
+{
+    private const int MaxHeadings = 12;
+
+    /// <summary>Finds the title in the uncleaned <paramref name="document"/>.</summary>
+    public static string? Find(IDocument document, PageMetadata meta)
+    {
+        var docTitle = Normalize(meta.DocumentTitle);
+        var ogTitle = Normalize(meta.Get("og:title", "twitter:title", "dc.title", "DC.title", "headline"));
+        var ldTitle = Normalize(meta.JsonLd.Headline);
+        var siteName = Normalize(meta.Get("og:site_name", "application-name", "publisher"));
+        var reference = ogTitle ?? ldTitle ?? docTitle;
+        var referenceWords = Words(string.Join(' ', ogTitle, ldTitle, docTitle));
+        var siteParts = SiteParts(docTitle);
+
+        var h1 = Best(document, "h1", referenceWords, siteName, siteParts, requireOverlap: false);
+        if (h1 is not null)
+        {
+            var pipe = docTitle?.LastIndexOf(" | ", StringComparison.Ordinal) ?? -1;
+            return TrimToReference(h1, ogTitle, ldTitle, pipe > 0 ? docTitle![..pipe] : null);
+        }
+
+        var h2 = Best(document, "h2", referenceWords, siteName, siteParts, requireOverlap: true);
+        if (h2 is not null)
+        {
+            return h2;
+        }
+
+        if (ldTitle is not null && (docTitle is null || docTitle.Contains(ldTitle, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ldTitle;
+        }
+
+        return reference is null ? null : StripSite(reference);
+    }
+
+    private static string? Best(IDocument document, string tag, HashSet<string> referenceWords, string? siteName, List<string> siteParts, bool requireOverlap)
+    {
+        string? best = null;
+        var bestScore = double.MinValue;
+        var seen = 0;
+        var candidates = 0;
+        foreach (var heading in document.GetElementsByTagName(tag))
+        {
+            if (++seen > MaxHeadings)
+            {
+                break;
+            }
+
+            var text = Normalize(heading.TextContent);
+            if (text is null || text.Length < 2 || text.Length > 300 || IsSiteText(text, siteName, siteParts))
+            {
+                continue;
+            }
+
+            var words = Words(text);
+            var overlap = words.Count == 0 ? 0 : (double)words.Count(referenceWords.Contains) / words.Count;
+            if ((requireOverlap && overlap < 0.5) || (overlap < 0.6 && InSiteFurniture(heading)))
+            {
+                continue;
+            }
+
+            candidates++;
+
+            // Earlier headings win ties: the headline comes before sub-headings and teasers.
+            var score = overlap - (seen * 0.01);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = text;
+            }
+        }
+
+        // Several headings of which none echoes the document title are menu or widget titles, not a headline.
+        return candidates > 1 && bestScore <= 0 && referenceWords.Count > 0 ? null : best;
+    }
+
+    private static bool IsSiteText(string text, string? siteName, List<string> siteParts)
+    {
+        if (siteName is not null && text.Equals(siteName, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var part in siteParts)
+        {
+            if (text.Equals(part, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InSiteFurniture(IElement heading)
+    {
+        var element = heading;
+        for (var level = 0; level < 4 && element is not null; level++, element = element.ParentElement)
+        {
+            if (element.LocalName is "nav" or "footer" or "aside" || element.GetAttribute("role") is "banner" or "navigation")
+            {
+                return true;
+            }
+
+            var hint = DomCleaner.Hint(element);
+            if (hint.Length > 0 && SiteHint().IsMatch(hint))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The parts of a document title that name the site: the part after the last separator ("Headline - Site"), and
+    /// a short first part before "|", "»" or ":" ("Site | Headline").
+    /// </summary>
+    private static List<string> SiteParts(string? docTitle)
+    {
+        var parts = new List<string>();
+        if (docTitle is null)
+        {
+            return parts;
+        }
+
+        var separators = SiteSeparator().Matches(docTitle);
+        if (separators.Count == 0)
+        {
+            return parts;
+        }
+
+        foreach (Match separator in separators)
+        {
+            parts.Add(docTitle[(separator.Index + separator.Length)..].Trim());
+        }
+
+        var first = separators[0];
+        var head = docTitle[..first.Index].Trim();
+        var mark = first.Value.Trim();
+        if (mark.Length > 0 && mark[0] is '|' or '»' or '·' or '•' or ':' && head.Split(' ').Length <= 3
+            && head.Length * 2 < docTitle.Length - first.Index - first.Length)
+        {
+            parts.Add(head);
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// A heading that wraps a known title in a kicker or section label ("Local News | Headline") is cut to that title.
+    /// </summary>
+    private static string TrimToReference(string heading, params ReadOnlySpan<string?> references)
+    {
+        var folded = Fold(heading);
+        foreach (var reference in references)
+        {
+            if (reference is null || reference.Length >= heading.Length || reference.Length * 10 < heading.Length * 6)
+            {
+                continue;
+            }
+
+            // Only a leading kicker or a trailing "| Site" is cut: other extra words belong to the headline.
+            var index = folded.IndexOf(Fold(reference), StringComparison.OrdinalIgnoreCase);
+            var end = index + reference.Length;
+            if (index >= 0 && (end == heading.Length || heading.AsSpan(end).TrimStart().StartsWith("|")))
+            {
+                return heading.Substring(index, reference.Length).Trim();
+            }
+        }
+
+        return heading;
+    }
+
+    /// <summary>Maps typographic dashes and quotes to ASCII, one character for one, so indexes still match.</summary>
+    private static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            span[i] = source[i] switch
+            {
+                '–' or '—' or '‐' or '‑' => '-',
+                '’' or '‘' or '´' or '`' => '\'',
+                '“' or '”' or '„' or '«' or '»' => '"',
+                '\u00A0' => ' ',
+                var c => c,
+            };
+        }
+    });
+
+    /// <summary>Removes a site name joined to the headline by a separator (" | ", " - ", " – ", " :: "...).</summary>
+    internal static string StripSite(string title)
+    {
+        var parts = Separator().Split(title);
+        if (parts.Length < 2)
+        {
+            return title;
+        }
+
+        // The headline is the longest part; site names and section names are short.
+        var best = parts.MaxBy(p => p.Length)!;
+        return best.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 || best.Length >= 8 ? best.Trim() : title;
+    }
+
+    private static HashSet<string> Words(string text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (Match m in Word().Matches(text))
+        {
+            set.Add(m.Value);
+        }
+
+        return set;
+    }
+
+    private static string? Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var s = Whitespace().Replace(System.Net.WebUtility.HtmlDecode(text), " ").Trim();
+        return s.Length == 0 ? null : s;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"logo|brand|site-?title|site-?name|sitename|masthead|blog-?title|blog-?name|site-?header|page-?header__logo|header-?logo", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteHint();
+
+    [GeneratedRegex(@"\s+[|\-–—·•»«/~]+\s+|\s*[|·•»«]\s*|\s::\s")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"\s+[|\-–—·•»«/~:]+\s+|\s*[|·•»«]\s*|\s::\s")]
+    private static partial Regex SiteSeparator();
+}
