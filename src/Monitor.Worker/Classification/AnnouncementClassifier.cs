@@ -1,12 +1,174 @@
+using System.Globalization;
+
 namespace Monitor.Worker.Classification;
 
-/// <summary>Classifies announcements by the taxonomy's rules. Pure and thread-safe once built.</summary>
-public sealed class AnnouncementClassifier(Taxonomy taxonomy)
+/// <summary>Classifies announcements by the taxonomy's rules and, when the taxonomy carries one, its statistical layer.
+/// Pure and thread-safe once built: the compiled rules and the model are read-only.</summary>
+public sealed class AnnouncementClassifier
 {
+    private const int MaxTextChars = 20_000;
+    private const double RuleShare = 0.5;
+    private const double NoContextCap = 0.3;
+    private const int MaxCountries = 3;
+
+    private readonly CompiledRules _rules;
+    private readonly StatisticalModel? _model;
+    private readonly int _relevanceHead;
+    private readonly int[] _topicHeads;
+
+    /// <summary>Compiles <paramref name="taxonomy"/> once for any number of calls and threads.</summary>
+    public AnnouncementClassifier(Taxonomy taxonomy)
+    {
+        Taxonomy = taxonomy;
+        _rules = new CompiledRules(taxonomy);
+        _model = taxonomy.Statistical;
+        _relevanceHead = _model?.IndexOf(StatisticalModel.RelevanceHead) ?? -1;
+        _topicHeads = Topics.All.Select(t => _model?.IndexOf(t) ?? -1).ToArray();
+    }
+
     /// <summary>The taxonomy this classifier applies.</summary>
-    public Taxonomy Taxonomy { get; } = taxonomy;
+    public Taxonomy Taxonomy { get; }
+
+    /// <summary>Minimum score for <see cref="ClassificationResult.Relevant"/>; the digest's default minimum score.</summary>
+    public double DigestThreshold => Taxonomy.DigestThreshold;
 
     /// <summary>Classifies one announcement.</summary>
     public ClassificationResult Classify(ClassificationInput input)
-        => new(false, 0, [], input.SourceCountry is null ? [] : [input.SourceCountry], [], []);
+    {
+        var (text, evidence) = Analyze(input);
+        var reasons = new List<string>();
+        var ruleRelevance = RuleRelevance(evidence);
+        var relevance = ruleRelevance;
+        double[]? probabilities = null;
+        List<(string Feature, double Contribution)>[]? top = null;
+        if (_model is not null)
+        {
+            (probabilities, top) = _model.Predict(FeatureExtractor.Extract(text, evidence));
+            if (_relevanceHead >= 0)
+            {
+                relevance = RuleShare * ruleRelevance + (1 - RuleShare) * probabilities[_relevanceHead];
+                AddStatReasons(reasons, StatisticalModel.RelevanceHead, top[_relevanceHead]);
+            }
+        }
+
+        // Without any AI term or tracked model nothing may reach a digest, whatever the words around it suggest.
+        var hasContext = evidence.Context > 0 || evidence.Models.Count > 0;
+        if (!hasContext)
+        {
+            relevance = Math.Min(relevance, NoContextCap);
+        }
+
+        reasons.InsertRange(0, evidence.ContextTerms.Take(4).Select(t => $"context \"{t}\""));
+        var relevant = relevance >= Taxonomy.DigestThreshold;
+        var topics = relevant ? PickTopics(evidence, probabilities, top, reasons) : [];
+        foreach (var (model, alias) in evidence.Models)
+        {
+            reasons.Add($"model:{model} \"{alias}\"");
+        }
+
+        var countries = PickCountries(evidence, input, reasons);
+        return new ClassificationResult(relevant, Math.Round(relevance, 4), topics, countries, [.. evidence.Models.Keys], reasons);
+    }
+
+    /// <summary>Normalises and matches one input (shared with training so features are computed identically).</summary>
+    internal (NormalizedText Text, RuleEvidence Evidence) Analyze(ClassificationInput input)
+    {
+        var body = input.Text ?? "";
+        if (body.Length > MaxTextChars)
+        {
+            body = body[..MaxTextChars];
+        }
+
+        var text = TextNormalizer.Normalize(input.Title ?? "", body);
+        var matches = new List<TermMatch>(64);
+        _rules.Matcher.FindAll(text, matches);
+        return (text, _rules.Collect(text, matches));
+    }
+
+    /// <summary>Rule-only relevance in [0,1]: AI context, topic evidence and tracked models, with diminishing returns.</summary>
+    internal static double RuleRelevance(RuleEvidence e)
+    {
+        var topical = e.TopicScores.Sum(s => Math.Min(s, 4));
+        var raw = 1.2 * Math.Min(e.Context, 3.5) + 0.45 * Math.Min(topical, 8) + (e.Models.Count > 0 ? 2 : 0);
+        var p = 1 - Math.Exp(-raw / 3);
+        return e.Context == 0 && e.Models.Count == 0 ? p * 0.25 : p;
+    }
+
+    /// <summary>Rule-only probability of a topic from its weighted score.</summary>
+    internal static double RuleTopic(double score) => 1 - Math.Exp(-score / 1.5);
+
+    private List<string> PickTopics(RuleEvidence evidence, double[]? probabilities,
+        List<(string Feature, double Contribution)>[]? top, List<string> reasons)
+    {
+        var topics = new List<string>();
+        for (var t = 0; t < Topics.All.Count; t++)
+        {
+            var p = RuleTopic(evidence.TopicScores[t]);
+            var head = _topicHeads[t];
+            if (probabilities is not null && head >= 0)
+            {
+                p = RuleShare * p + (1 - RuleShare) * probabilities[head];
+            }
+
+            if (p < Taxonomy.TopicThreshold)
+            {
+                continue;
+            }
+
+            var id = Topics.All[t];
+            topics.Add(id);
+            reasons.AddRange(evidence.TopicTerms[t].Take(3).Select(term => $"topic:{id} \"{term}\""));
+            if (top is not null && head >= 0)
+            {
+                AddStatReasons(reasons, id, top[head]);
+            }
+        }
+
+        return topics;
+    }
+
+    private static void AddStatReasons(List<string> reasons, string head, List<(string Feature, double Contribution)> top)
+    {
+        foreach (var (feature, contribution) in top.Take(2))
+        {
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"learned:{head} \"{feature[2..]}\" +{contribution:0.00}"));
+        }
+    }
+
+    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, List<string> reasons)
+    {
+        var best = evidence.CountryScores.Count == 0 ? 0 : evidence.CountryScores.Values.Max();
+        var chosen = evidence.CountryScores
+            .Where(kv => kv.Value >= Math.Max(1.0, 0.5 * best))
+            .OrderByDescending(kv => kv.Value)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Take(MaxCountries)
+            .Select(kv => kv.Key)
+            .ToList();
+        foreach (var code in chosen)
+        {
+            reasons.Add($"country:{code} \"{evidence.CountryTerms[code]}\"");
+        }
+
+        if (chosen.Count > 0)
+        {
+            return chosen;
+        }
+
+        var fallback = input.SourceCountry?.Trim().ToUpperInvariant();
+        if (fallback is not null && CountryCodes.IsKnown(fallback))
+        {
+            reasons.Add($"country:{fallback} (source)");
+            return [fallback];
+        }
+
+        var fromUrl = UrlCountry.FromUrl(input.Url);
+        if (fromUrl is not null)
+        {
+            reasons.Add($"country:{fromUrl} (web address)");
+            return [fromUrl];
+        }
+
+        return [];
+    }
 }

@@ -83,7 +83,7 @@ public static class CliApplication
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 3), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
-            "classify-train" => await ClassifierTraining.RunAsync(Required(cli, "in"), Required(cli, "out"), output, cancellationToken),
+            "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),
             _ => throw new InvalidOperationException($"verb {cli.Verb} has no handler"),
         };
     }
@@ -116,6 +116,8 @@ public static class CliApplication
 
     private static string Required(CliArguments cli, string name) =>
         cli.Get(name) ?? throw new CliUsageException($"'{cli.Verb}' needs --{name}");
+
+    private static string[] Paths(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static string Single(CliArguments cli, string what) =>
         cli.Positional.Count == 1 ? cli.Positional[0] : throw new CliUsageException($"'{cli.Verb}' needs a {what}");

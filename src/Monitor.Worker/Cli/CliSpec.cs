@@ -25,7 +25,7 @@ public static class CliSpec
         ["parse-feed"] = ["in-dir", "out-dir"],
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
-        ["classify-train"] = ["in", "out"],
+        ["classify-train"] = ["in", "out", "config", "taxonomy"],
     };
 
     public const string Usage = """

@@ -1,0 +1,251 @@
+namespace Monitor.Worker.Classification;
+
+/// <summary>The taxonomy compiled into one <see cref="TermMatcher"/> plus a role per pattern, so one pass over the
+/// text finds context terms, topic terms, exclusions, gazetteer names and model aliases together.</summary>
+internal sealed class CompiledRules
+{
+    private const double AgencyWeight = 1.5;
+    private const double NameWeight = 1.0;
+    private const double DemonymWeight = 0.7;
+    private const double CapitalWeight = 0.5;
+
+    private readonly List<Role> _roles = [];
+    private readonly List<string> _terms = [];
+    private readonly List<string> _keys = [];
+    private readonly List<HashSet<string>> _cancels = [];
+    private readonly Taxonomy _taxonomy;
+
+    /// <summary>Compiles <paramref name="taxonomy"/>.</summary>
+    public CompiledRules(Taxonomy taxonomy)
+    {
+        _taxonomy = taxonomy;
+        foreach (var t in taxonomy.Context)
+        {
+            AddRole(t.Text, new Role(RoleKind.Context, -1, t.Weight, null));
+        }
+
+        foreach (var e in taxonomy.Exclusions)
+        {
+            AddRole(e, new Role(RoleKind.Exclusion, -1, 0, null));
+        }
+
+        foreach (var rule in taxonomy.ContextRules)
+        {
+            var index = _cancels.Count;
+            _cancels.Add(rule.Cancel.Select(KeyOf).ToHashSet(StringComparer.Ordinal));
+            foreach (var trigger in rule.IfAny)
+            {
+                AddRole(trigger, new Role(RoleKind.Veto, index, 0, null));
+            }
+        }
+
+        foreach (var topic in taxonomy.Topics)
+        {
+            var index = IndexOfTopic(topic.Id);
+            foreach (var t in topic.Terms)
+            {
+                AddRole(t.Text, new Role(RoleKind.Topic, index, t.Weight, null));
+            }
+
+            foreach (var e in topic.Exclusions)
+            {
+                AddRole(e, new Role(RoleKind.TopicExclusion, index, 0, null));
+            }
+        }
+
+        foreach (var c in taxonomy.Countries)
+        {
+            AddCountry(c.Agencies, c.Code, AgencyWeight);
+            AddCountry(c.Names, c.Code, NameWeight);
+            AddCountry(c.Demonyms, c.Code, DemonymWeight);
+            AddCountry(c.Capitals, c.Code, CapitalWeight);
+        }
+
+        for (var m = 0; m < taxonomy.Models.Count; m++)
+        {
+            foreach (var a in taxonomy.Models[m].Aliases)
+            {
+                AddRole(a, new Role(RoleKind.Model, m, 1, null));
+            }
+
+            foreach (var a in taxonomy.Models[m].Ambiguous)
+            {
+                AddRole(a, new Role(RoleKind.AmbiguousModel, m, 1, null));
+            }
+        }
+
+        Matcher = new TermMatcher(_terms);
+    }
+
+    /// <summary>The automaton over every pattern.</summary>
+    public TermMatcher Matcher { get; }
+
+    /// <summary>Turns raw matches into evidence: drops excluded spans, applies title and lead weighting, gates
+    /// ambiguous model names on nearby AI context.</summary>
+    public RuleEvidence Collect(NormalizedText text, List<TermMatch> matches)
+    {
+        var evidence = new RuleEvidence();
+        var excluded = new List<(int Start, int End, int Topic)>();
+        var contextPositions = new List<int>();
+        HashSet<string>? cancelled = null;
+        foreach (var m in matches)
+        {
+            var role = _roles[m.Pattern];
+            if (role.Kind is RoleKind.Exclusion or RoleKind.TopicExclusion)
+            {
+                excluded.Add((m.Start, m.End, role.Kind == RoleKind.Exclusion ? -1 : role.Index));
+            }
+            else if (role.Kind == RoleKind.Veto)
+            {
+                (cancelled ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(_cancels[role.Index]);
+            }
+        }
+
+        if (cancelled is not null)
+        {
+            matches = matches.FindAll(m => !cancelled.Contains(_keys[m.Pattern]));
+        }
+
+        var seen = new HashSet<int>();
+        var contextOccurrences = 0;
+        foreach (var m in matches)
+        {
+            var role = _roles[m.Pattern];
+            if (role.Kind is RoleKind.Exclusion or RoleKind.TopicExclusion or RoleKind.Veto || IsExcluded(excluded, m, role))
+            {
+                continue;
+            }
+
+            var inTitle = m.Start < text.TitleLength;
+            var first = seen.Add(m.Pattern);
+            var term = _terms[m.Pattern];
+            switch (role.Kind)
+            {
+                case RoleKind.Context:
+                    contextPositions.Add(m.Start);
+                    contextOccurrences++;
+                    if (first)
+                    {
+                        evidence.Context += role.Weight * (inTitle ? 1.5 : 1.0);
+                        evidence.ContextTerms.Add(term);
+                    }
+                    else if (inTitle)
+                    {
+                        evidence.Context += role.Weight * 0.5;
+                    }
+
+                    break;
+                case RoleKind.Topic:
+                    evidence.TopicScores[role.Index] += first ? role.Weight * (inTitle ? 1.5 : 1.0) : role.Weight * 0.15;
+                    if (first)
+                    {
+                        evidence.TopicTerms[role.Index].Add(term);
+                    }
+
+                    break;
+                case RoleKind.Country:
+                    var position = inTitle ? 2.0 : m.Start - text.TitleLength < 400 ? 1.5 : 1.0;
+                    var add = first ? role.Weight * position : role.Weight * 0.3;
+                    evidence.CountryScores[role.Code!] = evidence.CountryScores.GetValueOrDefault(role.Code!) + add;
+                    evidence.CountryTerms.TryAdd(role.Code!, term);
+                    break;
+            }
+        }
+
+        // Repeated mentions make an item more about AI, but with diminishing returns.
+        evidence.Context += Math.Min(1.5, 0.2 * Math.Max(0, contextOccurrences - evidence.ContextTerms.Count));
+        CollectModels(text, matches, excluded, contextPositions, evidence);
+        return evidence;
+    }
+
+    private void CollectModels(NormalizedText text, List<TermMatch> matches, List<(int Start, int End, int Topic)> excluded,
+        List<int> contextPositions, RuleEvidence evidence)
+    {
+        var window = _taxonomy.ModelContextWindow;
+        foreach (var m in matches)
+        {
+            var role = _roles[m.Pattern];
+            if (role.Kind is not (RoleKind.Model or RoleKind.AmbiguousModel) || IsExcluded(excluded, m, role))
+            {
+                continue;
+            }
+
+            // A model name that is also a rocket, a storm or a bird counts only next to an AI term.
+            if (role.Kind == RoleKind.AmbiguousModel
+                && !contextPositions.Exists(p => p >= m.Start - window && p <= m.End + window && (p < m.Start || p >= m.End)))
+            {
+                continue;
+            }
+
+            var model = _taxonomy.Models[role.Index];
+            if (evidence.Models.TryAdd(model.Name, _terms[m.Pattern]))
+            {
+                var inTitle = m.Start < text.TitleLength;
+                evidence.TopicScores[IndexOfTopic(Topics.Model)] += inTitle ? 3 : 2;
+                evidence.CountryScores[model.Country] = evidence.CountryScores.GetValueOrDefault(model.Country) + (inTitle ? 1.5 : 0.8);
+                evidence.CountryTerms.TryAdd(model.Country, model.Name);
+            }
+        }
+    }
+
+    private static bool IsExcluded(List<(int Start, int End, int Topic)> excluded, TermMatch m, Role role)
+    {
+        foreach (var (start, end, topic) in excluded)
+        {
+            // Strictly inside: "North Korea" cancels "Korea" but not itself, should it also be a gazetteer name.
+            if (m.Start >= start && m.End <= end && m.End - m.Start < end - start
+                && (topic == -1 || (role.Kind == RoleKind.Topic && topic == role.Index)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Index of a topic in <see cref="Topics.All"/>.</summary>
+    public static int IndexOfTopic(string id)
+    {
+        for (var i = 0; i < Topics.All.Count; i++)
+        {
+            if (Topics.All[i] == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight)
+    {
+        foreach (var t in terms)
+        {
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code));
+        }
+    }
+
+    private void AddRole(string term, Role role)
+    {
+        _terms.Add(term);
+        _keys.Add(KeyOf(term));
+        _roles.Add(role);
+    }
+
+    /// <summary>The folded form under which a term is matched, so rules can name terms as curators wrote them.</summary>
+    private static string KeyOf(string term) => TextNormalizer.Fold(TextNormalizer.NormalizeTerm(term.Trim().TrimStart('=').Trim('*')));
+
+    private enum RoleKind
+    {
+        Context,
+        Exclusion,
+        Veto,
+        Topic,
+        TopicExclusion,
+        Country,
+        Model,
+        AmbiguousModel,
+    }
+
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code);
+}

@@ -1,0 +1,99 @@
+namespace Monitor.Worker.Classification;
+
+/// <summary>Trains the heads of a <see cref="StatisticalModel"/>: L2-regularised logistic regression by stochastic
+/// gradient descent with class-balanced weights, each head only on the items whose labels judge it.</summary>
+internal static class LogisticTrainer
+{
+    private const int Epochs = 40;
+    private const double Rate = 0.3;
+    private const double L2 = 1e-4;
+    private const int MinPerClass = 5;
+
+    /// <summary>One training example: its features and, per head, the label (null: not judged, skipped).</summary>
+    public sealed record Example(Dictionary<string, double> Features, bool?[] Labels);
+
+    /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
+    public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, string description)
+    {
+        // Vocabulary: features seen in at least two items (one-off words only memorise), rule features always.
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in examples)
+        {
+            foreach (var f in e.Features.Keys)
+            {
+                df[f] = df.GetValueOrDefault(f) + 1;
+            }
+        }
+
+        var vocab = df.Where(kv => kv.Value >= 2 || kv.Key.StartsWith("r:", StringComparison.Ordinal))
+            .Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+        var index = vocab.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+        var rows = examples.Select(e => e.Features.Where(kv => index.ContainsKey(kv.Key))
+            .Select(kv => (Index: index[kv.Key], kv.Value)).ToArray()).ToArray();
+
+        var keptHeads = new List<string>();
+        var biases = new List<double>();
+        var columns = new List<double[]>();
+        for (var h = 0; h < heads.Count; h++)
+        {
+            var items = Enumerable.Range(0, examples.Count).Where(i => examples[i].Labels[h].HasValue).ToArray();
+            var positives = items.Count(i => examples[i].Labels[h]!.Value);
+            if (positives < MinPerClass || items.Length - positives < MinPerClass)
+            {
+                continue;
+            }
+
+            var (bias, w) = TrainHead(rows, items, i => examples[i].Labels[h]!.Value, positives, vocab.Count);
+            keptHeads.Add(heads[h]);
+            biases.Add(bias);
+            columns.Add(w);
+        }
+
+        var weights = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var f = 0; f < vocab.Count; f++)
+        {
+            var w = columns.Select(c => (float)c[f]).ToArray();
+            if (w.Any(x => Math.Abs(x) >= 1e-3f))
+            {
+                weights[vocab[f]] = w;
+            }
+        }
+
+        return new StatisticalModel(keptHeads, [.. biases], weights, description);
+    }
+
+    private static (double Bias, double[] Weights) TrainHead((int Index, double Value)[][] rows, int[] items,
+        Func<int, bool> label, int positives, int features)
+    {
+        var w = new double[features];
+        var bias = 0.0;
+        var negatives = items.Length - positives;
+        var posWeight = Math.Min(5.0, items.Length / (2.0 * positives));
+        var negWeight = Math.Min(5.0, items.Length / (2.0 * negatives));
+        var order = (int[])items.Clone();
+        var rng = new Random(17);
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            var rate = Rate / (1 + 0.1 * epoch);
+            foreach (var i in order)
+            {
+                var z = bias;
+                foreach (var (f, v) in rows[i])
+                {
+                    z += w[f] * v;
+                }
+
+                var y = label(i) ? 1.0 : 0.0;
+                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y > 0 ? posWeight : negWeight);
+                bias -= rate * g;
+                foreach (var (f, v) in rows[i])
+                {
+                    w[f] -= rate * ((g * v) + (L2 * w[f]));
+                }
+            }
+        }
+
+        return (bias, w);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Monitor.Worker.Classification;
+
+/// <summary>What the taxonomy's rules found in one announcement: weighted scores and the matched terms behind them.</summary>
+internal sealed class RuleEvidence
+{
+    /// <summary>Weighted AI-context score.</summary>
+    public double Context { get; set; }
+
+    /// <summary>Distinct context terms found.</summary>
+    public List<string> ContextTerms { get; } = [];
+
+    /// <summary>Weighted score per topic, in <see cref="Topics.All"/> order.</summary>
+    public double[] TopicScores { get; } = new double[Topics.All.Count];
+
+    /// <summary>Distinct terms per topic, in <see cref="Topics.All"/> order.</summary>
+    public List<string>[] TopicTerms { get; } = Topics.All.Select(_ => new List<string>()).ToArray();
+
+    /// <summary>Weighted score per country code.</summary>
+    public Dictionary<string, double> CountryScores { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The first term that matched per country code.</summary>
+    public Dictionary<string, string> CountryTerms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tracked models found, canonical name → the alias seen.</summary>
+    public Dictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
+}

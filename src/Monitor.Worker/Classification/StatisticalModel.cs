@@ -1,0 +1,123 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Monitor.Worker.Classification;
+
+/// <summary>The learned layer: one logistic-regression head for relevance and one per topic, over the features of
+/// <see cref="FeatureExtractor"/>. Shipped as a small JSON file (<c>config/classifier-model.json</c>) produced by
+/// <see cref="ClassifierTraining.TrainAsync"/>. Immutable and thread-safe.</summary>
+public sealed class StatisticalModel
+{
+    /// <summary>Name of the relevance head.</summary>
+    public const string RelevanceHead = "relevant";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
+
+    private readonly FrozenDictionary<string, float[]> _weights;
+    private readonly double[] _bias;
+
+    internal StatisticalModel(IReadOnlyList<string> heads, double[] bias, IReadOnlyDictionary<string, float[]> weights, string description)
+    {
+        Heads = heads;
+        _bias = bias;
+        _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
+        Description = description;
+    }
+
+    /// <summary>Head names: <see cref="RelevanceHead"/> and/or topic identifiers.</summary>
+    public IReadOnlyList<string> Heads { get; }
+
+    /// <summary>What the model was trained on (file names, item counts).</summary>
+    public string Description { get; }
+
+    /// <summary>Number of features with weights.</summary>
+    public int FeatureCount => _weights.Count;
+
+    /// <summary>Index of <paramref name="head"/>, or -1.</summary>
+    public int IndexOf(string head)
+    {
+        for (var i = 0; i < Heads.Count; i++)
+        {
+            if (Heads[i] == head)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Probability per head, and each head's top positive feature contributions.</summary>
+    internal (double[] Probabilities, List<(string Feature, double Contribution)>[] Top) Predict(Dictionary<string, double> features)
+    {
+        var z = (double[])_bias.Clone();
+        var top = Heads.Select(_ => new List<(string, double)>()).ToArray();
+        foreach (var (name, value) in features)
+        {
+            if (value == 0 || !_weights.TryGetValue(name, out var w))
+            {
+                continue;
+            }
+
+            for (var h = 0; h < w.Length; h++)
+            {
+                var c = w[h] * value;
+                z[h] += c;
+                if (c > 0.05)
+                {
+                    top[h].Add((name, c));
+                }
+            }
+        }
+
+        var p = z.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
+        foreach (var list in top)
+        {
+            list.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+            if (list.Count > 3)
+            {
+                list.RemoveRange(3, list.Count - 3);
+            }
+        }
+
+        return (p, top);
+    }
+
+    /// <summary>Writes the model as JSON.</summary>
+    public void Save(string path)
+    {
+        var dto = new ModelFile(1, Description, [.. Heads], _bias.Select(b => Math.Round(b, 4)).ToArray(),
+            _weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => MathF.Round(v, 4)).ToArray()));
+        File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
+    }
+
+    /// <summary>Loads a model file; returns an error message instead of throwing.</summary>
+    public static (StatisticalModel? Model, string? Error) TryLoad(string path)
+    {
+        try
+        {
+            var dto = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path));
+            if (dto is null || dto.Version != 1 || dto.Heads.Length != dto.Bias.Length
+                || dto.Weights.Values.Any(w => w.Length != dto.Heads.Length)
+                || dto.Heads.Any(h => h != RelevanceHead && !Topics.IsKnown(h)))
+            {
+                return (null, $"model file '{Path.GetFileName(path)}' is not a version-1 classifier model");
+            }
+
+            return (new StatisticalModel(dto.Heads, dto.Bias, dto.Weights, dto.Description), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return (null, $"cannot load model file '{Path.GetFileName(path)}': {ex.Message}");
+        }
+    }
+
+    private sealed record ModelFile(
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("description")] string Description,
+        [property: JsonPropertyName("heads")] string[] Heads,
+        [property: JsonPropertyName("bias")] double[] Bias,
+        [property: JsonPropertyName("weights")] Dictionary<string, float[]> Weights);
+}

@@ -1,0 +1,186 @@
+namespace Monitor.Worker.Classification;
+
+/// <summary>Finds every taxonomy term in one pass over the folded text (Aho-Corasick), then keeps the matches
+/// whose boundaries suit their script and whose case matches for case-sensitive acronyms.</summary>
+/// <remarks>One automaton for all terms keeps classification linear in the text length whatever the taxonomy size.
+/// Built once; <see cref="FindAll"/> only reads, so one matcher serves any number of threads.</remarks>
+internal sealed class TermMatcher
+{
+    private readonly Dictionary<long, int> _goto = [];
+    private readonly int[] _fail;
+    private readonly int[][] _outputs;
+    private readonly Pattern[] _patterns;
+
+    /// <summary>Builds the automaton over <paramref name="terms"/> written as in the taxonomy (with optional <c>*</c>).</summary>
+    public TermMatcher(IReadOnlyList<string> terms)
+    {
+        _patterns = new Pattern[terms.Count];
+        var outputs = new List<List<int>> { new() };
+        for (var i = 0; i < terms.Count; i++)
+        {
+            var p = Pattern.Parse(terms[i]);
+            _patterns[i] = p;
+            if (p.Folded.Length == 0)
+            {
+                continue;
+            }
+
+            var state = 0;
+            foreach (var ch in p.Folded)
+            {
+                if (!_goto.TryGetValue(Key(state, ch), out var next))
+                {
+                    next = outputs.Count;
+                    outputs.Add([]);
+                    _goto[Key(state, ch)] = next;
+                }
+
+                state = next;
+            }
+
+            outputs[state].Add(i);
+        }
+
+        _fail = new int[outputs.Count];
+        var children = new List<(int Child, char Ch)>[outputs.Count];
+        foreach (var (key, child) in _goto)
+        {
+            var parent = (int)(key >> 16);
+            (children[parent] ??= []).Add((child, (char)(key & 0xFFFF)));
+        }
+
+        // Breadth-first so every failure link points at a state whose own link is already known.
+        var queue = new Queue<int>();
+        foreach (var (child, _) in children[0] ?? [])
+        {
+            queue.Enqueue(child);
+        }
+
+        while (queue.Count > 0)
+        {
+            var s = queue.Dequeue();
+            outputs[s].AddRange(outputs[_fail[s]]);
+            foreach (var (child, ch) in children[s] ?? [])
+            {
+                var f = _fail[s];
+                while (f != 0 && !_goto.ContainsKey(Key(f, ch)))
+                {
+                    f = _fail[f];
+                }
+
+                _fail[child] = _goto.TryGetValue(Key(f, ch), out var target) && target != child ? target : 0;
+                queue.Enqueue(child);
+            }
+        }
+
+        _outputs = outputs.Select(o => o.Distinct().ToArray()).ToArray();
+    }
+
+    /// <summary>Appends every well-bounded match in <paramref name="text"/> to <paramref name="into"/>.</summary>
+    public void FindAll(NormalizedText text, List<TermMatch> into)
+    {
+        var folded = text.Folded;
+        var state = 0;
+        for (var i = 0; i < folded.Length; i++)
+        {
+            var ch = folded[i];
+            int next;
+            while (!_goto.TryGetValue(Key(state, ch), out next) && state != 0)
+            {
+                state = _fail[state];
+            }
+
+            state = next;
+            foreach (var id in _outputs[state])
+            {
+                var p = _patterns[id];
+                var start = i + 1 - p.Folded.Length;
+                if (p.Accepts(text, start, i + 1))
+                {
+                    into.Add(new TermMatch(id, start, i + 1));
+                }
+            }
+        }
+    }
+
+    private static long Key(int state, char ch) => ((long)state << 16) | ch;
+
+    /// <summary>A prepared term (<c>=Act</c>: case-sensitive; <c>*</c> at either end: no word boundary there): folded key, case form, and which sides need a word boundary.</summary>
+    private sealed record Pattern(string Folded, string? Cased, bool LeftFree, bool RightFree)
+    {
+        public static Pattern Parse(string raw)
+        {
+            var t = raw.Trim();
+            var exact = t.StartsWith('=');
+            t = t.TrimStart('=');
+            var leftFree = t.StartsWith('*');
+            var rightFree = t.EndsWith('*');
+            t = t.Trim('*');
+            var cased = TextNormalizer.NormalizeTerm(t);
+            var folded = TextNormalizer.Fold(cased);
+            return new Pattern(folded, exact || IsCaseSensitive(cased) ? cased : null, leftFree, rightFree);
+        }
+
+        /// <summary>Short all-capital acronyms ("US", "UN", "AI", "KI", "IA") match only in capitals.</summary>
+        public static bool IsCaseSensitive(string term)
+        {
+            if (term.Length is < 2 or > 5)
+            {
+                return false;
+            }
+
+            var letters = 0;
+            foreach (var ch in term)
+            {
+                if (ch is >= 'A' and <= 'Z')
+                {
+                    letters++;
+                }
+                else if (ch is not (>= '0' and <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            return letters >= 2;
+        }
+
+        public bool Accepts(NormalizedText text, int start, int end)
+        {
+            if (Cased is not null && string.CompareOrdinal(text.Cased, start, Cased, 0, Cased.Length) != 0)
+            {
+                return false;
+            }
+
+            return (LeftFree || LeftBounded(text.Folded, start, Folded[0]))
+                && (RightFree || RightBounded(text.Folded, end, Folded[^1]));
+        }
+
+        private static bool LeftBounded(string s, int start, char first)
+        {
+            if (Scripts.IsCjk(first) || start == 0 || !Scripts.IsWord(s[start - 1]) || Scripts.IsCjk(s[start - 1]))
+            {
+                return true;
+            }
+
+            // Arabic writes "and", "with", "for" as letters glued to the next word: وبالذكاء still contains الذكاء.
+            if (Scripts.IsArabic(first))
+            {
+                var i = start - 1;
+                var n = 0;
+                while (i >= 0 && n < 2 && Scripts.IsArabicProclitic(s[i]))
+                {
+                    i--;
+                    n++;
+                }
+
+                return n > 0 && (i < 0 || !Scripts.IsWord(s[i]));
+            }
+
+            return false;
+        }
+
+        private static bool RightBounded(string s, int end, char last) =>
+            Scripts.IsCjk(last) || end == s.Length || !Scripts.IsWord(s[end]) || Scripts.IsCjk(s[end]);
+    }
+}
