@@ -25,12 +25,18 @@ public static class MonitorHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Logging.AddFilter("System.Net.Http", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddMonitor(paths, withScheduler: false, overrides);
+
+        // Commands print their own results on stdout: the settings' Information level would bury them in log lines.
+        builder.Services.Configure<LoggerFilterOptions>(o =>
+        {
+            o.Rules.Clear();
+            o.MinLevel = verbose ? LogLevel.Information : LogLevel.Warning;
+            o.AddFilter("Microsoft", LogLevel.Warning);
+            o.AddFilter("System.Net.Http", LogLevel.Warning);
+            o.AddFilter("Polly", LogLevel.Warning);
+        });
         return builder.Build();
     }
 }

@@ -28,9 +28,10 @@ public static partial class AnnouncementBuilder
         var title = FirstNonEmpty(item.Title, article?.Title) ?? canonicalUrl.AbsoluteUri;
         var itemText = PlainText(item.Content ?? item.Summary ?? "");
         var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
-        var summarySource = FirstNonEmpty(PlainText(item.Summary ?? ""), article?.Description, text) ?? "";
+        var feedSummary = PlainText(item.Summary ?? "");
+        var summarySource = (IsCut(feedSummary) ? FirstNonEmpty(article?.Description, text, feedSummary) : FirstNonEmpty(feedSummary, article?.Description, text)) ?? "";
         var language = article?.Language ?? source.Language;
-        var published = item.Published ?? article?.Published;
+        var published = ChooseDate(item.Published, article?.Published);
 
         var verdict = classifier.Classify(new ClassificationInput(title, text.Length > 0 ? text : summarySource, canonicalUrl.AbsoluteUri, language, source.Country));
         return new Announcement
@@ -54,6 +55,21 @@ public static partial class AnnouncementBuilder
             Score = Math.Round(verdict.Score, 4),
             Reasons = Truncate(string.Join('|', verdict.Reasons), 4000),
         };
+    }
+
+    /// <summary>
+    /// The item's date, unless the page states the same day more precisely: listings often give only a date, which the
+    /// source's midnight turns into the previous day in UTC, while the page's metadata has the time.
+    /// </summary>
+    public static DateTimeOffset? ChooseDate(DateTimeOffset? itemDate, DateTimeOffset? pageDate)
+    {
+        if (itemDate is null || pageDate is null)
+        {
+            return itemDate ?? pageDate;
+        }
+
+        var dateOnly = itemDate.Value.TimeOfDay == TimeSpan.Zero;
+        return dateOnly && (pageDate.Value - itemDate.Value).Duration() <= TimeSpan.FromDays(1) ? pageDate : itemDate;
     }
 
     /// <summary>SHA-256 of <paramref name="value"/> as lower-case hex.</summary>
@@ -91,6 +107,8 @@ public static partial class AnnouncementBuilder
         var document = parser.ParseDocument($"<body>{html}</body>");
         return Whitespace().Replace(document.Body?.TextContent ?? "", " ").Trim();
     }
+
+    private static bool IsCut(string summary) => summary.EndsWith('…') || summary.EndsWith("...", StringComparison.Ordinal) || summary.EndsWith("[…]", StringComparison.Ordinal);
 
     private static string? FirstNonEmpty(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
 

@@ -78,7 +78,7 @@ public static class DigestComposer
             foreach (var e in entries)
             {
                 text.Append(CultureInfo.InvariantCulture, $"* {e.Title}\n");
-                text.Append(CultureInfo.InvariantCulture, $"  {e.SourceName}{Date(e.Published)} | {Facets(e)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {e.SourceName}{Date(e.Published, content.TimeZone)} | {Facets(e)}\n");
                 if (e.Summary.Length > 0)
                 {
                     text.Append(CultureInfo.InvariantCulture, $"  {e.Summary}\n");
@@ -119,7 +119,7 @@ public static class DigestComposer
                 html.Append(IsWebLink(e.Url)
                     ? $"<div style=\"font-weight:bold\"><a href=\"{H(e.Url)}\">{title}</a></div>"
                     : $"<div style=\"font-weight:bold\">{title}</div>");
-                html.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#666;font-size:13px\">{H(e.SourceName)}{H(Date(e.Published))} · {H(Facets(e))}</div>");
+                html.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#666;font-size:13px\">{H(e.SourceName)}{H(Date(e.Published, content.TimeZone))} · {H(Facets(e))}</div>");
                 if (e.Summary.Length > 0)
                 {
                     html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:4px 0\">{H(e.Summary)}</p>");
@@ -164,8 +164,10 @@ public static class DigestComposer
         return string.Join(" | ", parts);
     }
 
-    private static string Date(DateTime? published) =>
-        published is { } d ? ", " + d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
+    private static string Date(DateTime? published, TimeZoneInfo? zone) =>
+        published is { } d
+            ? ", " + TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : "";
 
     private static bool IsWebLink(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);

@@ -1,6 +1,6 @@
 namespace Monitor.Worker.Digest;
 
-/// <summary>Everything a digest message says, gathered before composing it.</summary>
+/// <summary>Everything a digest message says, gathered before composing it; dates are shown in <paramref name="TimeZone"/> (UTC when null).</summary>
 public sealed record DigestContent(
     string ToEmail,
     string? ToName,
@@ -8,4 +8,5 @@ public sealed record DigestContent(
     string FromName,
     string PeriodLabel,
     string MessageId,
-    IReadOnlyList<DigestEntry> Entries);
+    IReadOnlyList<DigestEntry> Entries,
+    TimeZoneInfo? TimeZone = null);

@@ -119,5 +119,6 @@ public sealed class DigestRunner(
 
     private MimeMessage Compose(SubscriberOptions subscriber, DigestPeriod period, string messageId, IReadOnlyList<DigestEntry> entries) =>
         DigestComposer.Compose(new DigestContent(
-            subscriber.Email, subscriber.Name, options.Value.From, options.Value.FromName, period.Label, messageId, entries));
+            subscriber.Email, subscriber.Name, options.Value.From, options.Value.FromName, period.Label, messageId, entries,
+            TimeZoneInfo.TryFindSystemTimeZoneById(subscriber.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc));
 }
