@@ -19,14 +19,15 @@ public static class MonitorHost
         return app;
     }
 
-    /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr.</summary>
-    public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr. Tests pass <paramref name="services"/> to swap the clock.</summary>
+    public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddMonitor(paths, withScheduler: false, overrides);
+        services?.Invoke(builder.Services);
 
         // Commands print their own results on stdout: the settings' Information level would bury them in log lines.
         builder.Services.Configure<LoggerFilterOptions>(o =>

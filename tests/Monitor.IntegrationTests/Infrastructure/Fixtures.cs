@@ -1,0 +1,29 @@
+namespace Monitor.IntegrationTests.Infrastructure;
+
+/// <summary>Small feeds and pages written for these tests (realistic shape, invented content).</summary>
+public static class Fixtures
+{
+    public static string Rss(params (string Guid, string Title, string Link, string Date, string Description)[] items) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0"><channel><title>Policy wire</title><link>/</link><description>test</description>
+        {string.Concat(items.Select(i => $"<item><title>{i.Title}</title><link>{i.Link}</link><guid isPermaLink=\"false\">{i.Guid}</guid><pubDate>{i.Date}</pubDate><description>{i.Description}</description></item>"))}
+        </channel></rss>
+        """;
+
+    public static string Listing(params (string Href, string Title, string Date)[] items) => $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Press releases</title></head><body>
+        <header><nav><a href="/">Home</a> <a href="/about">About</a> <a href="/contact">Contact</a></nav></header>
+        <main><h1>Press releases</h1><ul class="news">
+        {string.Concat(items.Select(i => $"<li class=\"news-item\"><a class=\"title\" href=\"{i.Href}\">{i.Title}</a> <span class=\"date\">{i.Date}</span></li>"))}
+        </ul></main><footer>© 2026 Ministry</footer></body></html>
+        """;
+
+    public static string Article(string title, string date, params string[] paragraphs) => $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Ministry</title>
+        <meta property="article:published_time" content="{date}"></head><body>
+        <header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+        <main><article><h1>{title}</h1><time datetime="{date}">{date}</time>
+        {string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}
+        </article></main><footer>© 2026 Ministry. Privacy. Cookies.</footer></body></html>
+        """;
+}

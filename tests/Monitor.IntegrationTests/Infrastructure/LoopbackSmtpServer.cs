@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+using ServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
+
+namespace Monitor.IntegrationTests.Infrastructure;
+
+/// <summary>A real SMTP server (NuGet SmtpServer) on 127.0.0.1 that keeps every message it accepts.</summary>
+public sealed class LoopbackSmtpServer : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+    private readonly Store _store = new();
+    private readonly Filter _filter = new();
+
+    private LoopbackSmtpServer(int port)
+    {
+        Port = port;
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Build();
+        var services = new ServiceProvider();
+        services.Add(_store);
+        services.Add(_filter);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    /// <summary>Messages accepted so far.</summary>
+    public IReadOnlyList<MimeMessage> Messages => _store.Messages.ToList();
+
+    /// <summary>Completes when a client sends MAIL FROM (before any message is accepted).</summary>
+    public Task MailFromReceived => _filter.MailFrom.Task;
+
+    /// <summary>While set, MAIL FROM is held (never answered) until the client goes away.</summary>
+    public bool HoldMailFrom
+    {
+        get => _filter.Hold;
+        set => _filter.Hold = value;
+    }
+
+    public static LoopbackSmtpServer Start()
+    {
+        // SmtpServer cannot report an ephemeral port, so take a free one from the OS first.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new LoopbackSmtpServer(port);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> messages arrived or the timeout passed.</summary>
+    public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_store.Messages.Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return Messages;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+
+    private sealed class Store : MessageStore
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
+    }
+
+    private sealed class Filter : MailboxFilter
+    {
+        public TaskCompletionSource MailFrom { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public volatile bool Hold;
+
+        public override async Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            MailFrom.TrySetResult();
+            while (Hold && !cancellationToken.IsCancellationRequested)
+            {
+                await Task.Delay(50, CancellationToken.None);
+            }
+
+            return true;
+        }
+    }
+}
