@@ -26,7 +26,7 @@ public static class FeedDateParser
         }
 
         var parts = new DateParts();
-        if (!DateTokenizer.Read(text.AsSpan().Trim(), ref parts))
+        if (!DateTokenizer.Read(FoldFullWidth(text).AsSpan().Trim(), ref parts))
         {
             return null;
         }
@@ -94,6 +94,24 @@ public static class FeedDateParser
         }
 
         return new DateTimeOffset(local, offset);
+    }
+
+    /// <summary>Japanese and Chinese sites often write dates with full-width digits and colons (２０２５年３月１４日).</summary>
+    private static string FoldFullWidth(string text)
+    {
+        if (!text.Any(c => c is >= '\uFF10' and <= '\uFF1A'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\uFF10' and <= '\uFF1A' ? (char)(c - '\uFF10' + '0') : c;
+            }
+        });
     }
 
     internal static int ExpandTwoDigitYear(int year) => year switch

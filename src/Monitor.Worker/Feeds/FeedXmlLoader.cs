@@ -139,6 +139,15 @@ internal static partial class FeedXmlLoader
         }
         catch (XmlException ex)
         {
+            // Keep what was read before the break, but not an item cut in the middle: its fields may be half-written.
+            foreach (var open in stack)
+            {
+                if (open.Name.LocalName is "item" or "entry" && open.Parent is not null)
+                {
+                    open.Remove();
+                }
+            }
+
             error = ex;
             return false;
         }

@@ -31,6 +31,11 @@ public static class SitemapParser
     {
         var bytes = IsGzip(data.Span) ? Inflate(data) : data;
         var text = FeedDecoder.Decode(bytes.Span, out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        if (text.Length == 0)
+        {
+            throw new SitemapParseException("sitemap: empty document");
+        }
+
         if (!text.StartsWith('<'))
         {
             return PlainText(text);

@@ -1,0 +1,134 @@
+using Monitor.Worker.Feeds;
+using Monitor.Worker.Items;
+
+namespace Monitor.Tests.Feeds;
+
+public sealed class FeedParserHostileTests
+{
+    private static readonly Uri Base = new("https://example.org/feed.xml");
+
+    private static ParsedFeed Parse(string file) => FeedParser.Parse(FeedFixtures.Bytes("feeds", file), Base);
+
+    [Fact]
+    public void RecoversUndeclaredHtmlEntities()
+    {
+        var feed = Parse("hostile-undeclared-entities.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal("Ministry of Science – News", feed.Title);
+        Assert.Equal("Résumé of the AI summit", feed.Items[0].Title);
+        Assert.StartsWith("Café & summit …", feed.Items[0].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RecoversUnescapedAmpersands()
+    {
+        var feed = Parse("hostile-unescaped-ampersand.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(2, feed.Items.Count);
+        Assert.Equal("Research & Development tax credit for AI", feed.Items[0].Title);
+        Assert.Equal(new Uri("https://trade.example.gov/news?id=42&lang=en"), feed.Items[0].Link);
+    }
+
+    [Theory]
+    [InlineData("hostile-utf16le-bom.xml")]
+    [InlineData("hostile-utf16be-nobom.xml")]
+    public void ReadsUtf16(string file)
+    {
+        var feed = Parse(file);
+
+        Assert.Equal("Κυβέρνηση — Ανακοινώσεις", feed.Title);
+        Assert.Equal("Εθνική στρατηγική για την ΤΝ", feed.Items[0].Title);
+    }
+
+    [Fact]
+    public void ReadsUtf8DespiteDeclaredLatin1()
+    {
+        var feed = Parse("hostile-wrong-charset.xml");
+
+        Assert.Equal("Ministère du Numérique", feed.Title);
+        Assert.Equal("Stratégie nationale pour l’IA", feed.Items[0].Title);
+        Assert.True(feed.Recovered);
+    }
+
+    [Fact]
+    public void ReadsCorrectlyDeclaredLatin1()
+    {
+        var feed = Parse("latin1-declared.xml");
+
+        Assert.Equal("Ministerio de Economía", feed.Title);
+        Assert.Equal("Año de la inteligencia artificial", feed.Items[0].Title);
+        Assert.False(feed.Recovered);
+    }
+
+    [Fact]
+    public void NeverProcessesTheDtd()
+    {
+        var feed = Parse("hostile-dtd.xml");
+
+        Assert.DoesNotContain("lollol", feed.Title, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", feed.Items[0].Title, StringComparison.Ordinal);
+        Assert.Single(feed.Items);
+    }
+
+    [Fact]
+    public void ToleratesLeadingWhitespaceBeforeDeclaration()
+    {
+        var feed = Parse("hostile-leading-whitespace.xml");
+
+        Assert.Equal("Only item", Assert.Single(feed.Items).Title);
+        Assert.True(feed.Recovered);
+    }
+
+    [Fact]
+    public void KeepsCompleteItemsOfTruncatedFeed()
+    {
+        var feed = Parse("hostile-truncated.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(["First complete item", "Second complete item"], feed.Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void AcceptsUndeclaredWellKnownPrefixes()
+    {
+        var feed = Parse("hostile-undeclared-prefix.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(new DateTimeOffset(2025, 3, 14, 8, 0, 0, TimeSpan.Zero), feed.Items[0].Published);
+    }
+
+    [Fact]
+    public void StripsHtmlFromTitles()
+    {
+        var feed = Parse("atom10.xml");
+
+        Assert.Equal("AI Act guidance issued", feed.Items[0].Title);
+        Assert.Equal("Regulator news", feed.Title);
+    }
+
+    [Fact]
+    public void DuplicateGuidsAreHandledByItemKeys()
+    {
+        var feed = Parse("hostile-duplicate-guids.xml");
+
+        var kept = ItemKey.Deduplicate(feed.Items);
+
+        // The guid shared by different pages is not an identity: the three items fall back to their URLs, and the
+        // repeated page (same URL apart from utm_source) is dropped; the repeated "exam-1" guid keeps the first.
+        Assert.Equal(["AI in schools guidance", "Teacher training in AI", "Exam rules"], kept.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void RecoversBrokenMarkupInsideBytesWithBom()
+    {
+        var body = "<rss version=\"2.0\"><channel><title>A &nbsp;&amp; B</title><item><title>X & Y</title></item></channel></rss>";
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(body)];
+
+        var feed = FeedParser.Parse(bytes, Base);
+
+        Assert.True(feed.Recovered);
+        Assert.Equal("X & Y", feed.Items[0].Title);
+    }
+}
