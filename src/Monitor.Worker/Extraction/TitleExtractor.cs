@@ -20,16 +20,17 @@ internal static partial class TitleExtractor
         var siteName = Normalize(meta.Get("og:site_name", "application-name", "publisher"));
         var reference = ogTitle ?? ldTitle ?? docTitle;
         var referenceWords = Words(string.Join(' ', ogTitle, ldTitle, docTitle));
+        var headlineWords = Words(string.Join(' ', ogTitle is null ? null : StripSite(ogTitle), ldTitle, docTitle is null ? null : StripSite(docTitle)));
         var siteParts = SiteParts(docTitle);
 
-        var h1 = Best(document, "h1", referenceWords, siteName, siteParts, requireOverlap: false);
+        var h1 = Best(document, "h1", headlineWords, siteName, siteParts, requireOverlap: false);
         if (h1 is not null)
         {
             var pipe = docTitle?.LastIndexOf(" | ", StringComparison.Ordinal) ?? -1;
             return TrimToReference(h1, ogTitle, ldTitle, pipe > 0 ? docTitle![..pipe] : null);
         }
 
-        var h2 = Best(document, "h2", referenceWords, siteName, siteParts, requireOverlap: true);
+        var h2 = Best(document, "h2", headlineWords, siteName, siteParts, requireOverlap: true);
         if (h2 is not null)
         {
             return h2;
@@ -57,7 +58,14 @@ internal static partial class TitleExtractor
             }
 
             var text = Normalize(heading.TextContent);
-            if (text is null || text.Length < 2 || text.Length > 300 || IsSiteText(text, siteName, siteParts))
+            if (text is not null)
+            {
+                // A dateline printed inside the heading ("1. Februar 2022 Headline") is not part of the headline.
+                var dated = LeadingDate().Match(text);
+                text = dated.Success && text.Length - dated.Length >= 10 ? text[dated.Length..] : text;
+            }
+
+            if (text is null || text.Length < 2 || text.Length > 300)
             {
                 continue;
             }
@@ -69,10 +77,17 @@ internal static partial class TitleExtractor
                 continue;
             }
 
+            // A heading that shares no word with a long document title is a section label or dateline.
+            if (overlap == 0 && referenceWords.Count >= 6)
+            {
+                continue;
+            }
+
             candidates++;
 
-            // Earlier headings win ties: the headline comes before sub-headings and teasers.
-            var score = overlap - (seen * 0.01);
+            // Earlier headings win ties: the headline comes before sub-headings and teasers. The site's name is a
+            // candidate of last resort only, to tell which side of "Site | Headline" is which.
+            var score = overlap - (seen * 0.01) - (IsSiteText(text, siteName, siteParts) ? 2 : 0);
             if (score > bestScore)
             {
                 bestScore = score;
@@ -81,6 +96,11 @@ internal static partial class TitleExtractor
         }
 
         // Several headings of which none echoes the document title are menu or widget titles, not a headline.
+        if (bestScore < -1)
+        {
+            return null;
+        }
+
         return candidates > 1 && bestScore <= 0 && referenceWords.Count > 0 ? null : best;
     }
 
@@ -140,18 +160,19 @@ internal static partial class TitleExtractor
             return parts;
         }
 
-        foreach (Match separator in separators)
-        {
-            parts.Add(docTitle[(separator.Index + separator.Length)..].Trim());
-        }
-
         var first = separators[0];
         var head = docTitle[..first.Index].Trim();
         var mark = first.Value.Trim();
         if (mark.Length > 0 && mark[0] is '|' or '»' or '·' or '•' or ':' && head.Split(' ').Length <= 3
-            && head.Length * 2 < docTitle.Length - first.Index - first.Length)
+            && head.Length < docTitle.Length - first.Index - first.Length)
         {
             parts.Add(head);
+            return parts;
+        }
+
+        foreach (Match separator in separators)
+        {
+            parts.Add(docTitle[(separator.Index + separator.Length)..].Trim());
         }
 
         return parts;
@@ -207,7 +228,15 @@ internal static partial class TitleExtractor
             return title;
         }
 
-        // The headline is the longest part; site names and section names are short.
+        // Most titles put the headline first ("Headline | Site"); a short first part followed by a longer rest is a
+        // site name in front ("Site | Headline"). Otherwise the longest part is the headline.
+        var first = parts[0].Trim();
+        var rest = title.Length - parts[0].Length;
+        if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 || first.Length >= rest)
+        {
+            return first;
+        }
+
         var best = parts.MaxBy(p => p.Length)!;
         return best.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 || best.Length >= 8 ? best.Trim() : title;
     }
@@ -236,6 +265,9 @@ internal static partial class TitleExtractor
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(\d{1,2}\.\s*\p{L}+\.?\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|\p{L}+\s+\d{1,2},\s+\d{4})\s*[-–|:·]?\s+")]
+    private static partial Regex LeadingDate();
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();
