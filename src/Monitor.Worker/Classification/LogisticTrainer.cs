@@ -15,7 +15,9 @@ internal static class LogisticTrainer
     /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
     public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, string description)
     {
-        // Vocabulary: features seen in at least two items (one-off words only memorise), rule features always.
+        // Vocabulary: features seen in at least two items (one-off words only memorise) and in at most 40% of them
+        // (function words carry language, not topic); rule features always.
+        var maxDf = Math.Max(2, (int)(0.4 * examples.Count));
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var e in examples)
         {
@@ -25,7 +27,7 @@ internal static class LogisticTrainer
             }
         }
 
-        var vocab = df.Where(kv => kv.Value >= 2 || kv.Key.StartsWith("r:", StringComparison.Ordinal))
+        var vocab = df.Where(kv => kv.Value >= 2 && kv.Value <= maxDf || kv.Key.StartsWith("r:", StringComparison.Ordinal))
             .Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
         var index = vocab.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
         var rows = examples.Select(e => e.Features.Where(kv => index.ContainsKey(kv.Key))
