@@ -7,6 +7,7 @@ namespace Monitor.Worker.Classification;
 public sealed class AnnouncementClassifier
 {
     private const int MaxTextChars = 20_000;
+    // Rules keep half the say so that languages and phrasings missing from the training data still count.
     private const double RuleShare = 0.5;
     private const double NoContextCap = 0.3;
     private const int MaxCountries = 3;
@@ -131,7 +132,8 @@ public sealed class AnnouncementClassifier
     {
         foreach (var (feature, contribution) in top.Take(2))
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"learned:{head} \"{feature[2..]}\" +{contribution:0.00}"));
+            var name = feature.StartsWith("r:", StringComparison.Ordinal) ? "rules:" + feature[2..] : feature[2..];
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"learned:{head} \"{name}\" +{contribution:0.00}"));
         }
     }
 

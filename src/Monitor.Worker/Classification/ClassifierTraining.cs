@@ -21,9 +21,9 @@ public static class ClassifierTraining
             return 2;
         }
 
-        var (_, examples, _) = prepared.Value;
+        var (_, examples, _, names) = prepared.Value;
         var description = $"trained {DateTime.UtcNow:yyyy-MM-dd} on {string.Join(", ", inPaths.Select(Path.GetFileName))} ({examples.Count} items)";
-        var model = LogisticTrainer.Train(examples, Heads, description);
+        var model = LogisticTrainer.Train(examples, Heads, names, description);
         model.Save(outPath);
         await output.WriteLineAsync($"classify-train: {examples.Count} items, heads [{string.Join(", ", model.Heads)}], {model.FeatureCount} features -> {outPath}");
         return 0;
@@ -41,12 +41,12 @@ public static class ClassifierTraining
             return 2;
         }
 
-        var (taxonomy, examples, records) = prepared.Value;
+        var (taxonomy, examples, records, names) = prepared.Value;
         var lines = new string[records.Count];
         for (var k = 0; k < folds; k++)
         {
             var train = Enumerable.Range(0, records.Count).Where(i => Fold(records[i].Id, folds) != k).Select(i => examples[i]).ToList();
-            var model = LogisticTrainer.Train(train, Heads, $"fold {k}");
+            var model = LogisticTrainer.Train(train, Heads, names, $"fold {k}");
             var classifier = new AnnouncementClassifier(taxonomy.WithStatistical(model));
             for (var i = 0; i < records.Count; i++)
             {
@@ -62,7 +62,7 @@ public static class ClassifierTraining
         return 0;
     }
 
-    private static async Task<(Taxonomy Taxonomy, List<LogisticTrainer.Example> Examples, List<ClassificationRecord> Records)?> PrepareAsync(
+    private static async Task<(Taxonomy Taxonomy, List<LogisticTrainer.Example> Examples, List<ClassificationRecord> Records, Dictionary<ulong, string> Names)?> PrepareAsync(
         IReadOnlyList<string> inPaths, string taxonomyPath, TextWriter output, CancellationToken cancellationToken)
     {
         var (taxonomy, problems) = TaxonomyLoader.Load(taxonomyPath, loadStatisticalModel: false);
@@ -104,11 +104,12 @@ public static class ClassifierTraining
         }
 
         var rules = new AnnouncementClassifier(taxonomy);
-        var examples = records.Select(r => ToExample(rules, r)).ToList();
-        return (taxonomy, examples, records);
+        var names = new Dictionary<ulong, string>();
+        var examples = records.Select(r => ToExample(rules, r, names)).ToList();
+        return (taxonomy, examples, records, names);
     }
 
-    private static LogisticTrainer.Example ToExample(AnnouncementClassifier rules, ClassificationRecord r)
+    private static LogisticTrainer.Example ToExample(AnnouncementClassifier rules, ClassificationRecord r, Dictionary<ulong, string> names)
     {
         var (text, evidence) = rules.Analyze(r.Input);
         var labels = new bool?[Heads.Length];
@@ -119,7 +120,7 @@ public static class ClassifierTraining
             labels[t + 1] = r.Relevant == true && r.IsJudged(Topics.All[t]) ? r.Topics.Contains(Topics.All[t]) : null;
         }
 
-        return new LogisticTrainer.Example(FeatureExtractor.Extract(text, evidence), labels);
+        return new LogisticTrainer.Example(FeatureExtractor.Extract(text, evidence, names), labels);
     }
 
     private static int Fold(string id, int folds)

@@ -1,16 +1,21 @@
 namespace Monitor.Worker.Classification;
 
 /// <summary>Turns a normalised announcement and its rule evidence into the sparse features of the statistical layer:
-/// words (<c>w:</c>) for alphabetic scripts, character bigrams (<c>c:</c>) for CJK and Hangul, and the rule scores
+/// words (<c>w:</c>) for alphabetic scripts, character bigrams (<c>c:</c>) for CJK, Thai and Hangul, and the rule scores
 /// (<c>r:</c>), which carry what the multilingual taxonomy knows into languages the training data lacks.</summary>
+/// <remarks>Features are keyed by a 64-bit FNV-1a hash of their name, computed over the text span without allocating;
+/// names are only materialised when training asks for them (the model file stores names, for explanations).</remarks>
 internal static class FeatureExtractor
 {
     private const int MaxChars = 6000;
+    private const ulong Offset = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
 
-    /// <summary>Feature name → value; words are cosine-normalised so long texts do not outvote short ones.</summary>
-    public static Dictionary<string, double> Extract(NormalizedText text, RuleEvidence evidence)
+    /// <summary>Feature hash → value; words are cosine-normalised so long texts do not outvote short ones.
+    /// When <paramref name="names"/> is given, each feature's name is recorded in it.</summary>
+    public static Dictionary<ulong, double> Extract(NormalizedText text, RuleEvidence evidence, Dictionary<ulong, string>? names = null)
     {
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
+        var features = new Dictionary<ulong, double>(256);
         var s = text.Folded;
         var limit = Math.Min(s.Length, MaxChars);
         var i = 0;
@@ -34,31 +39,68 @@ internal static class FeatureExtractor
             {
                 for (var k = start; k + 1 < i; k++)
                 {
-                    tokens.Add(string.Concat("c:", s.AsSpan(k, 2)));
+                    Add(features, names, 'c', s.AsSpan(k, 2));
                 }
             }
             else if (i - start >= 2 && !IsDigits(s, start, i))
             {
-                tokens.Add(string.Concat("w:", s.AsSpan(start, i - start)));
+                Add(features, names, 'w', s.AsSpan(start, i - start));
             }
         }
 
-        var features = new Dictionary<string, double>(tokens.Count + 12, StringComparer.Ordinal);
-        var value = tokens.Count == 0 ? 0 : 1 / Math.Sqrt(tokens.Count);
-        foreach (var t in tokens)
+        if (features.Count > 0)
         {
-            features[t] = value;
+            var value = 1 / Math.Sqrt(features.Count);
+            foreach (var key in features.Keys)
+            {
+                features[key] = value;
+            }
         }
 
-        features["r:ctx"] = 1 - Math.Exp(-evidence.Context / 2);
-        features["r:noctx"] = evidence.Context == 0 && evidence.Models.Count == 0 ? 1 : 0;
-        features["r:model"] = evidence.Models.Count > 0 ? 1 : 0;
+        Rule(features, names, "ctx", 1 - Math.Exp(-evidence.Context / 2));
+        Rule(features, names, "noctx", evidence.Context == 0 && evidence.Models.Count == 0 ? 1 : 0);
+        Rule(features, names, "model", evidence.Models.Count > 0 ? 1 : 0);
         for (var t = 0; t < Topics.All.Count; t++)
         {
-            features["r:" + Topics.All[t]] = 1 - Math.Exp(-evidence.TopicScores[t] / 1.5);
+            Rule(features, names, Topics.All[t], 1 - Math.Exp(-evidence.TopicScores[t] / 1.5));
         }
 
         return features;
+    }
+
+    /// <summary>The hash of a feature name such as <c>w:bill</c>, as used in <see cref="Extract"/>.</summary>
+    public static ulong Hash(string name) => Hash(name[0], name.AsSpan(2));
+
+    private static ulong Hash(char kind, ReadOnlySpan<char> body)
+    {
+        var h = (Offset ^ kind) * Prime;
+        h = (h ^ ':') * Prime;
+        foreach (var c in body)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        return h;
+    }
+
+    private static void Add(Dictionary<ulong, double> features, Dictionary<ulong, string>? names, char kind, ReadOnlySpan<char> body)
+    {
+        var h = Hash(kind, body);
+        features[h] = 1;
+        if (names is not null && !names.ContainsKey(h))
+        {
+            names[h] = string.Concat(kind.ToString(), ":", body);
+        }
+    }
+
+    private static void Rule(Dictionary<ulong, double> features, Dictionary<ulong, string>? names, string name, double value)
+    {
+        var h = Hash('r', name);
+        features[h] = value;
+        if (names is not null)
+        {
+            names[h] = "r:" + name;
+        }
     }
 
     private static bool IsDigits(string s, int start, int end)

@@ -10,13 +10,15 @@ internal static class LogisticTrainer
     private const int MinPerClass = 5;
 
     /// <summary>One training example: its features and, per head, the label (null: not judged, skipped).</summary>
-    public sealed record Example(Dictionary<string, double> Features, bool?[] Labels);
+    public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels);
 
     /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
-    public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, string description)
+    public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, IReadOnlyDictionary<ulong, string> names, string description)
     {
-        // Vocabulary: features seen in at least two items (one-off words only memorise), rule features always.
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Vocabulary: features seen in at least two items (one-off words only memorise) and in at most 40% of them
+        // (function words carry language, not topic); rule features always.
+        var maxDf = Math.Max(2, (int)(0.4 * examples.Count));
+        var df = new Dictionary<ulong, int>();
         foreach (var e in examples)
         {
             foreach (var f in e.Features.Keys)
@@ -25,9 +27,9 @@ internal static class LogisticTrainer
             }
         }
 
-        var vocab = df.Where(kv => kv.Value >= 2 || kv.Key.StartsWith("r:", StringComparison.Ordinal))
-            .Select(kv => kv.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
-        var index = vocab.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i, StringComparer.Ordinal);
+        var vocab = df.Where(kv => kv.Value >= 2 && kv.Value <= maxDf || names[kv.Key].StartsWith("r:", StringComparison.Ordinal))
+            .Select(kv => kv.Key).OrderBy(k => names[k], StringComparer.Ordinal).ToList();
+        var index = vocab.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         var rows = examples.Select(e => e.Features.Where(kv => index.ContainsKey(kv.Key))
             .Select(kv => (Index: index[kv.Key], kv.Value)).ToArray()).ToArray();
 
@@ -55,7 +57,7 @@ internal static class LogisticTrainer
             var w = columns.Select(c => (float)c[f]).ToArray();
             if (w.Any(x => Math.Abs(x) >= 1e-3f))
             {
-                weights[vocab[f]] = w;
+                weights[names[vocab[f]]] = w;
             }
         }
 

@@ -14,14 +14,16 @@ public sealed class StatisticalModel
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
-    private readonly FrozenDictionary<string, float[]> _weights;
+    private readonly IReadOnlyDictionary<string, float[]> _byName;
+    private readonly FrozenDictionary<ulong, (string Name, float[] Weights)> _weights;
     private readonly double[] _bias;
 
     internal StatisticalModel(IReadOnlyList<string> heads, double[] bias, IReadOnlyDictionary<string, float[]> weights, string description)
     {
         Heads = heads;
         _bias = bias;
-        _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
+        _byName = weights;
+        _weights = weights.ToFrozenDictionary(kv => FeatureExtractor.Hash(kv.Key), kv => (kv.Key, kv.Value));
         Description = description;
     }
 
@@ -49,17 +51,18 @@ public sealed class StatisticalModel
     }
 
     /// <summary>Probability per head, and each head's top positive feature contributions.</summary>
-    internal (double[] Probabilities, List<(string Feature, double Contribution)>[] Top) Predict(Dictionary<string, double> features)
+    internal (double[] Probabilities, List<(string Feature, double Contribution)>[] Top) Predict(Dictionary<ulong, double> features)
     {
         var z = (double[])_bias.Clone();
         var top = Heads.Select(_ => new List<(string, double)>()).ToArray();
-        foreach (var (name, value) in features)
+        foreach (var (key, value) in features)
         {
-            if (value == 0 || !_weights.TryGetValue(name, out var w))
+            if (value == 0 || !_weights.TryGetValue(key, out var entry))
             {
                 continue;
             }
 
+            var (name, w) = entry;
             for (var h = 0; h < w.Length; h++)
             {
                 var c = w[h] * value;
@@ -88,7 +91,7 @@ public sealed class StatisticalModel
     public void Save(string path)
     {
         var dto = new ModelFile(1, Description, [.. Heads], _bias.Select(b => Math.Round(b, 4)).ToArray(),
-            _weights.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            _byName.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => MathF.Round(v, 4)).ToArray()));
         File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
     }

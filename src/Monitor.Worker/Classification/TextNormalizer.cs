@@ -80,25 +80,21 @@ internal static class TextNormalizer
     /// الذكاء, والذكاء, بالذكاء and للذكاء all read as ذكاء; 0 when the word is too short to carry one.</summary>
     private static int ArabicArticleLength(string s, int i)
     {
-        int length;
-        if (At(s, i, "\u0627\u0644"))
+        // Up to two one-letter proclitics (و ف ب ك ل), then ال; or the same before لل (li + al with the alef dropped).
+        var n = 0;
+        while (n < 2 && i + n < s.Length && s[i + n] is '\u0648' or '\u0641' or '\u0628' or '\u0643' or '\u0644'
+               && !At(s, i + n, "\u0644\u0644"))
         {
-            length = 2;
-        }
-        else if (At(s, i + 1, "\u0627\u0644") && s[i] is '\u0648' or '\u0641' or '\u0628' or '\u0643')
-        {
-            length = 3;
-        }
-        else if (At(s, i, "\u0644\u0644"))
-        {
-            length = 2;
-        }
-        else
-        {
-            return 0;
+            n++;
         }
 
-        return i + length + 1 < s.Length && Scripts.IsArabic(s[i + length]) && Scripts.IsArabic(s[i + length + 1]) ? length : 0;
+        var length = At(s, i + n, "\u0627\u0644") || At(s, i + n, "\u0644\u0644") ? n + 2 : 0;
+        if (length == 0 && n > 0 && At(s, i, "\u0627\u0644"))
+        {
+            length = 2;
+        }
+
+        return length > 0 && i + length + 1 < s.Length && Scripts.IsArabic(s[i + length]) && Scripts.IsArabic(s[i + length + 1]) ? length : 0;
     }
 
     private static bool At(string s, int i, string prefix) => i >= 0 && i + prefix.Length <= s.Length && string.CompareOrdinal(s, i, prefix, 0, prefix.Length) == 0;

@@ -1,0 +1,51 @@
+namespace Monitor.Tests.Classification;
+
+/// <summary>Hard negatives: model names and AI words in their other senses must never reach a digest.</summary>
+public sealed class ClassifierNegativeTests
+{
+    [Theory]
+    [InlineData("SpaceX launches Falcon 9 rocket with 60 Starlink satellites", "The Falcon 9 booster landed on a drone ship after liftoff from Cape Canaveral.")]
+    [InlineData("Falcon Heavy lifts off from Kennedy Space Center", "The rocket carried a classified payload for the Space Force.")]
+    [InlineData("Typhoon makes landfall in the Philippines", "Thousands were evacuated as the typhoon brought heavy rain and winds of 200 km/h.")]
+    [InlineData("Super Typhoon Haima heads for Luzon", "Authorities raised the highest storm signal.")]
+    [InlineData("RAF Typhoon jets scrambled over the North Sea", "Two Eurofighter Typhoon fighters intercepted the aircraft.")]
+    [InlineData("Swallows return to the village in spring", "The barn swallow builds its nest under the eaves.")]
+    [InlineData("Archaeologists find a Viking ship burial in Norway", "The Viking Age grave held a longship and weapons.")]
+    [InlineData("Solar farm opens in Andalusia", "The solar power plant will produce energy for 100,000 homes.")]
+    [InlineData("Le mistral souffle sur la Provence", "Le mistral, vent violent du nord, atteindra 100 km/h dans la vallée du Rhône.")]
+    [InlineData("Minerva, the Roman goddess of wisdom", "A temple of Minerva was found in the forum.")]
+    [InlineData("What is an LLM degree?", "An LLM (Master of Laws) is a postgraduate law degree for lawyers.")]
+    [InlineData("¿Qué es un LLM?", "Los clientes requieren a los abogados de soluciones globales; el LLM es un máster en derecho.")]
+    [InlineData("Students must act now to apply", "Applicants should act quickly; the bill for tuition is due in May.")]
+    [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
+    [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
+    public void IsNotRelevantAndNamesNoModel(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.True(result.Score < ShippedClassifier.Instance.DigestThreshold);
+        Assert.Empty(result.Models);
+        Assert.Empty(result.Topics);
+    }
+
+    [Fact]
+    public void ActAsAVerbIsNotRegulationEvidence()
+    {
+        var asVerb = ShippedClassifier.Classify("Companies must act on artificial intelligence", "Firms that act early on AI gain.");
+        var asLaw = ShippedClassifier.Classify("Artificial Intelligence Act adopted", "The Act regulates AI systems.");
+
+        Assert.DoesNotContain(asVerb.Reasons, r => r == "topic:regulation \"=Act\"");
+        Assert.Contains(asLaw.Reasons, r => r.StartsWith("topic:regulation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AiMentionedInPassingScoresBelowAnAiPolicyItem()
+    {
+        var passing = ShippedClassifier.Classify("City council approves new bus routes", "The routes were planned with help from an AI tool.");
+        var policy = ShippedClassifier.Classify("Government publishes national AI strategy", "The artificial intelligence strategy sets a roadmap and funding for AI research.");
+
+        Assert.True(passing.Score < policy.Score);
+        Assert.True(policy.Relevant);
+    }
+}

@@ -1,0 +1,68 @@
+namespace Monitor.Tests.Classification;
+
+/// <summary>Countries are whose government or organisation an item is about: agencies, names, demonyms, fallbacks.</summary>
+public sealed class CountryTests
+{
+    [Theory]
+    [InlineData("MeitY launches IndiaAI compute portal", "The artificial intelligence portal offers GPUs to start-ups.", "IN")]
+    [InlineData("과학기술정보통신부, 인공지능 예산 확대", "인공지능 분야 지원을 늘린다.", "KR")]
+    [InlineData("総務省、AIの利用に関するガイドラインを公表", "生成AIの利用について指針を示した。", "JP")]
+    [InlineData("La CNIL publie des recommandations sur l'IA", "Les recommandations portent sur l'intelligence artificielle.", "FR")]
+    [InlineData("European Commission opens AI Act consultation", "The AI Office invites comments on general-purpose AI.", "EU")]
+    [InlineData("OECD updates its AI principles", "The recommendation on artificial intelligence was revised by members.", "INT")]
+    [InlineData("Die Bundesregierung fördert KI-Forschung", "Künstliche Intelligenz soll in Deutschland wachsen.", "DE")]
+    [InlineData("SDAIA launches ALLaM on its platform", "The Arabic large language model is available to government entities.", "SA")]
+    [InlineData("الهيئة السعودية للبيانات والذكاء الاصطناعي تطلق نموذج علام", "النموذج اللغوي العربي متاح للجهات الحكومية.", "SA")]
+    [InlineData("Canadian government funds AI compute", "The artificial intelligence strategy adds new GPUs.", "CA")]
+    public void FindsTheCountryFromAgenciesNamesAndDemonyms(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
+        Assert.Contains(result.Reasons, r => r.StartsWith($"country:{country} \"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IgnoresCountriesMentionedOnlyInPassing()
+    {
+        var result = ShippedClassifier.Classify(
+            "Japan's Digital Agency adopts generative AI guidelines for ministries",
+            "総務省 and 経済産業省 worked on the AI guidelines for Japanese ministries. Officials said the rules differ from those in Brazil.");
+
+        Assert.Equal(["JP"], result.Countries);
+    }
+
+    [Fact]
+    public void FallsBackToTheSourceCountryWhenTheTextNamesNone()
+    {
+        var result = ShippedClassifier.Classify("New guidelines for generative AI", "The guidelines cover artificial intelligence in public services.", sourceCountry: "nz");
+
+        Assert.Equal(["NZ"], result.Countries);
+        Assert.Contains("country:NZ (source)", result.Reasons);
+    }
+
+    [Fact]
+    public void FallsBackToAGovernmentWebAddressLast()
+    {
+        var result = ShippedClassifier.Classify("New guidelines for generative AI", "Artificial intelligence rules.", url: "https://www.soumu.go.jp/menu_news/x.html");
+
+        Assert.Equal(["JP"], result.Countries);
+    }
+
+    [Fact]
+    public void NorthKoreaIsNotSouthKorea()
+    {
+        var result = ShippedClassifier.Classify("North Korea uses AI in missile programme", "North Korean engineers apply artificial intelligence to weapons.");
+
+        Assert.Contains("KP", result.Countries);
+        Assert.DoesNotContain("KR", result.Countries);
+    }
+
+    [Fact]
+    public void LowerCaseUsIsNotTheUnitedStates()
+    {
+        var result = ShippedClassifier.Classify("Tell us about your AI project", "Let us know how artificial intelligence helps you.");
+
+        Assert.DoesNotContain("US", result.Countries);
+    }
+}
