@@ -18,6 +18,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly Task _running;
     private readonly Store _store = new();
     private readonly Filter _filter = new();
+    private bool _disposed;
 
     private LoopbackSmtpServer(int port)
     {
@@ -29,7 +30,10 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(_store);
         services.Add(_filter);
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+
+        // Off the test framework's synchronization context: server sessions must not queue behind the test's own awaits.
+        _running = Task.Run(() => server.StartAsync(_stop.Token));
     }
 
     public int Port { get; }
@@ -71,6 +75,12 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await _stop.CancelAsync();
         try
         {
@@ -90,7 +100,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false));
             return SmtpResponse.Ok;
         }
     }
@@ -106,7 +116,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
             MailFrom.TrySetResult();
             while (Hold && !cancellationToken.IsCancellationRequested)
             {
-                await Task.Delay(50, CancellationToken.None);
+                await Task.Delay(50, CancellationToken.None).ConfigureAwait(false);
             }
 
             return true;
