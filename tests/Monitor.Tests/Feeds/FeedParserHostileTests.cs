@@ -131,4 +131,19 @@ public sealed class FeedParserHostileTests
         Assert.True(feed.Recovered);
         Assert.Equal("X & Y", feed.Items[0].Title);
     }
+
+    [Theory]
+    [InlineData("Grupo FÃ³rmula", "Grupo Fórmula")]
+    [InlineData("Â¿Pensando? AquÃ\u00ad", "¿Pensando? Aquí")]
+    [InlineData("Itâ€™s done", "It’s done")]
+    [InlineData("Fórmula", "Fórmula")]
+    [InlineData("SÃO PAULO ÂNGULO", "SÃO PAULO ÂNGULO")]
+    public void RepairsDoubleEncodedUtf8Only(string title, string expected)
+    {
+        var xml = $"<rss version=\"2.0\"><channel><item><title>{title}</title></item></channel></rss>";
+
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), Base);
+
+        Assert.Equal(expected, feed.Items[0].Title);
+    }
 }
