@@ -91,6 +91,18 @@ public sealed class FeedParserHostileTests
     }
 
     [Fact]
+    public void ReadsPastUnescapedHtmlAndMismatchedTags()
+    {
+        var feed = Parse("hostile-unescaped-html.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(["AI in diagnostics", "Health data strategy", "Third item"], feed.Items.Select(i => i.Title));
+        Assert.Equal(new Uri("https://health.example.gov/news/third"), feed.Items[2].Link);
+        Assert.Equal(new DateTimeOffset(2025, 3, 11, 10, 0, 0, TimeSpan.Zero), feed.Items[0].Published);
+        Assert.StartsWith("First line", feed.Items[0].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AcceptsUndeclaredWellKnownPrefixes()
     {
         var feed = Parse("hostile-undeclared-prefix.xml");
