@@ -60,7 +60,7 @@ internal static class AtomReader
         XElement? best = null;
         foreach (var link in parent.Elements())
         {
-            if (link.Name.LocalName != "link" || !InNamespaces(link, atom) || link.Attribute("href") is null)
+            if (link.Name.LocalName != "link" || !InNamespaces(link, atom) || HrefOf(link) is null)
             {
                 continue;
             }
@@ -81,8 +81,12 @@ internal static class AtomReader
             best ??= link;
         }
 
-        return best is null ? null : Resolve((string?)best.Attribute("href"), BaseOf(best, baseUri));
+        return best is null ? null : Resolve(HrefOf(best), BaseOf(best, baseUri));
     }
+
+    /// <summary>The link target: its href, or (as some feeds write it) its text content.</summary>
+    private static string? HrefOf(XElement link)
+        => FeedText.Trimmed((string?)link.Attribute("href")) ?? FeedText.Trimmed(link.Value);
 
     /// <summary>Plain text of an Atom text construct (text, html, xhtml; Atom 0.3 escaped/base64/xml modes).</summary>
     internal static string? PlainConstruct(XElement? element)
@@ -97,7 +101,7 @@ internal static class AtomReader
             ConstructKind.Html => FeedText.Plain(element.Value),
             ConstructKind.Base64 => FeedText.Plain(DecodeBase64(element.Value)),
             ConstructKind.Xhtml => FeedText.Plain(element.Value, mayBeHtml: false),
-            _ => FeedText.Plain(element.Value, mayBeHtml: LooksEscaped(element)),
+            _ => FeedText.Plain(element.Value, mayBeHtml: LooksEscaped(element) && element.Attribute("type") is null),
         };
     }
 

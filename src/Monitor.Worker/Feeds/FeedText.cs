@@ -9,6 +9,8 @@ internal static partial class FeedText
 {
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
 
+    private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+
     private static readonly Encoding StrictWindows1252 =
         CodePagesEncodingProvider.Instance.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!;
 
@@ -43,6 +45,7 @@ internal static partial class FeedText
     /// </summary>
     public static string FixDoubleEncoding(string text)
     {
+        text = MapC1Controls(text);
         if (!DoubleEncoded().IsMatch(text))
         {
             return text;
@@ -90,6 +93,36 @@ internal static partial class FeedText
     {
         var trimmed = value?.Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    /// <summary>
+    /// C1 control characters (U+0080–U+009F) never appear in real text: they are Windows-1252 bytes (curly quotes,
+    /// dashes, euro) that a feed declared as Latin-1. Map them to the characters the author typed.
+    /// </summary>
+    private static string MapC1Controls(string text)
+    {
+        if (!text.Any(c => c is >= '\u0080' and <= '\u009F'))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        Span<byte> one = stackalloc byte[1];
+        foreach (var c in text)
+        {
+            if (c is >= '\u0080' and <= '\u009F')
+            {
+                one[0] = (byte)c;
+                var mapped = Windows1252.GetString(one);
+                sb.Append(mapped.Length == 1 && mapped[0] != c && mapped[0] != '\uFFFD' ? mapped[0] : c);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
     }
 
     [GeneratedRegex("[\u00C2\u00C3][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|\u00E2\u20AC[\u0080-\u00BF\u0152-\u2122]", RegexOptions.CultureInvariant)]

@@ -31,7 +31,9 @@ internal static class RssReader
         {
             title = FeedText.Plain(Text(channel, "title", Rss) ?? Text(channel, "title", Dc));
             link = LinkElement(channel, BaseOf(channel, baseUri)) ?? AtomLink(channel, baseUri);
-            published = FeedDateParser.Parse(Text(channel, "pubDate", Rss) ?? Text(channel, "date", Dc) ?? Text(channel, "lastBuildDate", Rss), zone);
+            published = FeedDateParser.Parse(
+                Text(channel, "pubDate", Rss) ?? Text(channel, "date", Dc) ?? Text(channel, "issued", DcTerms) ?? Text(channel, "created", DcTerms)
+                ?? Text(channel, "lastBuildDate", Rss) ?? Text(channel, "modified", DcTerms), zone);
         }
 
         var version = isRdf ? RdfVersion(channel ?? root) : RssVersion(root, rawText);

@@ -149,6 +149,8 @@ public sealed class FeedParserHostileTests
     [InlineData("Â¿Pensando? AquÃ\u00ad", "¿Pensando? Aquí")]
     [InlineData("Itâ€™s done", "It’s done")]
     [InlineData("Fórmula", "Fórmula")]
+    [InlineData("don&#146;t", "don’t")]
+    [InlineData("&#226;&#128;&#166;", "…")]
     [InlineData("SÃO PAULO ÂNGULO", "SÃO PAULO ÂNGULO")]
     public void RepairsDoubleEncodedUtf8Only(string title, string expected)
     {
