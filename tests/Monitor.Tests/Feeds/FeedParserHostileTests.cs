@@ -73,6 +73,25 @@ public sealed class FeedParserHostileTests
     }
 
     [Fact]
+    public void ExpandsOnlyLiteralInternalEntities()
+    {
+        const string xml = """
+            <!DOCTYPE rss [
+              <!ENTITY id "tag:example.com,">
+              <!ENTITY ext SYSTEM "file:///etc/hostname">
+              <!ENTITY a "x">
+              <!ENTITY b "&a;&a;&a;">
+            ]>
+            <rss version="2.0"><channel><item><guid isPermaLink="false">&id;2025:/press/</guid><title>&b;&ext;</title></item></channel></rss>
+            """;
+
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), Base);
+
+        Assert.Equal("tag:example.com,2025:/press/", feed.Items[0].Id);
+        Assert.Equal("&b;&ext;", feed.Items[0].Title);
+    }
+
+    [Fact]
     public void ToleratesLeadingWhitespaceBeforeDeclaration()
     {
         var feed = Parse("hostile-leading-whitespace.xml");
