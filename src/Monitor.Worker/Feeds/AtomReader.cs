@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using Monitor.Worker.Items;
 using static Monitor.Worker.Feeds.FeedXml;
@@ -110,11 +111,27 @@ internal static class AtomReader
     {
         var value = Kind(element) switch
         {
-            ConstructKind.Xhtml => string.Concat(element.Nodes().Select(n => n.ToString())),
+            ConstructKind.Xhtml => InnerMarkup(element),
             ConstructKind.Base64 => DecodeBase64(element.Value),
             _ => element.Value,
         };
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>The element's children as markup; characters XML forbids (kept by the forgiving reader) are written as they are.</summary>
+    private static string InnerMarkup(XElement element)
+    {
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false, ConformanceLevel = ConformanceLevel.Fragment };
+        using var text = new StringWriter();
+        using (var writer = XmlWriter.Create(text, settings))
+        {
+            foreach (var node in element.Nodes())
+            {
+                node.WriteTo(writer);
+            }
+        }
+
+        return text.ToString();
     }
 
     private static ConstructKind Kind(XElement element)

@@ -116,7 +116,7 @@ internal static partial class LenientXmlBuilder
                 element.SetAttributeValue(Resolve(stack, attrName, isAttribute: true), value);
             }
         }
-        catch (XmlException)
+        catch (Exception ex) when (ex is XmlException or ArgumentException)
         {
             // A name that cannot be an XML name ("<3 items>"): keep it as text, as a reader would show it.
             stack.RemoveAt(stack.Count - 1);
