@@ -53,6 +53,22 @@ public sealed class FeedParserHostileTests
     }
 
     [Fact]
+    public void UndeclaredMixedEncodingKeepsUtf8AndReadsStrayBytesAsWindows1252()
+    {
+        byte[] bytes =
+        [
+            .. System.Text.Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><item><title>Ministère don"),
+            0x92,
+            .. System.Text.Encoding.UTF8.GetBytes("t stop</title></item></channel></rss>"),
+        ];
+
+        var feed = FeedParser.Parse(bytes, Base);
+
+        Assert.Equal("Ministère don’t stop", feed.Items[0].Title);
+        Assert.True(feed.Recovered);
+    }
+
+    [Fact]
     public void ReadsCorrectlyDeclaredLatin1()
     {
         var feed = Parse("latin1-declared.xml");
