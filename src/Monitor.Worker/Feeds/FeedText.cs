@@ -62,14 +62,15 @@ internal static partial class FeedText
         }
     }
 
-    /// <summary>Trims and collapses runs of whitespace to single spaces.</summary>
+    /// <summary>Trims and collapses runs of whitespace (other than no-break spaces) to single spaces.</summary>
     public static string Collapse(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
         foreach (var c in text)
         {
-            if (char.IsWhiteSpace(c) || c == '\u00A0')
+            // A no-break space is kept: the author chose it, and it is what other readers show.
+            if (char.IsWhiteSpace(c) && c != '\u00A0')
             {
                 space = sb.Length > 0;
             }

@@ -15,8 +15,8 @@ public sealed class FeedParserHostileTests
         var feed = Parse("hostile-undeclared-entities.xml");
 
         Assert.True(feed.Recovered);
-        Assert.Equal("Ministry of Science – News", feed.Title);
-        Assert.Equal("Résumé of the AI summit", feed.Items[0].Title);
+        Assert.Equal("Ministry\u00A0of Science – News", feed.Title);
+        Assert.Equal("Résumé of the AI\u00A0summit", feed.Items[0].Title);
         Assert.StartsWith("Café & summit …", feed.Items[0].Summary, StringComparison.Ordinal);
     }
 
