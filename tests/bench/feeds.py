@@ -11,8 +11,11 @@ Runs `parse-feed --in-dir DIR --out-dir OUT` over the development corpus in ../s
      not asserting bozo), how many yield the same item count as the <item>/<entry> elements in the file.
 
 Usage (from the repository root):
-  python3 tests/bench/feeds.py [--shared ../shared] [--cmd "dotnet run --project src/Monitor.Worker -c Release --"] [-v]
---cmd is the command prefix before `parse-feed`; e.g. --cmd "dotnet src/Monitor.Worker/bin/Release/net10.0/Monitor.Worker.dll".
+  python3 tests/bench/feeds.py [--shared ../shared] [--cmd "PREFIX"] [-v]
+By default the worker is built once (`dotnet build src/Monitor.Worker -c Release`) and the verb runs as
+`dotnet src/Monitor.Worker/bin/Release/net10.0/Monitor.Worker.dll parse-feed --in-dir DIR --out-dir OUT`.
+--cmd replaces that prefix (the part before `parse-feed`), e.g. --cmd "dotnet run --project src/Monitor.Worker -c Release --".
+-v lists every disagreement.
 """
 import argparse
 import datetime
@@ -231,9 +234,15 @@ def part_c(shared, cmd, verbose, tmp):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=os.path.join("..", "shared"))
-    ap.add_argument("--cmd", default="dotnet run --project src/Monitor.Worker -c Release --")
+    ap.add_argument("--cmd", default=None)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
+    if args.cmd is None:
+        build = subprocess.run(["dotnet", "build", "src/Monitor.Worker", "-c", "Release", "-nologo", "-v", "q"], capture_output=True, text=True)
+        if build.returncode != 0:
+            print(build.stdout[-3000:], build.stderr[-3000:])
+            return 1
+        args.cmd = "dotnet " + os.path.join("src", "Monitor.Worker", "bin", "Release", "net10.0", "Monitor.Worker.dll")
     with tempfile.TemporaryDirectory() as tmp:
         part_a(args.shared, args.cmd, args.verbose, tmp)
         part_b(args.shared, args.cmd, args.verbose, tmp)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using Monitor.Worker.Items;
 using static Monitor.Worker.Feeds.FeedXml;
@@ -60,7 +61,7 @@ internal static class AtomReader
         XElement? best = null;
         foreach (var link in parent.Elements())
         {
-            if (link.Name.LocalName != "link" || !InNamespaces(link, atom) || link.Attribute("href") is null)
+            if (link.Name.LocalName != "link" || !InNamespaces(link, atom) || HrefOf(link) is null)
             {
                 continue;
             }
@@ -81,8 +82,12 @@ internal static class AtomReader
             best ??= link;
         }
 
-        return best is null ? null : Resolve((string?)best.Attribute("href"), BaseOf(best, baseUri));
+        return best is null ? null : Resolve(HrefOf(best), BaseOf(best, baseUri));
     }
+
+    /// <summary>The link target: its href, or (as some feeds write it) its text content.</summary>
+    private static string? HrefOf(XElement link)
+        => FeedText.Trimmed((string?)link.Attribute("href")) ?? FeedText.Trimmed(link.Value);
 
     /// <summary>Plain text of an Atom text construct (text, html, xhtml; Atom 0.3 escaped/base64/xml modes).</summary>
     internal static string? PlainConstruct(XElement? element)
@@ -97,7 +102,7 @@ internal static class AtomReader
             ConstructKind.Html => FeedText.Plain(element.Value),
             ConstructKind.Base64 => FeedText.Plain(DecodeBase64(element.Value)),
             ConstructKind.Xhtml => FeedText.Plain(element.Value, mayBeHtml: false),
-            _ => FeedText.Plain(element.Value, mayBeHtml: LooksEscaped(element)),
+            _ => FeedText.Plain(element.Value, mayBeHtml: LooksEscaped(element) && element.Attribute("type") is null),
         };
     }
 
@@ -106,11 +111,27 @@ internal static class AtomReader
     {
         var value = Kind(element) switch
         {
-            ConstructKind.Xhtml => string.Concat(element.Nodes().Select(n => n.ToString())),
+            ConstructKind.Xhtml => InnerMarkup(element),
             ConstructKind.Base64 => DecodeBase64(element.Value),
             _ => element.Value,
         };
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    /// <summary>The element's children as markup; characters XML forbids (kept by the forgiving reader) are written as they are.</summary>
+    private static string InnerMarkup(XElement element)
+    {
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, CheckCharacters = false, ConformanceLevel = ConformanceLevel.Fragment };
+        using var text = new StringWriter();
+        using (var writer = XmlWriter.Create(text, settings))
+        {
+            foreach (var node in element.Nodes())
+            {
+                node.WriteTo(writer);
+            }
+        }
+
+        return text.ToString();
     }
 
     private static ConstructKind Kind(XElement element)

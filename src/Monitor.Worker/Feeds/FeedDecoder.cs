@@ -32,14 +32,14 @@ internal static partial class FeedDecoder
         var encoding = declared is null ? null : Lookup(declared);
         if (encoding is null || encoding is UnicodeEncoding || encoding is UTF32Encoding || encoding.CodePage == Encoding.UTF8.CodePage)
         {
-            // No usable declaration (or one naming UTF-16/32 for bytes that are not): UTF-8, else the Windows superset of Latin-1.
+            // No usable declaration (or one naming UTF-16/32 for bytes that are not): UTF-8, else byte by byte.
             if (TryStrictUtf8(data, out var text))
             {
                 return text;
             }
 
             recovered = true;
-            return Windows1252().GetString(data);
+            return DecodeMixed(data);
         }
 
         if (encoding.IsSingleByte && HasMultiByteUtf8(data) && TryStrictUtf8(data, out var utf8Text))
@@ -146,6 +146,33 @@ internal static partial class FeedDecoder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// UTF-8 where the bytes form valid sequences, Windows-1252 for the bytes that do not: a Latin-1 feed reads as
+    /// Latin-1, and a UTF-8 feed with a few pasted Windows-1252 characters keeps all its UTF-8 text.
+    /// </summary>
+    private static string DecodeMixed(ReadOnlySpan<byte> data)
+    {
+        var windows1252 = Windows1252();
+        var sb = new StringBuilder(data.Length);
+        Span<char> one = stackalloc char[2];
+        var i = 0;
+        while (i < data.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(data[i..], out var rune, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                sb.Append(one[..rune.EncodeToUtf16(one)]);
+                i += consumed;
+            }
+            else
+            {
+                sb.Append(windows1252.GetString(data.Slice(i, 1)));
+                i++;
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static bool TryStrictUtf8(ReadOnlySpan<byte> data, out string text)

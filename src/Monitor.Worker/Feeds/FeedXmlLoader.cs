@@ -35,9 +35,17 @@ internal static partial class FeedXmlLoader
         }
 
         recovered = true;
-        if (TryBuild(XmlRepair.Repair(text), context, out var repaired, out var repairError) || repaired is not null)
+        var repairedText = XmlRepair.Repair(text);
+        if (TryBuild(repairedText, context, out var repaired, out var repairError))
         {
             return repaired!;
+        }
+
+        // Still broken (unescaped HTML, mismatched tags): read it as tag soup, which never stops early.
+        var lenient = LenientXmlBuilder.Build(repairedText);
+        if (lenient is not null)
+        {
+            return lenient;
         }
 
         throw new FeedParseException($"feed: not well-formed XML: {(repairError ?? error)?.Message}", (Exception?)repairError ?? error!);

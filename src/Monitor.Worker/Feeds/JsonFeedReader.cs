@@ -35,7 +35,9 @@ internal static class JsonFeedReader
 
             var version = String(root, "version");
             var hasItems = root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array;
-            if (!(version?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) == true || (hasItems && version is not null)))
+            // A JSON Feed names its version; feeds that forget it still have items and a home page or feed URL.
+            var looksLikeFeed = hasItems && (version is not null || String(root, "home_page_url") is not null || String(root, "feed_url") is not null);
+            if (!(version?.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase) == true || looksLikeFeed))
             {
                 throw new FeedParseException("feed: JSON document is not a JSON Feed");
             }

@@ -53,12 +53,14 @@ public static class ParseFeedCommand
                 items += feed.Items.Count;
                 recovered += feed.Recovered ? 1 : 0;
             }
-            catch (FeedParseException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // The per-file boundary: FeedParseException is the expected case, anything else is a parser bug,
+                // but either way one file must never stop the run (the message says which it was).
                 writer.Reset();
                 writer.WriteStartObject();
                 writer.WriteNull("format");
-                writer.WriteString("error", ex.Message);
+                writer.WriteString("error", ex is FeedParseException ? ex.Message : $"feed: unexpected {ex.GetType().Name}: {ex.Message}");
                 writer.WriteEndObject();
                 failures++;
             }

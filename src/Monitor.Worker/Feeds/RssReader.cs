@@ -31,10 +31,12 @@ internal static class RssReader
         {
             title = FeedText.Plain(Text(channel, "title", Rss) ?? Text(channel, "title", Dc));
             link = LinkElement(channel, BaseOf(channel, baseUri)) ?? AtomLink(channel, baseUri);
-            published = FeedDateParser.Parse(Text(channel, "pubDate", Rss) ?? Text(channel, "date", Dc) ?? Text(channel, "lastBuildDate", Rss), zone);
+            published = FeedDateParser.Parse(
+                Text(channel, "pubDate", Rss) ?? Text(channel, "date", Dc) ?? Text(channel, "issued", DcTerms) ?? Text(channel, "created", DcTerms)
+                ?? Text(channel, "lastBuildDate", Rss) ?? Text(channel, "modified", DcTerms), zone);
         }
 
-        var version = isRdf ? RdfVersion(channel ?? root) : RssVersion(root, rawText);
+        var version = isRdf ? RdfVersion(channel, rawText) : RssVersion(root, rawText);
         var format = isRdf ? FeedFormat.Rdf : FeedFormat.Rss;
         return new ParsedFeed(format, version, title, link, items, recovered) { Published = published };
     }
@@ -130,10 +132,13 @@ internal static class RssReader
         return null;
     }
 
-    private static string RdfVersion(XElement channelOrRoot) => channelOrRoot.Name.NamespaceName switch
+    private static string RdfVersion(XElement? channel, string rawText) => channel?.Name.NamespaceName switch
     {
         FeedNamespaces.Rss090 => "rss090",
         FeedNamespaces.Rss10 => "rss10",
+        // No channel to look at (an empty document): the namespace it declares still tells the version.
+        _ when rawText.Contains(FeedNamespaces.Rss10, StringComparison.Ordinal) => "rss10",
+        _ when rawText.Contains(FeedNamespaces.Rss090, StringComparison.Ordinal) => "rss090",
         _ => "rdf",
     };
 
@@ -146,7 +151,7 @@ internal static class RssReader
             "0.92" => "rss092",
             "0.93" => "rss093",
             "0.94" => "rss094",
-            "2.0" or "2" or "2.00" or "2.0.1" => "rss20",
+            not null when version.StartsWith('2') => "rss20",
             "0.90" or "0.9" => "rss090",
             _ => "rss",
         };

@@ -9,10 +9,11 @@ namespace Monitor.Worker.Feeds;
 /// XML does not declare (<c>&amp;nbsp;</c>), bare ampersands, stray <c>&lt;</c> in text, control characters.
 /// CDATA sections and comments are copied untouched.
 /// </summary>
-internal static class XmlRepair
+internal static partial class XmlRepair
 {
     public static string Repair(string text)
     {
+        var entities = InternalEntities(text);
         var sb = new StringBuilder(text.Length + 64);
         var i = 0;
         while (i < text.Length)
@@ -24,7 +25,7 @@ internal static class XmlRepair
             }
             else if (c == '&')
             {
-                i = RepairAmpersand(text, i, sb);
+                i = RepairAmpersand(text, i, sb, entities);
             }
             else
             {
@@ -38,6 +39,33 @@ internal static class XmlRepair
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Plain-text entities declared in an internal DTD subset (<c>&lt;!ENTITY id "tag:example.com,"&gt;</c>), which
+    /// authors expect to be expanded. Only literal values without references are taken, so nothing external is ever
+    /// loaded and nothing can expand recursively ("billion laughs").
+    /// </summary>
+    private static Dictionary<string, string>? InternalEntities(string text)
+    {
+        var doctype = text.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (doctype < 0 || doctype > 4096)
+        {
+            return null;
+        }
+
+        Dictionary<string, string>? entities = null;
+        foreach (System.Text.RegularExpressions.Match m in EntityDeclaration().Matches(text[doctype..Math.Min(text.Length, doctype + 16384)]))
+        {
+            var value = m.Groups["dq"].Success ? m.Groups["dq"].Value : m.Groups["sq"].Value;
+            if (value.Length <= 1024 && !value.Contains('&', StringComparison.Ordinal) && !value.Contains('%', StringComparison.Ordinal) && !value.Contains('<', StringComparison.Ordinal))
+            {
+                entities ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                entities[m.Groups["name"].Value] = value;
+            }
+        }
+
+        return entities;
     }
 
     private static int CopyMarkup(string text, int i, StringBuilder sb)
@@ -73,7 +101,7 @@ internal static class XmlRepair
         {
             if (text[j] == '&')
             {
-                j = RepairAmpersand(text, j, sb);
+                j = RepairAmpersand(text, j, sb, null);
             }
             else
             {
@@ -99,7 +127,7 @@ internal static class XmlRepair
         return end;
     }
 
-    private static int RepairAmpersand(string text, int i, StringBuilder sb)
+    private static int RepairAmpersand(string text, int i, StringBuilder sb, Dictionary<string, string>? entities)
     {
         var semi = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
         if (semi > i + 1)
@@ -117,6 +145,12 @@ internal static class XmlRepair
 
             if (IsName(name))
             {
+                if (entities is not null && entities.TryGetValue(name.ToString(), out var declared))
+                {
+                    sb.Append(System.Security.SecurityElement.Escape(declared));
+                    return semi + 1;
+                }
+
                 if (name is "amp" or "lt" or "gt" or "quot" or "apos")
                 {
                     sb.Append(text, i, semi - i + 1);
@@ -169,4 +203,7 @@ internal static class XmlRepair
 
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""<!ENTITY\s+(?<name>[A-Za-z_][\w.\-]*)\s+(?:"(?<dq>[^"]*)"|'(?<sq>[^']*)')\s*>""")]
+    private static partial System.Text.RegularExpressions.Regex EntityDeclaration();
 }

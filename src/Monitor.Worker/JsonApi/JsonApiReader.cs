@@ -18,7 +18,8 @@ public static class JsonApiReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(data, Options);
+            // Decoded first so a BOM, UTF-16 or invalid UTF-8 (served by real APIs) is handled like feeds are.
+            document = JsonDocument.Parse(FeedDecoder.Decode(data.Span, out _), Options);
         }
         catch (JsonException ex)
         {

@@ -69,8 +69,8 @@ public static class SitemapParser
                     case "urlset" when isIndex is null: isIndex = false; break;
                     case "sitemapindex" when isIndex is null: isIndex = true; break;
                     case "url" or "sitemap": loc = lastmod = newsDate = newsTitle = null; break;
-                    case "loc": loc = reader.ReadElementContentAsString(); advanced = true; continue;
-                    case "lastmod": lastmod = reader.ReadElementContentAsString(); advanced = true; continue;
+                    case "loc" when IsCore(reader.NamespaceURI): loc = reader.ReadElementContentAsString(); advanced = true; continue;
+                    case "lastmod" when IsCore(reader.NamespaceURI): lastmod = reader.ReadElementContentAsString(); advanced = true; continue;
                     case "publication_date": newsDate = reader.ReadElementContentAsString(); advanced = true; continue;
                     case "title" when reader.NamespaceURI.Contains("news", StringComparison.OrdinalIgnoreCase): newsTitle = reader.ReadElementContentAsString(); advanced = true; continue;
                     default:
@@ -95,6 +95,9 @@ public static class SitemapParser
 
         return isIndex is null ? throw new SitemapParseException("sitemap: empty document") : new SitemapDocument(isIndex.Value, entries);
     }
+
+    /// <summary>The sitemap's own namespace (sitemaps.org, Google's 0.84, or none), not an extension's <c>image:loc</c> or <c>video:loc</c>.</summary>
+    private static bool IsCore(string ns) => ns.Length == 0 || ns.Contains("/schemas/sitemap/", StringComparison.OrdinalIgnoreCase);
 
     private static SitemapDocument PlainText(string text)
     {

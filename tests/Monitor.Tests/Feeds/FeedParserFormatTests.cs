@@ -81,6 +81,17 @@ public sealed class FeedParserFormatTests
     }
 
     [Fact]
+    public void JsonFeedWithoutVersionIsStillRead()
+    {
+        const string json = """{"title":"T","home_page_url":"https://x.example/","items":[{"id":"1","url":"/a","title":"A"}]}""";
+
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(json), Base);
+
+        Assert.Equal(FeedFormat.JsonFeed, feed.Format);
+        Assert.Equal(new Uri("https://x.example/a"), Assert.Single(feed.Items).Link);
+    }
+
+    [Fact]
     public void DateWithoutZoneUsesSourceZone()
     {
         var paris = TimeZoneInfo.CreateCustomTimeZone("Test/Paris", TimeSpan.FromHours(1), "Paris", "CET");

@@ -15,8 +15,8 @@ public sealed class FeedParserHostileTests
         var feed = Parse("hostile-undeclared-entities.xml");
 
         Assert.True(feed.Recovered);
-        Assert.Equal("Ministry of Science – News", feed.Title);
-        Assert.Equal("Résumé of the AI summit", feed.Items[0].Title);
+        Assert.Equal("Ministry\u00A0of Science – News", feed.Title);
+        Assert.Equal("Résumé of the AI\u00A0summit", feed.Items[0].Title);
         Assert.StartsWith("Café & summit …", feed.Items[0].Summary, StringComparison.Ordinal);
     }
 
@@ -53,6 +53,22 @@ public sealed class FeedParserHostileTests
     }
 
     [Fact]
+    public void UndeclaredMixedEncodingKeepsUtf8AndReadsStrayBytesAsWindows1252()
+    {
+        byte[] bytes =
+        [
+            .. System.Text.Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><item><title>Ministère don"),
+            0x92,
+            .. System.Text.Encoding.UTF8.GetBytes("t stop</title></item></channel></rss>"),
+        ];
+
+        var feed = FeedParser.Parse(bytes, Base);
+
+        Assert.Equal("Ministère don’t stop", feed.Items[0].Title);
+        Assert.True(feed.Recovered);
+    }
+
+    [Fact]
     public void ReadsCorrectlyDeclaredLatin1()
     {
         var feed = Parse("latin1-declared.xml");
@@ -73,6 +89,25 @@ public sealed class FeedParserHostileTests
     }
 
     [Fact]
+    public void ExpandsOnlyLiteralInternalEntities()
+    {
+        const string xml = """
+            <!DOCTYPE rss [
+              <!ENTITY id "tag:example.com,">
+              <!ENTITY ext SYSTEM "file:///etc/hostname">
+              <!ENTITY a "x">
+              <!ENTITY b "&a;&a;&a;">
+            ]>
+            <rss version="2.0"><channel><item><guid isPermaLink="false">&id;2025:/press/</guid><title>&b;&ext;</title></item></channel></rss>
+            """;
+
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), Base);
+
+        Assert.Equal("tag:example.com,2025:/press/", feed.Items[0].Id);
+        Assert.Equal("&b;&ext;", feed.Items[0].Title);
+    }
+
+    [Fact]
     public void ToleratesLeadingWhitespaceBeforeDeclaration()
     {
         var feed = Parse("hostile-leading-whitespace.xml");
@@ -88,6 +123,18 @@ public sealed class FeedParserHostileTests
 
         Assert.True(feed.Recovered);
         Assert.Equal(["First complete item", "Second complete item"], feed.Items.Select(i => i.Title));
+    }
+
+    [Fact]
+    public void ReadsPastUnescapedHtmlAndMismatchedTags()
+    {
+        var feed = Parse("hostile-unescaped-html.xml");
+
+        Assert.True(feed.Recovered);
+        Assert.Equal(["AI in diagnostics", "Health data strategy", "Third item"], feed.Items.Select(i => i.Title));
+        Assert.Equal(new Uri("https://health.example.gov/news/third"), feed.Items[2].Link);
+        Assert.Equal(new DateTimeOffset(2025, 3, 11, 10, 0, 0, TimeSpan.Zero), feed.Items[0].Published);
+        Assert.StartsWith("First line", feed.Items[0].Summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -130,5 +177,22 @@ public sealed class FeedParserHostileTests
 
         Assert.True(feed.Recovered);
         Assert.Equal("X & Y", feed.Items[0].Title);
+    }
+
+    [Theory]
+    [InlineData("Grupo FÃ³rmula", "Grupo Fórmula")]
+    [InlineData("Â¿Pensando? AquÃ\u00ad", "¿Pensando? Aquí")]
+    [InlineData("Itâ€™s done", "It’s done")]
+    [InlineData("Fórmula", "Fórmula")]
+    [InlineData("don&#146;t", "don’t")]
+    [InlineData("&#226;&#128;&#166;", "…")]
+    [InlineData("SÃO PAULO ÂNGULO", "SÃO PAULO ÂNGULO")]
+    public void RepairsDoubleEncodedUtf8Only(string title, string expected)
+    {
+        var xml = $"<rss version=\"2.0\"><channel><item><title>{title}</title></item></channel></rss>";
+
+        var feed = FeedParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), Base);
+
+        Assert.Equal(expected, feed.Items[0].Title);
     }
 }

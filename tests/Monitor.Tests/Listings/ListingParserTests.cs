@@ -50,6 +50,21 @@ public sealed class ListingParserTests
         Assert.Equal(new Uri("https://www.example.gouv.fr/communiques?page=2"), page.NextPage);
     }
 
+    [Theory]
+    [InlineData("ministry-news-zh.html", "https://www.example.gov.cn/gzdt/index.htm", "关于推动人工智能大模型创新发展的指导意见", "https://www.example.gov.cn/gzdt/202503/t20250314_1.htm", "https://www.example.gov.cn/gzdt/index_1.htm")]
+    [InlineData("gov-search-results.html", "https://www.gov.example/search/news-and-communications", "AI Research Resource expanded with new supercomputer", "https://www.gov.example/government/news/ai-research-resource-expanded", "https://www.gov.example/search/news-and-communications?page=2")]
+    public void AutomaticModeOnOtherCommonLayouts(string file, string pageUrl, string firstTitle, string firstLink, string next)
+    {
+        var page = ListingParser.Parse(FeedFixtures.Text("listings", file), new Uri(pageUrl), null);
+
+        Assert.Equal(3, page.Items.Count);
+        Assert.Equal(firstTitle, page.Items[0].Title);
+        Assert.Equal(new Uri(firstLink), page.Items[0].Link);
+        Assert.Equal(new DateTimeOffset(2025, 3, 14, 0, 0, 0, TimeSpan.Zero), page.Items[0].Published);
+        Assert.All(page.Items, i => Assert.NotNull(i.Published));
+        Assert.Equal(new Uri(next), page.NextPage);
+    }
+
     [Fact]
     public void SelectorModeUsesTheGivenSelectors()
     {

@@ -43,6 +43,20 @@ public sealed class SitemapParserTests
     }
 
     [Fact]
+    public void ExtensionLocationsDoNotReplaceThePageLocation()
+    {
+        const string xml = """
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">
+              <url><loc>https://gov.example.org/news/a</loc><image:image><image:loc>https://gov.example.org/img/a.jpg</image:loc></image:image></url>
+            </urlset>
+            """;
+
+        var entry = Assert.Single(SitemapParser.Parse(System.Text.Encoding.UTF8.GetBytes(xml), Base).Entries);
+
+        Assert.Equal(new Uri("https://gov.example.org/news/a"), entry.Location);
+    }
+
+    [Fact]
     public void DetectsGzipByMagicBytes()
     {
         var plain = FeedFixtures.Bytes("sitemaps", "sitemap.xml");
