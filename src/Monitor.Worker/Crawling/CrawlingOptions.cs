@@ -31,6 +31,14 @@ public sealed class CrawlingOptions
     [Range(1, 1000)]
     public int MaxNewItemsPerRun { get; set; } = 30;
 
+    /// <summary>Listing pages followed through "next" links, on a source's first crawl only.</summary>
+    [Range(1, 50)]
+    public int MaxListingPages { get; set; } = 3;
+
+    /// <summary>Child sitemaps of a sitemap index read per run (newest first).</summary>
+    [Range(1, 100)]
+    public int MaxSitemapChildren { get; set; } = 5;
+
     /// <summary>After this many consecutive failures a source is skipped until its config changes or a manual crawl.</summary>
     [Range(1, 1000)]
     public int MaxConsecutiveFailures { get; set; } = 10;

@@ -93,7 +93,8 @@ public sealed class SourceCrawler(
         }
 
         var document = (FetchResult.Ok)result;
-        var read = await reader.ReadAsync(source, document, cancellationToken);
+        var context = new SourceReadContext(state.LastSuccessAt is null, state.LastSuccessAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null, options.Value.MaxNewItemsPerRun * 2);
+        var read = await reader.ReadAsync(source, document, context, cancellationToken);
         var items = ItemKey.Deduplicate(read.Items.Where(i => i.Link is not null).ToList());
         var keyed = items
             .Select(i => (Item: i, Url: UrlCanonicalizer.Canonicalize(i.Link!), KeyHash: AnnouncementBuilder.Hash(ItemKey.For(i))))
@@ -133,7 +134,7 @@ public sealed class SourceCrawler(
 
     private async Task<ExtractedArticle?> ExtractAsync(SourceDefinition source, ParsedItem item, Uri url, CancellationToken cancellationToken)
     {
-        var hasFullText = item.Content is { Length: > 500 };
+        var hasFullText = FullTextDetector.HasFullText(item);
         if (!options.Value.FetchArticles || (hasFullText && !source.FetchFullText))
         {
             return null;

@@ -1,30 +1,40 @@
-using System.Text;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Discovery;
 using Monitor.Worker.Feeds;
 using Monitor.Worker.Fetching;
+using Monitor.Worker.Items;
+using Monitor.Worker.JsonApi;
 using Monitor.Worker.Listings;
+using Monitor.Worker.Sitemaps;
 using Monitor.Worker.Sources;
 
 namespace Monitor.Worker.Crawling;
 
-/// <summary>Turns a fetched source document into item candidates, by the source's kind or by what the content is.</summary>
-public sealed class SourceReader
+/// <summary>
+/// Turns a fetched source document into item candidates, by the source's kind or (kind auto) by what the content is:
+/// feeds of every format, sitemaps (an index followed one level), JSON APIs, and HTML pages, where an advertised feed
+/// is preferred and a listing is read otherwise (pages after the first only on the first crawl).
+/// </summary>
+public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> options)
 {
     /// <summary>Reads <paramref name="document"/> as <paramref name="source"/>'s kind.</summary>
     /// <exception cref="SourceReadException">The document is not what the source's kind expects.</exception>
-    public Task<SourceReadResult> ReadAsync(SourceDefinition source, FetchResult.Ok document, CancellationToken cancellationToken)
+    public async Task<SourceReadResult> ReadAsync(SourceDefinition source, FetchResult.Ok document, SourceReadContext context, CancellationToken cancellationToken)
     {
         var zone = SourceTimeZone(source);
-        var kind = source.Kind == SourceKind.Auto ? Detect(document) : source.Kind;
         try
         {
-            return Task.FromResult(kind switch
+            var kind = source.Kind == SourceKind.Auto ? Detect(source, document) : source.Kind;
+            return kind switch
             {
-                SourceKind.Feed => ReadFeed(document, zone),
-                SourceKind.Listing => ReadListing(source, document, zone),
-                _ => throw new SourceReadException($"source kind {kind} is not supported yet"),
-            });
+                SourceKind.Feed => ReadFeed(document, zone, null),
+                SourceKind.Sitemap => await ReadSitemapAsync(document, zone, context, cancellationToken),
+                SourceKind.Json => ReadJson(source, document, zone),
+                SourceKind.Listing when source.Kind == SourceKind.Listing => await ReadListingAsync(source, document, zone, context, cancellationToken),
+                _ => await ReadHtmlAsync(source, document, zone, context, cancellationToken),
+            };
         }
-        catch (FeedParseException ex)
+        catch (Exception ex) when (ex is FeedParseException or SitemapParseException or JsonApiParseException or ListingParseException)
         {
             throw new SourceReadException(ex.Message, ex);
         }
@@ -34,28 +44,110 @@ public sealed class SourceReader
     public static TimeZoneInfo SourceTimeZone(SourceDefinition source) =>
         source.TimeZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
 
-    private static SourceReadResult ReadFeed(FetchResult.Ok document, TimeZoneInfo zone)
+    private static SourceKind Detect(SourceDefinition source, FetchResult.Ok document)
+    {
+        var head = document.Body.AsSpan(0, Math.Min(document.Body.Length, 4096));
+        return ContentSniffer.Detect(head, document.ContentType) switch
+        {
+            ContentKind.Feed or ContentKind.JsonFeed => SourceKind.Feed,
+            ContentKind.Sitemap => SourceKind.Sitemap,
+            ContentKind.Json when source.Json is not null => SourceKind.Json,
+            ContentKind.Json => throw new SourceReadException("auto: the document is JSON but not a JSON Feed; set kind: json with json paths"),
+            ContentKind.Html => SourceKind.Auto,
+            _ => throw new SourceReadException($"auto: cannot tell what the document is ({document.ContentType ?? "no content type"})"),
+        };
+    }
+
+    private static SourceReadResult ReadFeed(FetchResult.Ok document, TimeZoneInfo zone, string? note)
     {
         var feed = FeedParser.Parse(document.Body, document.FinalUri, zone);
-        return new SourceReadResult(feed.Items, $"feed ({feed.Version})", feed.Recovered ? "recovered from malformed XML" : null);
+        var notes = string.Join("; ", new[] { note, feed.Recovered ? "recovered from malformed XML" : null }.Where(n => n is not null));
+        return new SourceReadResult(feed.Items, $"feed ({feed.Version})", notes.Length == 0 ? null : notes);
     }
 
-    private static SourceReadResult ReadListing(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone)
+    private static SourceReadResult ReadJson(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone)
+    {
+        var paths = source.Json ?? throw new SourceReadException("json: the source has no json paths");
+        return new SourceReadResult(JsonApiReader.Read(document.Body, document.FinalUri, paths, zone), "json api");
+    }
+
+    private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
         var html = TextDecoding.Decode(document.Body, document.Charset);
-        var page = ListingParser.Parse(html, document.FinalUri, source.Selectors, zone);
-        return new SourceReadResult(page.Items, source.Selectors is null ? "listing (automatic)" : "listing (selectors)");
-    }
-
-    private static SourceKind Detect(FetchResult.Ok document)
-    {
-        var head = Encoding.UTF8.GetString(document.Body.AsSpan(0, Math.Min(document.Body.Length, 2048))).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (head.Contains("<rss", StringComparison.OrdinalIgnoreCase) || head.Contains("<feed", StringComparison.OrdinalIgnoreCase)
-            || head.Contains("<rdf:RDF", StringComparison.OrdinalIgnoreCase) || head.Contains("jsonfeed.org", StringComparison.OrdinalIgnoreCase))
+        if (source.Selectors is null)
         {
-            return SourceKind.Feed;
+            foreach (var feedUrl in FeedDiscovery.Discover(html, document.FinalUri).Take(2))
+            {
+                if (await fetcher.FetchAsync(feedUrl, null, cancellationToken) is FetchResult.Ok feed)
+                {
+                    try
+                    {
+                        return ReadFeed(feed, zone, $"discovered feed {feedUrl}");
+                    }
+                    catch (FeedParseException)
+                    {
+                        // An advertised feed that is not one: try the next, then read the page as a listing.
+                    }
+                }
+            }
         }
 
-        return SourceKind.Listing;
+        return await ReadListingPagesAsync(source, document, html, zone, context, cancellationToken);
+    }
+
+    private async Task<SourceReadResult> ReadListingAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken) =>
+        await ReadListingPagesAsync(source, document, TextDecoding.Decode(document.Body, document.Charset), zone, context, cancellationToken);
+
+    private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
+    {
+        var page = ListingParser.Parse(html, document.FinalUri, source.Selectors, zone);
+        var items = new List<ParsedItem>(page.Items);
+        var visited = new HashSet<string>(StringComparer.Ordinal) { document.FinalUri.AbsoluteUri };
+        var pages = 1;
+        while (context.FirstCrawl && page.NextPage is { } next && pages < options.Value.MaxListingPages && visited.Add(next.AbsoluteUri))
+        {
+            if (await fetcher.FetchAsync(next, null, cancellationToken) is not FetchResult.Ok more)
+            {
+                break;
+            }
+
+            page = ListingParser.Parse(TextDecoding.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone);
+            items.AddRange(page.Items);
+            pages++;
+        }
+
+        var mode = source.Selectors is null ? "listing (automatic)" : "listing (selectors)";
+        return new SourceReadResult(items, mode, pages > 1 ? $"{pages} pages" : null);
+    }
+
+    private async Task<SourceReadResult> ReadSitemapAsync(FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
+    {
+        var sitemap = SitemapParser.Parse(document.Body, document.FinalUri, zone);
+        var entries = sitemap.Entries;
+        var note = (string?)null;
+        if (sitemap.IsIndex)
+        {
+            // An index is followed one level: its newest child sitemaps, never an index inside an index.
+            var children = SitemapSelection.NewEntries(sitemap.Entries, context.Since, null, options.Value.MaxSitemapChildren);
+            var collected = new List<SitemapEntry>();
+            foreach (var child in children)
+            {
+                if (await fetcher.FetchAsync(child.Location, null, cancellationToken) is FetchResult.Ok ok)
+                {
+                    var childMap = SitemapParser.Parse(ok.Body, ok.FinalUri, zone);
+                    if (!childMap.IsIndex)
+                    {
+                        collected.AddRange(childMap.Entries);
+                    }
+                }
+            }
+
+            entries = collected;
+            note = $"index: {children.Count} of {sitemap.Entries.Count} sitemaps read";
+        }
+
+        var fresh = SitemapSelection.NewEntries(entries, context.Since, null, context.MaxItems);
+        var items = fresh.Select(e => new ParsedItem(null, e.NewsTitle, e.Location, e.Published, null)).ToList();
+        return new SourceReadResult(items, sitemap.IsIndex ? "sitemap index" : "sitemap", note);
     }
 }

@@ -26,7 +26,7 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
         SourceReadResult read;
         try
         {
-            read = await reader.ReadAsync(source, document, cancellationToken);
+            read = await reader.ReadAsync(source, document, new SourceReadContext(FirstCrawl: true, Since: null, options.Value.MaxNewItemsPerRun), cancellationToken);
         }
         catch (SourceReadException ex)
         {

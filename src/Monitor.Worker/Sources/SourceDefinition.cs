@@ -1,3 +1,4 @@
+using Monitor.Worker.JsonApi;
 using Monitor.Worker.Listings;
 
 namespace Monitor.Worker.Sources;
@@ -33,7 +34,7 @@ public sealed class SourceDefinition
     public ListingSelectors? Selectors { get; init; }
 
     /// <summary>Dotted paths for <see cref="SourceKind.Json"/> sources.</summary>
-    public JsonPaths? Json { get; init; }
+    public JsonApiPaths? Json { get; init; }
 
     /// <summary>Fetch each item's page even when the feed carries the full text.</summary>
     public bool FetchFullText { get; init; }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Parser;
 using Monitor.Worker.Classification;
 using Monitor.Worker.Configuration;
+using Monitor.Worker.JsonApi;
 using Monitor.Worker.Listings;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -250,23 +250,12 @@ public static partial class SourcesFileLoader
             return null;
         }
 
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument("<html></html>");
         string? Selector(string key)
         {
             var value = Scalar(map, key);
-            if (value is null)
+            if (ListingSelectors.CheckSelector(value) is { } error)
             {
-                return null;
-            }
-
-            try
-            {
-                document.QuerySelector(value);
-            }
-            catch (AngleSharp.Dom.DomException)
-            {
-                problem($"selectors.{key}", $"'{value}' is not a valid CSS selector");
+                problem($"selectors.{key}", error);
             }
 
             return value;
@@ -297,7 +286,7 @@ public static partial class SourcesFileLoader
         return selectors;
     }
 
-    private static JsonPaths? ReadJson(YamlNode? node, Action<string, string> problem)
+    private static JsonApiPaths? ReadJson(YamlNode? node, Action<string, string> problem)
     {
         if (node is null)
         {
@@ -318,7 +307,7 @@ public static partial class SourcesFileLoader
             }
         }
 
-        return new JsonPaths
+        var paths = new JsonApiPaths
         {
             Items = Scalar(map, "items"),
             Id = Scalar(map, "id"),
@@ -327,6 +316,13 @@ public static partial class SourcesFileLoader
             Date = Scalar(map, "date"),
             Summary = Scalar(map, "summary"),
         };
+        foreach (var line in paths.Validate())
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            problem($"json.{line[..colon]}", line[(colon + 1)..].Trim());
+        }
+
+        return paths;
     }
 
     private static bool ReadBool(YamlMappingNode map, string key, bool fallback, Action<string, string> problem)
