@@ -184,6 +184,23 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ItemWhosePageFailsKeepsTheFeedsData()
+    {
+        _web.Serve("/news/japan-llm.html", "text/html", "", status: 404);
+        using var host = await _env.StartHostAsync();
+
+        var outcome = (await host.Services.GetRequiredService<CrawlRunner>().RunAsync("wire", force: true, CancellationToken.None)).Single();
+
+        Assert.Equal("ok", outcome.Status);
+        await using var db = host.Services.GetRequiredService<MonitorDbContextFactory>().CreateDbContext();
+        var stored = await db.Announcements.SingleAsync(a => a.CanonicalUrl.EndsWith("/news/japan-llm.html"));
+        Assert.Equal("Japan releases a national large language model for public services", stored.Title);
+        Assert.StartsWith("Japan's digital ministry released a domestic large language model", stored.Summary, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2026, 11, 19, 23, 30, 0, DateTimeKind.Utc), stored.PublishedAt);
+        Assert.True(stored.Relevant);
+    }
+
+    [Fact]
     public async Task CrawlerRefusesInternalAddressesUnlessAllowed()
     {
         _env.Settings["Monitor:Crawling:AllowPrivateNetworks"] = "false";

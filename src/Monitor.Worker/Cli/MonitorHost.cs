@@ -6,11 +6,11 @@ namespace Monitor.Worker.Cli;
 /// <summary>Builds the host for a verb: the full worker with Kestrel and Quartz, or a one-shot host for commands.</summary>
 public static class MonitorHost
 {
-    /// <summary>The worker: scheduler, web endpoints, migrations at start.</summary>
-    public static WebApplication CreateWorker(ConfigPaths paths)
+    /// <summary>The worker: scheduler, web endpoints, migrations at start; <paramref name="overrides"/> win over files and environment.</summary>
+    public static WebApplication CreateWorker(ConfigPaths paths, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
-        builder.AddMonitor(paths, withScheduler: true);
+        builder.AddMonitor(paths, withScheduler: true, overrides);
         var urls = builder.Configuration.GetValue<string>($"{WebOptions.SectionName}:Urls") ?? new WebOptions().Urls;
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));

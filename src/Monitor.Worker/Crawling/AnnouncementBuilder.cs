@@ -29,7 +29,8 @@ public static partial class AnnouncementBuilder
         var itemText = PlainText(item.Content ?? item.Summary ?? "");
         var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
         var feedSummary = PlainText(item.Summary ?? "");
-        var summarySource = (IsCut(feedSummary) ? FirstNonEmpty(article?.Description, text, feedSummary) : FirstNonEmpty(feedSummary, article?.Description, text)) ?? "";
+        var description = article?.Description is { } d && IsLeadOf(d, text) ? null : article?.Description;
+        var summarySource = (IsCut(feedSummary) ? FirstNonEmpty(description, text, feedSummary) : FirstNonEmpty(feedSummary, description, text)) ?? "";
         var language = article?.Language ?? source.Language;
         var published = ChooseDate(item.Published, article?.Published);
 
@@ -107,6 +108,10 @@ public static partial class AnnouncementBuilder
         var document = parser.ParseDocument($"<body>{html}</body>");
         return Whitespace().Replace(document.Body?.TextContent ?? "", " ").Trim();
     }
+
+    // A meta description that is only the text's first characters (often cut mid-word) says less than the text itself.
+    private static bool IsLeadOf(string description, string text) =>
+        text.Length > description.Length && text.StartsWith(description.TrimEnd('…', '.', ' '), StringComparison.Ordinal);
 
     private static bool IsCut(string summary) => summary.EndsWith('…') || summary.EndsWith("...", StringComparison.Ordinal) || summary.EndsWith("[…]", StringComparison.Ordinal);
 

@@ -5,7 +5,7 @@ using Monitor.Worker.Storage.Entities;
 namespace Monitor.Worker.Storage;
 
 /// <summary>Announcements and stories: which items are known, adding new ones, clustering them into stories.</summary>
-public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time)
+public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time) : IDisposable
 {
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
@@ -25,8 +25,26 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         return [.. byUrl, .. byKey];
     }
 
+    // Story assignment reads recent announcements and then inserts: serialised, so two sources crawled in parallel that
+    // carry the same story see each other. REVIEW: replicas still race here (each can start its own story); a
+    // database-side lock would close that if it shows up in practice.
+    private readonly SemaphoreSlim _storyLock = new(1, 1);
+
     /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
     public async Task<bool> AddAsync(Announcement announcement, CancellationToken cancellationToken)
+    {
+        await _storyLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await AddLockedAsync(announcement, cancellationToken);
+        }
+        finally
+        {
+            _storyLock.Release();
+        }
+    }
+
+    private async Task<bool> AddLockedAsync(Announcement announcement, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         var since = time.GetUtcNow().UtcDateTime - StoryWindow;
@@ -73,6 +91,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _storyLock.Dispose();
 
     private async Task<bool> ExistsAsync(Announcement announcement, CancellationToken cancellationToken)
     {

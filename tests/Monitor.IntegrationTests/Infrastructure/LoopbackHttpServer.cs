@@ -17,6 +17,7 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, (string ContentType, string Body, int Status)> _routes = new();
+    private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _handlers = new();
 
     private LoopbackHttpServer(WebApplication app, Uri baseUri)
     {
@@ -46,6 +47,9 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>Serves <paramref name="body"/> at <paramref name="path"/> (with an ETag derived from the body).</summary>
     public void Serve(string path, string contentType, string body, int status = 200) => _routes[path] = (contentType, body, status);
 
+    /// <summary>Answers <paramref name="path"/> with custom code (compression, delays, redirects, headers).</summary>
+    public void Map(string path, Func<HttpContext, Task> handler) => _handlers[path] = handler;
+
     public Uri Url(string path) => new(BaseUri, path.TrimStart('/'));
 
     public int CountStatus(string path, int status) => Requests.Count(r => r.Path == path && r.Status == status);
@@ -54,6 +58,13 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "/";
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+        if (_handlers.TryGetValue(path, out var handler))
+        {
+            await handler(context);
+            Requests.Enqueue((path, ifNoneMatch, context.Response.StatusCode));
+            return;
+        }
+
         if (!_routes.TryGetValue(path, out var route))
         {
             Requests.Enqueue((path, ifNoneMatch, 404));

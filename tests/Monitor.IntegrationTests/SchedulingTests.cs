@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.Cli;
+using Monitor.Worker.Storage;
+using Quartz;
+
+namespace Monitor.IntegrationTests;
+
+/// <summary>The worker as ops run it: Quartz jobs per source, the digest job, graceful shutdown.</summary>
+public sealed class SchedulingTests : IAsyncLifetime
+{
+    private readonly TestEnvironment _env = new();
+    private LoopbackHttpServer _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _web = await LoopbackHttpServer.StartAsync();
+        _env.Settings["Monitor:Web:Urls"] = "http://127.0.0.1:0";
+        _env.Settings["Monitor:Scheduling:JitterSeconds"] = "0";
+        _env.Settings["Monitor:Scheduling:DefaultCrawlSchedule"] = "0 0 3 * * ?";
+        _env.Settings["Monitor:Crawling:FetchArticles"] = "false";
+        _web.Serve("/a.xml", "application/rss+xml", Fixtures.Rss(("x", "National AI strategy adopted", "/x", "Fri, 20 Nov 2026 08:00:00 GMT", "The cabinet adopted a national AI strategy.")));
+        _web.Map("/slow.xml", async context =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            context.Response.ContentType = "application/rss+xml";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response,
+                Fixtures.Rss(("y", "AI safety institute publishes evaluation report", "/y", "Fri, 20 Nov 2026 09:00:00 GMT", "The AI safety institute published an evaluation of frontier models.")));
+        });
+        _env.WriteSources($"""
+            sources:
+              - id: hourly
+                url: {_web.Url("/a.xml")}
+                country: GB
+                language: en
+                schedule: "0 5 * * * ?"
+              - id: slow
+                url: {_web.Url("/slow.xml")}
+                country: GB
+                language: en
+              - id: parked
+                url: {_web.Url("/parked.xml")}
+                country: GB
+                language: en
+                enabled: false
+            """);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _web.DisposeAsync();
+        _env.Dispose();
+    }
+
+    [Fact]
+    public async Task SchedulesOneNonOverlappingCrawlJobPerEnabledSourceAndTheDigestJob()
+    {
+        await using var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
+        await app.StartAsync();
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        var hourly = await scheduler.GetJobDetail(new JobKey("crawl:hourly", "crawl"));
+        Assert.NotNull(hourly);
+        Assert.True(hourly.ConcurrentExecutionDisallowed);
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("crawl:hourly:trigger", "crawl")));
+        Assert.Equal("0 5 * * * ?", trigger.CronExpressionString);
+        var slowTrigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("crawl:slow:trigger", "crawl")));
+        Assert.Equal("0 0 3 * * ?", slowTrigger.CronExpressionString);
+        Assert.Null(await scheduler.GetJobDetail(new JobKey("crawl:parked", "crawl")));
+        var digest = await scheduler.GetJobDetail(new JobKey("digest", "digest"));
+        Assert.NotNull(digest);
+        Assert.True(digest.ConcurrentExecutionDisallowed);
+
+        await scheduler.TriggerJob(new JobKey("crawl:hourly", "crawl"));
+        Assert.True(await WaitForStateAsync("hourly"), "the triggered crawl job stored its outcome");
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task GracefulShutdownWaitsForARunningCrawl()
+    {
+        var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
+        await app.StartAsync();
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(new JobKey("crawl:slow", "crawl"));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!_web.Requests.Any(r => r.Path == "/slow.xml") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
+
+        await using var db = Db();
+        var state = await db.SourceStates.SingleAsync(s => s.SourceId == "slow");
+        Assert.Equal("ok", state.LastOutcome);
+        Assert.Equal(1, await db.Announcements.CountAsync());
+    }
+
+    private async Task<bool> WaitForStateAsync(string sourceId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var db = Db();
+            if (await db.SourceStates.AnyAsync(s => s.SourceId == sourceId && s.LastOutcome == "ok"))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private MonitorDbContext Db() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+}
