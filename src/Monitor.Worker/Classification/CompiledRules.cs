@@ -8,10 +8,12 @@ internal sealed class CompiledRules
     private const double NameWeight = 1.0;
     private const double DemonymWeight = 0.7;
     private const double CapitalWeight = 0.5;
+    private const double CompanyWeight = 0.8;
 
     private readonly List<Role> _roles = [];
     private readonly List<string> _terms = [];
     private readonly List<string> _keys = [];
+    private readonly HashSet<(string Key, RoleKind Kind, int Index, string? Code)> _unique = [];
     private readonly List<HashSet<string>> _cancels = [];
     private readonly Taxonomy _taxonomy;
 
@@ -59,6 +61,7 @@ internal sealed class CompiledRules
             AddCountry(c.Names, c.Code, NameWeight);
             AddCountry(c.Demonyms, c.Code, DemonymWeight);
             AddCountry(c.Capitals, c.Code, CapitalWeight);
+            AddCountry(c.Companies, c.Code, CompanyWeight);
         }
 
         for (var m = 0; m < taxonomy.Models.Count; m++)
@@ -227,6 +230,12 @@ internal sealed class CompiledRules
 
     private void AddRole(string term, Role role)
     {
+        // The same folded term listed twice for one purpose (الذكاء / ذكاء after article folding) counts once.
+        if (!_unique.Add((KeyOf(term), role.Kind, role.Index, role.Code)))
+        {
+            return;
+        }
+
         _terms.Add(term);
         _keys.Add(KeyOf(term));
         _roles.Add(role);

@@ -12,7 +12,7 @@ internal sealed class TaxonomyReader(string file)
     private static readonly string[] RuleKeys = ["if_any", "cancel"];
     private static readonly string[] SettingKeys = ["digest_threshold", "topic_threshold", "model_context_window", "model_file"];
     private static readonly string[] TopicKeys = ["terms", "exclude"];
-    private static readonly string[] CountryKeys = ["names", "demonyms", "capitals", "agencies"];
+    private static readonly string[] CountryKeys = ["names", "demonyms", "capitals", "agencies", "companies"];
     private static readonly string[] ModelKeys = ["name", "country", "aliases", "ambiguous"];
     private static readonly string[] TermKeys = ["term", "weight"];
 
@@ -150,8 +150,8 @@ internal sealed class TaxonomyReader(string file)
 
             CheckKeys(map, CountryKeys, entry);
             var c = new TaxonomyCountry(code, Strings(map, "names", entry), Strings(map, "demonyms", entry),
-                Strings(map, "capitals", entry), Strings(map, "agencies", entry));
-            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count == 0)
+                Strings(map, "capitals", entry), Strings(map, "agencies", entry), Strings(map, "companies", entry));
+            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count + c.Companies.Count == 0)
             {
                 Add(entry, "names", "no names: the entry can never match");
             }
