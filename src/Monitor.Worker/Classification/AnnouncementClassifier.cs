@@ -11,6 +11,8 @@ public sealed class AnnouncementClassifier
     private const double RuleShare = 0.5;
     private const double NoContextCap = 0.3;
     private const int MaxCountries = 3;
+    // A country must score at least half the best one: the subject, not every country mentioned.
+    private const double CountryShare = 0.5;
 
     private readonly CompiledRules _rules;
     private readonly StatisticalModel? _model;
@@ -141,7 +143,7 @@ public sealed class AnnouncementClassifier
     {
         var best = evidence.CountryScores.Count == 0 ? 0 : evidence.CountryScores.Values.Max();
         var chosen = evidence.CountryScores
-            .Where(kv => kv.Value >= Math.Max(1.0, 0.5 * best))
+            .Where(kv => kv.Value >= Math.Max(1.0, CountryShare * best))
             .OrderByDescending(kv => kv.Value)
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(MaxCountries)
