@@ -49,7 +49,7 @@ public sealed class AnnouncementClassifier
             (probabilities, top) = _model.Predict(FeatureExtractor.Extract(text, evidence));
             if (_relevanceHead >= 0)
             {
-                relevance = RuleShare * ruleRelevance + (1 - RuleShare) * probabilities[_relevanceHead];
+                relevance = Combine(ruleRelevance, probabilities[_relevanceHead]);
                 AddStatReasons(reasons, StatisticalModel.RelevanceHead, top[_relevanceHead]);
             }
         }
@@ -97,6 +97,9 @@ public sealed class AnnouncementClassifier
         return e.Context == 0 && e.Models.Count == 0 ? p * 0.25 : p;
     }
 
+    /// <summary>Blends a rule probability with the learned one (training tunes thresholds on the same blend).</summary>
+    internal static double Combine(double rule, double learned) => (RuleShare * rule) + ((1 - RuleShare) * learned);
+
     /// <summary>Rule-only probability of a topic from its weighted score.</summary>
     internal static double RuleTopic(double score) => 1 - Math.Exp(-score / 1.5);
 
@@ -108,12 +111,16 @@ public sealed class AnnouncementClassifier
         {
             var p = RuleTopic(evidence.TopicScores[t]);
             var head = _topicHeads[t];
+            var threshold = Taxonomy.TopicThreshold;
             if (probabilities is not null && head >= 0)
             {
-                p = RuleShare * p + (1 - RuleShare) * probabilities[head];
+                p = Combine(p, probabilities[head]);
+                // Tuned thresholds are shrunk toward the curator's: they were fitted mostly on English legal summaries.
+                var tuned = _model!.Thresholds[head];
+                threshold = tuned >= 0 ? (0.7 * tuned) + (0.3 * threshold) : threshold;
             }
 
-            if (p < Taxonomy.TopicThreshold)
+            if (p < threshold)
             {
                 continue;
             }
