@@ -62,6 +62,7 @@ public sealed class AnnouncementClassifier
         }
 
         reasons.InsertRange(0, evidence.ContextTerms.Take(4).Select(t => $"context \"{t}\""));
+        reasons.AddRange(evidence.OffTopicTerms.Take(2).Select(t => $"off-topic \"{t}\""));
         var relevant = relevance >= Taxonomy.DigestThreshold;
         var topics = relevant ? PickTopics(evidence, probabilities, top, reasons) : [];
         foreach (var (model, alias) in evidence.Models)
@@ -92,8 +93,9 @@ public sealed class AnnouncementClassifier
     internal static double RuleRelevance(RuleEvidence e)
     {
         var topical = e.TopicScores.Sum(s => Math.Min(s, 4));
-        var raw = 1.2 * Math.Min(e.Context, 3.5) + 0.45 * Math.Min(topical, 8) + (e.Models.Count > 0 ? 2 : 0);
-        var p = 1 - Math.Exp(-raw / 3);
+        var raw = (1.2 * Math.Min(e.Context, 3.5)) + (0.45 * Math.Min(topical, 8)) + (e.Models.Count > 0 ? 2 : 0)
+            - (1.5 * Math.Min(e.OffTopic, 3));
+        var p = 1 - Math.Exp(-Math.Max(0, raw) / 3);
         return e.Context == 0 && e.Models.Count == 0 ? p * 0.25 : p;
     }
 

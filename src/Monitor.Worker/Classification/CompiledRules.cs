@@ -26,6 +26,11 @@ internal sealed class CompiledRules
             AddRole(t.Text, new Role(RoleKind.Context, -1, t.Weight, null));
         }
 
+        foreach (var t in taxonomy.OffTopic)
+        {
+            AddRole(t.Text, new Role(RoleKind.OffTopic, -1, t.Weight, null));
+        }
+
         foreach (var e in taxonomy.Exclusions)
         {
             AddRole(e, new Role(RoleKind.Exclusion, -1, 0, null));
@@ -138,6 +143,14 @@ internal sealed class CompiledRules
                     }
 
                     break;
+                case RoleKind.OffTopic:
+                    if (first)
+                    {
+                        evidence.OffTopic += role.Weight * (inTitle ? 1.5 : 1.0);
+                        evidence.OffTopicTerms.Add(term);
+                    }
+
+                    break;
                 case RoleKind.Topic:
                     evidence.TopicScores[role.Index] += first ? role.Weight * (inTitle ? 1.5 : 1.0) : role.Weight * 0.15;
                     if (first)
@@ -247,6 +260,7 @@ internal sealed class CompiledRules
     private enum RoleKind
     {
         Context,
+        OffTopic,
         Exclusion,
         Veto,
         Topic,
