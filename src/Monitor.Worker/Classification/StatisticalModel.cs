@@ -37,6 +37,9 @@ public sealed class StatisticalModel
     /// <summary>What the model was trained on (file names, item counts).</summary>
     public string Description { get; }
 
+    /// <summary>Names of the weighted features (<c>w:word</c>, <c>c:字符</c>, <c>r:rule</c>).</summary>
+    internal IEnumerable<string> FeatureNames => _byName.Keys;
+
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount => _weights.Count;
 
