@@ -70,7 +70,7 @@ public sealed class AnnouncementClassifier
             reasons.Add($"model:{model} \"{alias}\"");
         }
 
-        var countries = PickCountries(evidence, input, reasons);
+        var countries = PickCountries(evidence, input, text, reasons);
         return new ClassificationResult(relevant, Math.Round(relevance, 4), topics, countries, [.. evidence.Models.Keys], reasons);
     }
 
@@ -148,7 +148,7 @@ public sealed class AnnouncementClassifier
         }
     }
 
-    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, List<string> reasons)
+    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, NormalizedText text, List<string> reasons)
     {
         var best = evidence.CountryScores.Count == 0 ? 0 : evidence.CountryScores.Values.Max();
         var chosen = evidence.CountryScores
@@ -180,6 +180,13 @@ public sealed class AnnouncementClassifier
         {
             reasons.Add($"country:{fromUrl} (web address)");
             return [fromUrl];
+        }
+
+        var fromLanguage = LanguageCountry.From(input.Language, text);
+        if (fromLanguage is not null)
+        {
+            reasons.Add($"country:{fromLanguage} (language)");
+            return [fromLanguage];
         }
 
         return [];

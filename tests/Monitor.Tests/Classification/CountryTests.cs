@@ -50,6 +50,19 @@ public sealed class CountryTests
     }
 
     [Fact]
+    public void FallsBackToASingleCountryLanguageLast()
+    {
+        var byScript = ShippedClassifier.Classify("生成AIの利用ガイドラインを公表", "生成AIを業務で使うときの注意点をまとめた。");
+        var byTag = ShippedClassifier.Instance.Classify(new ClassificationInput("Nowe wytyczne", "sztuczna inteligencja w administracji", null, "pl-PL"));
+        var english = ShippedClassifier.Classify("New guidelines for generative AI", "Artificial intelligence rules.");
+
+        Assert.Equal(["JP"], byScript.Countries);
+        Assert.Contains("country:JP (language)", byScript.Reasons);
+        Assert.Equal(["PL"], byTag.Countries);
+        Assert.Empty(english.Countries);
+    }
+
+    [Fact]
     public void NorthKoreaIsNotSouthKorea()
     {
         var result = ShippedClassifier.Classify("North Korea uses AI in missile programme", "North Korean engineers apply artificial intelligence to weapons.");
