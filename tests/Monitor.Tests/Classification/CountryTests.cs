@@ -1,3 +1,5 @@
+using Monitor.Worker.Classification;
+
 namespace Monitor.Tests.Classification;
 
 /// <summary>Countries are whose government or organisation an item is about: agencies, names, demonyms, fallbacks.</summary>
