@@ -12,7 +12,7 @@ namespace Monitor.Worker.Classification;
 /// <summary>Asks a chat model about items the local classifier is unsure of (score near the digest threshold), with a
 /// response cache, a per-day request budget, a timeout, and a clean fallback: on any failure the local result is
 /// returned unchanged except for a reason saying why the model was not used. Thread-safe.</summary>
-public sealed class LlmRefiner(IChatClient chat, LlmRefinementOptions options, double digestThreshold, TimeProvider clock)
+public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, double digestThreshold, TimeProvider clock)
 {
     private const string Instructions = """
         You label government and news announcements for analysts of national AI policy and national (sovereign) AI models.
@@ -45,7 +45,7 @@ public sealed class LlmRefiner(IChatClient chat, LlmRefinementOptions options, d
     /// threshold; otherwise <paramref name="local"/> itself.</summary>
     public async Task<ClassificationResult> RefineAsync(ClassificationInput input, ClassificationResult local, CancellationToken cancellationToken)
     {
-        if (!options.Enabled || Math.Abs(local.Score - digestThreshold) > options.Band)
+        if (!options.Enabled || chat is null || Math.Abs(local.Score - digestThreshold) > options.Band)
         {
             return local;
         }
