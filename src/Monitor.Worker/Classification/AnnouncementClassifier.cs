@@ -9,7 +9,8 @@ public sealed class AnnouncementClassifier
     private const int MaxTextChars = 20_000;
     // Rules keep half the say so that languages and phrasings missing from the training data still count.
     private const double RuleShare = 0.5;
-    private const double NoContextCap = 0.3;
+    // Without AI context an item stays well below the digest threshold, wherever a curator sets it.
+    private const double NoContextCap = 0.6;
     private const int MaxCountries = 3;
     // A country must score at least half the best one: the subject, not every country mentioned.
     private const double CountryShare = 0.5;
@@ -58,7 +59,7 @@ public sealed class AnnouncementClassifier
         var hasContext = evidence.Context > 0 || evidence.Models.Count > 0;
         if (!hasContext)
         {
-            relevance = Math.Min(relevance, NoContextCap);
+            relevance = Math.Min(relevance, NoContextCap * Taxonomy.DigestThreshold);
         }
 
         reasons.InsertRange(0, evidence.ContextTerms.Take(4).Select(t => $"context \"{t}\""));
