@@ -102,7 +102,11 @@ internal sealed class TaxonomyReader(string file)
 
         foreach (var (keyNode, value) in node.Children)
         {
-            var id = ((YamlScalarNode)keyNode).Value ?? "";
+            if (_yaml.KeyText(keyNode, "topics") is not { } id)
+            {
+                continue;
+            }
+
             var entry = $"topics.{id}";
             if (!Topics.IsKnown(id))
             {
@@ -134,7 +138,11 @@ internal sealed class TaxonomyReader(string file)
         var countries = new List<TaxonomyCountry>();
         foreach (var (keyNode, value) in node?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
-            var code = ((YamlScalarNode)keyNode).Value ?? "";
+            if (_yaml.KeyText(keyNode, "countries") is not { } code)
+            {
+                continue;
+            }
+
             var entry = $"countries.{code}";
             if (!CountryCodes.IsKnown(code))
             {

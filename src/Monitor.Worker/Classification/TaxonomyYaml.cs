@@ -21,7 +21,11 @@ internal sealed class TaxonomyYaml(string file)
         var terms = new List<TaxonomyTerm>();
         foreach (var (langNode, list) in byLanguage?.Children ?? Enumerable.Empty<KeyValuePair<YamlNode, YamlNode>>())
         {
-            var lang = ((YamlScalarNode)langNode).Value ?? "";
+            if (KeyText(langNode, entry) is not { } lang)
+            {
+                continue;
+            }
+
             var field = $"{fieldPrefix}{lang}";
             if (list is not YamlSequenceNode seq)
             {
@@ -166,6 +170,18 @@ internal sealed class TaxonomyYaml(string file)
 
     private static string ShapeName(Type t) =>
         t == typeof(YamlMappingNode) ? "mapping" : t == typeof(YamlSequenceNode) ? "list" : t == typeof(YamlScalarNode) ? "value" : "node";
+
+    /// <summary>The text of a mapping key, or null (and a problem) when the key is not a plain value.</summary>
+    public string? KeyText(YamlNode key, string entry)
+    {
+        if (key is YamlScalarNode { Value: { } text })
+        {
+            return text;
+        }
+
+        Add(entry, "", $"keys must be plain names (line {key.Start.Line})");
+        return null;
+    }
 
     /// <summary>Records a problem.</summary>
     public void Add(string entry, string field, string message) => _problems.Add(new ConfigProblem(file, entry, field, message));
