@@ -191,7 +191,9 @@ internal sealed class TaxonomyReader(string file)
 
             _yaml.CheckKeys(map, ModelKeys, entry);
             var country = _yaml.Child<YamlScalarNode>(map, "country", entry)?.Value ?? "";
-            if (string.IsNullOrWhiteSpace(name))
+            // A name of the wrong shape was already reported; only report one that is absent or blank.
+            var nameIsScalarOrAbsent = !map.Children.TryGetValue(new YamlScalarNode("name"), out var nameNode) || nameNode is YamlScalarNode;
+            if (string.IsNullOrWhiteSpace(name) && nameIsScalarOrAbsent)
             {
                 _yaml.Add(entry, "name", "missing");
             }
