@@ -140,9 +140,13 @@ public sealed class AnnouncementClassifier
         return topics;
     }
 
+    /// <summary>The strongest rule feature and the two strongest words behind a learned decision, so that a reader sees
+    /// the wording that counted and not only "the rules said so".</summary>
     private static void AddStatReasons(List<string> reasons, string head, List<(string Feature, double Contribution)> top)
     {
-        foreach (var (feature, contribution) in top.Take(2))
+        var rule = top.Where(t => t.Feature.StartsWith("r:", StringComparison.Ordinal)).Take(1);
+        var words = top.Where(t => !t.Feature.StartsWith("r:", StringComparison.Ordinal) && t.Contribution >= 0.15).Take(2);
+        foreach (var (feature, contribution) in rule.Concat(words))
         {
             var name = feature.StartsWith("r:", StringComparison.Ordinal) ? "rules:" + feature[2..] : feature[2..];
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"learned:{head} \"{name}\" +{contribution:0.00}"));

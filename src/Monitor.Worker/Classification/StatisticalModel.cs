@@ -85,9 +85,9 @@ public sealed class StatisticalModel
         foreach (var list in top)
         {
             list.Sort((a, b) => b.Item2.CompareTo(a.Item2));
-            if (list.Count > 3)
+            if (list.Count > 8)
             {
-                list.RemoveRange(3, list.Count - 3);
+                list.RemoveRange(8, list.Count - 8);
             }
         }
 
