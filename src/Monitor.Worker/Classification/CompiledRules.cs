@@ -244,7 +244,9 @@ internal sealed class CompiledRules
     private void AddRole(string term, Role role)
     {
         // The same folded term listed twice for one purpose (الذكاء / ذكاء after article folding) counts once.
-        if (!_unique.Add((KeyOf(term), role.Kind, role.Index, role.Code)))
+        var trimmed = term.Trim();
+        var shape = $"{(trimmed.StartsWith('=') ? "=" : "")}{(trimmed.TrimStart('=').StartsWith('*') ? "*" : "")}{KeyOf(term)}{(trimmed.EndsWith('*') ? "*" : "")}";
+        if (!_unique.Add((shape, role.Kind, role.Index, role.Code)))
         {
             return;
         }

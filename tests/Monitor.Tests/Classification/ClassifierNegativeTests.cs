@@ -31,6 +31,17 @@ public sealed class ClassifierNegativeTests
         Assert.Empty(result.Topics);
     }
 
+    [Theory]
+    [InlineData("AI weather model improves typhoon forecasts", "The machine learning model predicted the typhoon track three days earlier.", "Typhoon")]
+    [InlineData("Solar-powered AI data centre opens", "The artificial intelligence campus runs on solar power and batteries.", "Solar")]
+    [InlineData("Dassault Falcon jets get AI cockpit assistant", "The artificial intelligence assistant will fly on Falcon 8X business jets.", "Falcon")]
+    public void AmbiguousNamesInOtherSensesAreNotModelsEvenNearAi(string title, string text, string model)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.DoesNotContain(model, result.Models);
+    }
+
     [Fact]
     public void ActAsAVerbIsNotRegulationEvidence()
     {
