@@ -49,6 +49,13 @@ internal static class TextNormalizer
         var lastWasSpace = sb.Length == 0 || sb[^1] == ' ';
         for (var i = 0; i < s.Length; i++)
         {
+            if (char.IsAsciiLetterOrDigit(s[i]))
+            {
+                sb.Append(s[i]);
+                lastWasSpace = false;
+                continue;
+            }
+
             if (Scripts.IsArabic(s[i]) && (sb.Length == 0 || !Scripts.IsWord(sb[^1])))
             {
                 i += ArabicArticleLength(s, i);
