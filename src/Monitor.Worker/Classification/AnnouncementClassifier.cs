@@ -9,8 +9,11 @@ public sealed class AnnouncementClassifier
     private const int MaxTextChars = 20_000;
     // Rules keep half the say so that languages and phrasings missing from the training data still count.
     private const double RuleShare = 0.5;
-    private const double NoContextCap = 0.3;
+    // Without AI context an item stays well below the digest threshold, wherever a curator sets it.
+    private const double NoContextCap = 0.6;
     private const int MaxCountries = 3;
+    // A country must score at least half the best one: the subject, not every country mentioned.
+    private const double CountryShare = 0.5;
 
     private readonly CompiledRules _rules;
     private readonly StatisticalModel? _model;
@@ -47,7 +50,7 @@ public sealed class AnnouncementClassifier
             (probabilities, top) = _model.Predict(FeatureExtractor.Extract(text, evidence));
             if (_relevanceHead >= 0)
             {
-                relevance = RuleShare * ruleRelevance + (1 - RuleShare) * probabilities[_relevanceHead];
+                relevance = Combine(ruleRelevance, probabilities[_relevanceHead]);
                 AddStatReasons(reasons, StatisticalModel.RelevanceHead, top[_relevanceHead]);
             }
         }
@@ -56,10 +59,11 @@ public sealed class AnnouncementClassifier
         var hasContext = evidence.Context > 0 || evidence.Models.Count > 0;
         if (!hasContext)
         {
-            relevance = Math.Min(relevance, NoContextCap);
+            relevance = Math.Min(relevance, NoContextCap * Taxonomy.DigestThreshold);
         }
 
         reasons.InsertRange(0, evidence.ContextTerms.Take(4).Select(t => $"context \"{t}\""));
+        reasons.AddRange(evidence.OffTopicTerms.Take(2).Select(t => $"off-topic \"{t}\""));
         var relevant = relevance >= Taxonomy.DigestThreshold;
         var topics = relevant ? PickTopics(evidence, probabilities, top, reasons) : [];
         foreach (var (model, alias) in evidence.Models)
@@ -67,7 +71,7 @@ public sealed class AnnouncementClassifier
             reasons.Add($"model:{model} \"{alias}\"");
         }
 
-        var countries = PickCountries(evidence, input, reasons);
+        var countries = PickCountries(evidence, input, text, reasons);
         return new ClassificationResult(relevant, Math.Round(relevance, 4), topics, countries, [.. evidence.Models.Keys], reasons);
     }
 
@@ -90,10 +94,14 @@ public sealed class AnnouncementClassifier
     internal static double RuleRelevance(RuleEvidence e)
     {
         var topical = e.TopicScores.Sum(s => Math.Min(s, 4));
-        var raw = 1.2 * Math.Min(e.Context, 3.5) + 0.45 * Math.Min(topical, 8) + (e.Models.Count > 0 ? 2 : 0);
-        var p = 1 - Math.Exp(-raw / 3);
+        var raw = (1.2 * Math.Min(e.Context, 3.5)) + (0.45 * Math.Min(topical, 8)) + (e.Models.Count > 0 ? 2 : 0)
+            - (1.5 * Math.Min(e.OffTopic, 3));
+        var p = 1 - Math.Exp(-Math.Max(0, raw) / 3);
         return e.Context == 0 && e.Models.Count == 0 ? p * 0.25 : p;
     }
+
+    /// <summary>Blends a rule probability with the learned one (training tunes thresholds on the same blend).</summary>
+    internal static double Combine(double rule, double learned) => (RuleShare * rule) + ((1 - RuleShare) * learned);
 
     /// <summary>Rule-only probability of a topic from its weighted score.</summary>
     internal static double RuleTopic(double score) => 1 - Math.Exp(-score / 1.5);
@@ -106,12 +114,16 @@ public sealed class AnnouncementClassifier
         {
             var p = RuleTopic(evidence.TopicScores[t]);
             var head = _topicHeads[t];
+            var threshold = Taxonomy.TopicThreshold;
             if (probabilities is not null && head >= 0)
             {
-                p = RuleShare * p + (1 - RuleShare) * probabilities[head];
+                p = Combine(p, probabilities[head]);
+                // Tuned thresholds are shrunk toward the curator's: they were fitted mostly on English legal summaries.
+                var tuned = _model!.Thresholds[head];
+                threshold = tuned >= 0 ? (0.7 * tuned) + (0.3 * threshold) : threshold;
             }
 
-            if (p < Taxonomy.TopicThreshold)
+            if (p < threshold)
             {
                 continue;
             }
@@ -128,20 +140,24 @@ public sealed class AnnouncementClassifier
         return topics;
     }
 
+    /// <summary>The strongest rule feature and the two strongest words behind a learned decision, so that a reader sees
+    /// the wording that counted and not only "the rules said so".</summary>
     private static void AddStatReasons(List<string> reasons, string head, List<(string Feature, double Contribution)> top)
     {
-        foreach (var (feature, contribution) in top.Take(2))
+        var rule = top.Where(t => t.Feature.StartsWith("r:", StringComparison.Ordinal)).Take(1);
+        var words = top.Where(t => !t.Feature.StartsWith("r:", StringComparison.Ordinal) && t.Contribution >= 0.15).Take(2);
+        foreach (var (feature, contribution) in rule.Concat(words))
         {
             var name = feature.StartsWith("r:", StringComparison.Ordinal) ? "rules:" + feature[2..] : feature[2..];
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"learned:{head} \"{name}\" +{contribution:0.00}"));
         }
     }
 
-    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, List<string> reasons)
+    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, NormalizedText text, List<string> reasons)
     {
         var best = evidence.CountryScores.Count == 0 ? 0 : evidence.CountryScores.Values.Max();
         var chosen = evidence.CountryScores
-            .Where(kv => kv.Value >= Math.Max(1.0, 0.5 * best))
+            .Where(kv => kv.Value >= Math.Max(1.0, CountryShare * best))
             .OrderByDescending(kv => kv.Value)
             .ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(MaxCountries)
@@ -169,6 +185,13 @@ public sealed class AnnouncementClassifier
         {
             reasons.Add($"country:{fromUrl} (web address)");
             return [fromUrl];
+        }
+
+        var fromLanguage = LanguageCountry.From(input.Language, text);
+        if (fromLanguage is not null)
+        {
+            reasons.Add($"country:{fromLanguage} (language)");
+            return [fromLanguage];
         }
 
         return [];

@@ -33,28 +33,40 @@ internal sealed record ClassificationRecord(
 
         using (doc)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new FormatException("a line must be a JSON object");
+                return FromJson(doc.RootElement);
             }
-
-            var id = root.TryGetProperty("id", out var idEl) && idEl.ValueKind is JsonValueKind.String or JsonValueKind.Number
-                ? idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()
-                : throw new FormatException("missing \"id\" (string or number)");
-            var title = Str(root, "title");
-            var text = Str(root, "text");
-            if (title is null && text is null)
+            catch (InvalidOperationException ex)
             {
-                throw new FormatException($"item {id}: needs \"title\" or \"text\"");
+                // Escaped lone surrogates ("\ud800") parse as JSON but cannot become a .NET string.
+                throw new FormatException($"invalid text in a string field ({ex.Message})", ex);
             }
-
-            var input = new ClassificationInput(title ?? "", text ?? "", Str(root, "url"), Str(root, "lang"), Str(root, "sourceCountry"));
-            bool? relevant = root.TryGetProperty("relevant", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
-                ? r.GetBoolean()
-                : null;
-            return new ClassificationRecord(id, input, relevant, List(root, "topics") ?? [], List(root, "judged"));
         }
+    }
+
+    private static ClassificationRecord FromJson(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("a line must be a JSON object");
+        }
+
+        var id = root.TryGetProperty("id", out var idEl) && idEl.ValueKind is JsonValueKind.String or JsonValueKind.Number
+            ? idEl.ValueKind == JsonValueKind.String ? idEl.GetString()! : idEl.GetRawText()
+            : throw new FormatException("missing \"id\" (string or number)");
+        var title = Str(root, "title");
+        var text = Str(root, "text");
+        if (title is null && text is null)
+        {
+            throw new FormatException($"item {id}: needs \"title\" or \"text\"");
+        }
+
+        var input = new ClassificationInput(title ?? "", text ?? "", Str(root, "url"), Str(root, "lang"), Str(root, "sourceCountry"));
+        bool? relevant = root.TryGetProperty("relevant", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? r.GetBoolean()
+            : null;
+        return new ClassificationRecord(id, input, relevant, List(root, "topics") ?? [], List(root, "judged"));
     }
 
     /// <summary>The id of a line that failed to parse, when it can still be read.</summary>
@@ -67,7 +79,7 @@ internal sealed record ClassificationRecord(
                 ? id.ValueKind == JsonValueKind.String ? id.GetString() : id.GetRawText()
                 : null;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return null;
         }

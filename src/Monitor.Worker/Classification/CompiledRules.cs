@@ -8,10 +8,12 @@ internal sealed class CompiledRules
     private const double NameWeight = 1.0;
     private const double DemonymWeight = 0.7;
     private const double CapitalWeight = 0.5;
+    private const double CompanyWeight = 0.8;
 
     private readonly List<Role> _roles = [];
     private readonly List<string> _terms = [];
     private readonly List<string> _keys = [];
+    private readonly HashSet<(string Key, RoleKind Kind, int Index, string? Code)> _unique = [];
     private readonly List<HashSet<string>> _cancels = [];
     private readonly Taxonomy _taxonomy;
 
@@ -22,6 +24,11 @@ internal sealed class CompiledRules
         foreach (var t in taxonomy.Context)
         {
             AddRole(t.Text, new Role(RoleKind.Context, -1, t.Weight, null));
+        }
+
+        foreach (var t in taxonomy.OffTopic)
+        {
+            AddRole(t.Text, new Role(RoleKind.OffTopic, -1, t.Weight, null));
         }
 
         foreach (var e in taxonomy.Exclusions)
@@ -59,6 +66,7 @@ internal sealed class CompiledRules
             AddCountry(c.Names, c.Code, NameWeight);
             AddCountry(c.Demonyms, c.Code, DemonymWeight);
             AddCountry(c.Capitals, c.Code, CapitalWeight);
+            AddCountry(c.Companies, c.Code, CompanyWeight);
         }
 
         for (var m = 0; m < taxonomy.Models.Count; m++)
@@ -132,6 +140,14 @@ internal sealed class CompiledRules
                     else if (inTitle)
                     {
                         evidence.Context += role.Weight * 0.5;
+                    }
+
+                    break;
+                case RoleKind.OffTopic:
+                    if (first)
+                    {
+                        evidence.OffTopic += role.Weight * (inTitle ? 1.5 : 1.0);
+                        evidence.OffTopicTerms.Add(term);
                     }
 
                     break;
@@ -227,6 +243,14 @@ internal sealed class CompiledRules
 
     private void AddRole(string term, Role role)
     {
+        // The same folded term listed twice for one purpose (الذكاء / ذكاء after article folding) counts once.
+        var trimmed = term.Trim();
+        var shape = $"{(trimmed.StartsWith('=') ? "=" : "")}{(trimmed.TrimStart('=').StartsWith('*') ? "*" : "")}{KeyOf(term)}{(trimmed.EndsWith('*') ? "*" : "")}";
+        if (!_unique.Add((shape, role.Kind, role.Index, role.Code)))
+        {
+            return;
+        }
+
         _terms.Add(term);
         _keys.Add(KeyOf(term));
         _roles.Add(role);
@@ -238,6 +262,7 @@ internal sealed class CompiledRules
     private enum RoleKind
     {
         Context,
+        OffTopic,
         Exclusion,
         Veto,
         Topic,

@@ -60,6 +60,7 @@ internal static class FeatureExtractor
         Rule(features, names, "ctx", 1 - Math.Exp(-evidence.Context / 2));
         Rule(features, names, "noctx", evidence.Context == 0 && evidence.Models.Count == 0 ? 1 : 0);
         Rule(features, names, "model", evidence.Models.Count > 0 ? 1 : 0);
+        Rule(features, names, "offtopic", 1 - Math.Exp(-evidence.OffTopic));
         for (var t = 0; t < Topics.All.Count; t++)
         {
             Rule(features, names, Topics.All[t], 1 - Math.Exp(-evidence.TopicScores[t] / 1.5));

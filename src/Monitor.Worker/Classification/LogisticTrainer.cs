@@ -13,7 +13,8 @@ internal static class LogisticTrainer
     public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels);
 
     /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
-    public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, IReadOnlyDictionary<ulong, string> names, string description)
+    public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, IReadOnlyDictionary<ulong, string> names,
+        string description, bool tuneThresholds = true)
     {
         // Vocabulary: features seen in at least two items (one-off words only memorise) and in at most 40% of them
         // (function words carry language, not topic); rule features always.
@@ -61,7 +62,8 @@ internal static class LogisticTrainer
             }
         }
 
-        return new StatisticalModel(keptHeads, [.. biases], weights, description);
+        var model = new StatisticalModel(keptHeads, [.. biases], weights, description, null);
+        return tuneThresholds ? model.WithThresholds(ThresholdTuner.Tune(examples, heads, names, model)) : model;
     }
 
     private static (double Bias, double[] Weights) TrainHead((int Index, double Value)[][] rows, int[] items,

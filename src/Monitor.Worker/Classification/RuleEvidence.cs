@@ -6,6 +6,12 @@ internal sealed class RuleEvidence
     /// <summary>Weighted AI-context score.</summary>
     public double Context { get; set; }
 
+    /// <summary>Weighted off-topic (business/consumer news) score.</summary>
+    public double OffTopic { get; set; }
+
+    /// <summary>Distinct off-topic terms found.</summary>
+    public List<string> OffTopicTerms { get; } = [];
+
     /// <summary>Distinct context terms found.</summary>
     public List<string> ContextTerms { get; } = [];
 

@@ -18,9 +18,10 @@ public sealed class StatisticalModel
     private readonly FrozenDictionary<ulong, (string Name, float[] Weights)> _weights;
     private readonly double[] _bias;
 
-    internal StatisticalModel(IReadOnlyList<string> heads, double[] bias, IReadOnlyDictionary<string, float[]> weights, string description)
+    internal StatisticalModel(IReadOnlyList<string> heads, double[] bias, IReadOnlyDictionary<string, float[]> weights, string description, double[]? thresholds)
     {
         Heads = heads;
+        Thresholds = thresholds ?? heads.Select(_ => -1.0).ToArray();
         _bias = bias;
         _byName = weights;
         _weights = weights.ToFrozenDictionary(kv => FeatureExtractor.Hash(kv.Key), kv => (kv.Key, kv.Value));
@@ -30,8 +31,14 @@ public sealed class StatisticalModel
     /// <summary>Head names: <see cref="RelevanceHead"/> and/or topic identifiers.</summary>
     public IReadOnlyList<string> Heads { get; }
 
+    /// <summary>Per head: the tuned decision threshold for the combined topic probability, or -1 (use the taxonomy's).</summary>
+    public IReadOnlyList<double> Thresholds { get; }
+
     /// <summary>What the model was trained on (file names, item counts).</summary>
     public string Description { get; }
+
+    /// <summary>Names of the weighted features (<c>w:word</c>, <c>c:字符</c>, <c>r:rule</c>).</summary>
+    internal IEnumerable<string> FeatureNames => _byName.Keys;
 
     /// <summary>Number of features with weights.</summary>
     public int FeatureCount => _weights.Count;
@@ -78,19 +85,22 @@ public sealed class StatisticalModel
         foreach (var list in top)
         {
             list.Sort((a, b) => b.Item2.CompareTo(a.Item2));
-            if (list.Count > 3)
+            if (list.Count > 8)
             {
-                list.RemoveRange(3, list.Count - 3);
+                list.RemoveRange(8, list.Count - 8);
             }
         }
 
         return (p, top);
     }
 
+    /// <summary>A copy with per-head thresholds.</summary>
+    internal StatisticalModel WithThresholds(double[] thresholds) => new(Heads, _bias, _byName, Description, thresholds);
+
     /// <summary>Writes the model as JSON.</summary>
     public void Save(string path)
     {
-        var dto = new ModelFile(1, Description, [.. Heads], _bias.Select(b => Math.Round(b, 4)).ToArray(),
+        var dto = new ModelFile(1, Description, [.. Heads], _bias.Select(b => Math.Round(b, 4)).ToArray(), [.. Thresholds],
             _byName.OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => MathF.Round(v, 4)).ToArray()));
         File.WriteAllText(path, JsonSerializer.Serialize(dto, JsonOptions));
@@ -104,12 +114,13 @@ public sealed class StatisticalModel
             var dto = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path));
             if (dto is null || dto.Version != 1 || dto.Heads.Length != dto.Bias.Length
                 || dto.Weights.Values.Any(w => w.Length != dto.Heads.Length)
+                || (dto.Thresholds is not null && dto.Thresholds.Length != dto.Heads.Length)
                 || dto.Heads.Any(h => h != RelevanceHead && !Topics.IsKnown(h)))
             {
                 return (null, $"model file '{Path.GetFileName(path)}' is not a version-1 classifier model");
             }
 
-            return (new StatisticalModel(dto.Heads, dto.Bias, dto.Weights, dto.Description), null);
+            return (new StatisticalModel(dto.Heads, dto.Bias, dto.Weights, dto.Description, dto.Thresholds), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -122,5 +133,6 @@ public sealed class StatisticalModel
         [property: JsonPropertyName("description")] string Description,
         [property: JsonPropertyName("heads")] string[] Heads,
         [property: JsonPropertyName("bias")] double[] Bias,
+        [property: JsonPropertyName("thresholds")] double[]? Thresholds,
         [property: JsonPropertyName("weights")] Dictionary<string, float[]> Weights);
 }

@@ -18,6 +18,10 @@ public sealed class Taxonomy
     /// <summary>Terms that put an item in an AI context (artificial intelligence, LLM, 人工知能...).</summary>
     public IReadOnlyList<TaxonomyTerm> Context { get; init; } = [];
 
+    /// <summary>Terms of business and consumer news (quarterly earnings, smartphones) that lower relevance: AI named in a
+    /// company's results is not AI policy.</summary>
+    public IReadOnlyList<TaxonomyTerm> OffTopic { get; init; } = [];
+
     /// <summary>Phrases whose span cancels any term match inside it (e.g. "master of laws (llm)").</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 
@@ -43,6 +47,7 @@ public sealed class Taxonomy
         TopicThreshold = TopicThreshold,
         ModelContextWindow = ModelContextWindow,
         Context = Context,
+        OffTopic = OffTopic,
         Exclusions = Exclusions,
         ContextRules = ContextRules,
         Topics = Topics,

@@ -7,6 +7,9 @@ namespace Monitor.Worker.Classification;
 internal sealed class TermMatcher
 {
     private readonly Dictionary<long, int> _goto = [];
+
+    // Most characters of a text start no term: a dense table for the root state saves a hash lookup for each of them.
+    private readonly int[] _root = new int[char.MaxValue + 1];
     private readonly int[] _fail;
     private readonly int[][] _outputs;
     private readonly Pattern[] _patterns;
@@ -74,6 +77,10 @@ internal sealed class TermMatcher
         }
 
         _outputs = outputs.Select(o => o.Distinct().ToArray()).ToArray();
+        foreach (var (child, ch) in children[0] ?? [])
+        {
+            _root[ch] = child;
+        }
     }
 
     /// <summary>Appends every well-bounded match in <paramref name="text"/> to <paramref name="into"/>.</summary>
@@ -84,13 +91,18 @@ internal sealed class TermMatcher
         for (var i = 0; i < folded.Length; i++)
         {
             var ch = folded[i];
-            int next;
-            while (!_goto.TryGetValue(Key(state, ch), out next) && state != 0)
+            var next = 0;
+            while (state != 0 && !_goto.TryGetValue(Key(state, ch), out next))
             {
                 state = _fail[state];
             }
 
-            state = next;
+            state = state == 0 ? _root[ch] : next;
+            if (state == 0)
+            {
+                continue;
+            }
+
             foreach (var id in _outputs[state])
             {
                 var p = _patterns[id];

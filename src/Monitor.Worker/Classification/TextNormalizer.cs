@@ -45,10 +45,17 @@ internal static class TextNormalizer
             return;
         }
 
-        var s = IsAsciiOnly(raw) ? raw : raw.Normalize(NormalizationForm.FormKC);
+        var s = IsAsciiOnly(raw) ? raw : SafeNormalize(raw);
         var lastWasSpace = sb.Length == 0 || sb[^1] == ' ';
         for (var i = 0; i < s.Length; i++)
         {
+            if (char.IsAsciiLetterOrDigit(s[i]))
+            {
+                sb.Append(s[i]);
+                lastWasSpace = false;
+                continue;
+            }
+
             if (Scripts.IsArabic(s[i]) && (sb.Length == 0 || !Scripts.IsWord(sb[^1])))
             {
                 i += ArabicArticleLength(s, i);
@@ -98,6 +105,34 @@ internal static class TextNormalizer
     }
 
     private static bool At(string s, int i, string prefix) => i >= 0 && i + prefix.Length <= s.Length && string.CompareOrdinal(s, i, prefix, 0, prefix.Length) == 0;
+
+    /// <summary>NFKC, after replacing lone surrogates (which make <see cref="string.Normalize(NormalizationForm)"/> throw).</summary>
+    private static string SafeNormalize(string raw)
+    {
+        try
+        {
+            return raw.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            var chars = raw.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var paired = char.IsHighSurrogate(chars[i]) ? i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])
+                    : !char.IsLowSurrogate(chars[i]) || (i > 0 && char.IsHighSurrogate(chars[i - 1]));
+                if (!paired)
+                {
+                    chars[i] = '\uFFFD';
+                }
+                else if (char.IsHighSurrogate(chars[i]))
+                {
+                    i++;
+                }
+            }
+
+            return new string(chars).Normalize(NormalizationForm.FormKC);
+        }
+    }
 
     private static bool IsAsciiOnly(string s)
     {

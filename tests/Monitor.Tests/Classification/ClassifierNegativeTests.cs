@@ -17,6 +17,8 @@ public sealed class ClassifierNegativeTests
     [InlineData("What is an LLM degree?", "An LLM (Master of Laws) is a postgraduate law degree for lawyers.")]
     [InlineData("¿Qué es un LLM?", "Los clientes requieren a los abogados de soluciones globales; el LLM es un máster en derecho.")]
     [InlineData("Students must act now to apply", "Applicants should act quickly; the bill for tuition is due in May.")]
+    [InlineData("Chipmaker posts record quarterly results on AI demand", "Revenue rose 60% and operating profit doubled; shares rose 5% on Wall Street.")]
+    [InlineData("삼성전자 3분기 영업이익 사상 최대", "AI 반도체 수요로 매출과 영업이익이 늘었다.")]
     [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
     [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
     public void IsNotRelevantAndNamesNoModel(string title, string text)
@@ -27,6 +29,17 @@ public sealed class ClassifierNegativeTests
         Assert.True(result.Score < ShippedClassifier.Instance.DigestThreshold);
         Assert.Empty(result.Models);
         Assert.Empty(result.Topics);
+    }
+
+    [Theory]
+    [InlineData("AI weather model improves typhoon forecasts", "The machine learning model predicted the typhoon track three days earlier.", "Typhoon")]
+    [InlineData("Solar-powered AI data centre opens", "The artificial intelligence campus runs on solar power and batteries.", "Solar")]
+    [InlineData("Dassault Falcon jets get AI cockpit assistant", "The artificial intelligence assistant will fly on Falcon 8X business jets.", "Falcon")]
+    public void AmbiguousNamesInOtherSensesAreNotModelsEvenNearAi(string title, string text, string model)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.DoesNotContain(model, result.Models);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Monitor.Worker.Classification;
+
 namespace Monitor.Tests.Classification;
 
 /// <summary>Countries are whose government or organisation an item is about: agencies, names, demonyms, fallbacks.</summary>
@@ -47,6 +49,19 @@ public sealed class CountryTests
         var result = ShippedClassifier.Classify("New guidelines for generative AI", "Artificial intelligence rules.", url: "https://www.soumu.go.jp/menu_news/x.html");
 
         Assert.Equal(["JP"], result.Countries);
+    }
+
+    [Fact]
+    public void FallsBackToASingleCountryLanguageLast()
+    {
+        var byScript = ShippedClassifier.Classify("生成AIの利用ガイドラインを公表", "生成AIを業務で使うときの注意点をまとめた。");
+        var byTag = ShippedClassifier.Instance.Classify(new ClassificationInput("Nowe wytyczne", "sztuczna inteligencja w administracji", null, "pl-PL"));
+        var english = ShippedClassifier.Classify("New guidelines for generative AI", "Artificial intelligence rules.");
+
+        Assert.Equal(["JP"], byScript.Countries);
+        Assert.Contains("country:JP (language)", byScript.Reasons);
+        Assert.Equal(["PL"], byTag.Countries);
+        Assert.Empty(english.Countries);
     }
 
     [Fact]

@@ -17,6 +17,22 @@ public sealed class ShippedTaxonomyTests
         Assert.InRange(taxonomy.DigestThreshold, 0.01, 0.99);
     }
 
+    [Fact]
+    public void ShippedModelMatchesTheFeaturesTheClassifierComputes()
+    {
+        var (taxonomy, _) = TaxonomyLoader.Load(ShippedClassifier.TaxonomyPath);
+        var names = new Dictionary<ulong, string>();
+        var classifier = new AnnouncementClassifier(taxonomy!);
+        var (text, evidence) = classifier.Analyze(new ClassificationInput("AI 人工知能", "law"));
+        FeatureExtractor.Extract(text, evidence, names);
+        var ruleFeatures = names.Values.Where(n => n.StartsWith("r:", StringComparison.Ordinal)).ToHashSet();
+
+        var modelFeatures = taxonomy!.Statistical!.FeatureNames.ToList();
+
+        Assert.All(modelFeatures, f => Assert.True(f.StartsWith("w:", StringComparison.Ordinal) || f.StartsWith("c:", StringComparison.Ordinal) || ruleFeatures.Contains(f), f));
+        Assert.Contains("r:ctx", modelFeatures);
+    }
+
     [Theory]
     [InlineData("en")]
     [InlineData("ja")]

@@ -42,6 +42,10 @@ public sealed class TaxonomyLoaderTests
     [InlineData("topics:\n  safety:\n    terms: {}", "topics.safety", "terms", "no terms")]
     [InlineData("settings:\n  digest_threshold: 1.5", "settings", "digest_threshold", "not a number in [0, 1]")]
     [InlineData("colour: blue", "", "colour", "unknown key")]
+    [InlineData("topics:\n  ? [a]\n  : x", "topics", "", "keys must be plain names")]
+    [InlineData("countries:\n  ? {a: b}\n  : {names: [x y]}", "countries", "", "keys must be plain names")]
+    [InlineData("models:\n  - {name: [a], country: JP, aliases: [x y]}", "models[0]", "name", "wrong shape")]
+    [InlineData("context_rules:\n  - {if_any: [law school]}", "context_rules[0]", "cancel", "no terms to cancel")]
     public void NamesFileEntryAndFieldOfEachProblem(string extra, string entry, string field, string message)
     {
         var (_, problems) = TaxonomyLoader.Parse("context:\n  en: [artificial intelligence]\n" + extra, "taxonomy.yaml");

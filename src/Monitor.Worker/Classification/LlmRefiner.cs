@@ -1,0 +1,163 @@
+using System.ClientModel;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+using OpenAI;
+
+namespace Monitor.Worker.Classification;
+
+/// <summary>Asks a chat model about items the local classifier is unsure of (score near the digest threshold), with a
+/// response cache, a per-day request budget, a timeout, and a clean fallback: on any failure the local result is
+/// returned unchanged except for a reason saying why the model was not used. Thread-safe.</summary>
+public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, double digestThreshold, TimeProvider clock)
+{
+    private const string Instructions = """
+        You label government and news announcements for analysts of national AI policy and national (sovereign) AI models.
+        relevant: true only when the item is mainly about artificial intelligence policy, national/sovereign AI capability,
+        or a national/sovereign language model; false when AI is only mentioned in passing, or the words mean something else
+        (a rocket, a storm, a bird, a law degree, company earnings).
+        topics (only when relevant; zero or more): model, strategy, regulation, investment, infrastructure, data-talent,
+        safety, defense.
+        Answer with JSON only: {"relevant": true|false, "topics": ["..."]}
+        """;
+
+    private readonly ConcurrentDictionary<string, Verdict> _cache = new(StringComparer.Ordinal);
+    private readonly Lock _budgetLock = new();
+    private DateOnly _budgetDay;
+    private int _usedToday;
+
+    /// <summary>An <see cref="IChatClient"/> for an OpenAI-compatible endpoint from <paramref name="options"/>.</summary>
+    public static IChatClient CreateChatClient(LlmRefinementOptions options)
+    {
+        // One retry at most: the timeout bounds the whole call and the local verdict is a fine fallback.
+        var client = new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), new OpenAIClientOptions
+        {
+            Endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Classification:Llm:Endpoint is not set")),
+            RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 1),
+        });
+        return client.GetChatClient(options.Model).AsIChatClient();
+    }
+
+    /// <summary>Returns <paramref name="local"/> refined by the model when refinement is on and the item is near the
+    /// threshold; otherwise <paramref name="local"/> itself.</summary>
+    public async Task<ClassificationResult> RefineAsync(ClassificationInput input, ClassificationResult local, CancellationToken cancellationToken)
+    {
+        if (!options.Enabled || chat is null || Math.Abs(local.Score - digestThreshold) > options.Band)
+        {
+            return local;
+        }
+
+        var key = CacheKey(input);
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return Merge(local, cached, "cached");
+        }
+
+        if (!TryTakeBudget())
+        {
+            return WithReason(local, "llm: skipped (daily budget used)");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            var text = input.Text.Length > options.MaxTextChars ? input.Text[..options.MaxTextChars] : input.Text;
+            var response = await chat.GetResponseAsync(
+                [new ChatMessage(ChatRole.System, Instructions), new ChatMessage(ChatRole.User, $"Title: {input.Title}\n\nText: {text}")],
+                new ChatOptions { ModelId = options.Model, Temperature = 0 },
+                timeout.Token);
+            var verdict = Parse(response.Text);
+            if (verdict is null)
+            {
+                return WithReason(local, "llm: unusable answer, local verdict kept");
+            }
+
+            if (_cache.Count < options.CacheSize)
+            {
+                _cache.TryAdd(key, verdict);
+            }
+
+            return Merge(local, verdict, options.Model);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return WithReason(local, "llm: timed out, local verdict kept");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ClientResultException or JsonException or InvalidOperationException)
+        {
+            return WithReason(local, $"llm: failed ({ex.GetType().Name}), local verdict kept");
+        }
+    }
+
+    /// <summary>Reads <c>{"relevant": bool, "topics": [...]}</c> from the answer, tolerating text around the JSON.</summary>
+    internal static Verdict? Parse(string? answer)
+    {
+        var start = answer?.IndexOf('{', StringComparison.Ordinal) ?? -1;
+        var end = answer?.LastIndexOf('}') ?? -1;
+        if (answer is null || start < 0 || end <= start)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(answer[start..(end + 1)]);
+            var root = doc.RootElement;
+            if (!root.TryGetProperty("relevant", out var r) || r.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return null;
+            }
+
+            var topics = root.TryGetProperty("topics", out var t) && t.ValueKind == JsonValueKind.Array
+                ? t.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).Where(Topics.IsKnown).Distinct().ToList()
+                : [];
+            return new Verdict(r.GetBoolean(), topics);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private ClassificationResult Merge(ClassificationResult local, Verdict verdict, string source)
+    {
+        // The model decides the side of the threshold; the score moves just across it, keeping the local ranking.
+        var score = verdict.Relevant ? Math.Max(local.Score, digestThreshold) : Math.Min(local.Score, Math.Max(0, digestThreshold - 0.01));
+        var topics = !verdict.Relevant ? [] : verdict.Topics.Count > 0 ? verdict.Topics : local.Topics;
+        var reason = string.Create(CultureInfo.InvariantCulture, $"llm: {(verdict.Relevant ? "relevant" : "not relevant")} ({source})");
+        return local with { Relevant = verdict.Relevant, Score = Math.Round(score, 4), Topics = topics, Reasons = [.. local.Reasons, reason] };
+    }
+
+    private static ClassificationResult WithReason(ClassificationResult local, string reason) => local with { Reasons = [.. local.Reasons, reason] };
+
+    private bool TryTakeBudget()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        lock (_budgetLock)
+        {
+            if (today != _budgetDay)
+            {
+                _budgetDay = today;
+                _usedToday = 0;
+            }
+
+            if (_usedToday >= options.DailyBudget)
+            {
+                return false;
+            }
+
+            _usedToday++;
+            return true;
+        }
+    }
+
+    private static string CacheKey(ClassificationInput input) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(input.Title + "\u0001" + input.Text)));
+
+    /// <summary>The model's answer.</summary>
+    internal sealed record Verdict(bool Relevant, IReadOnlyList<string> Topics);
+}

@@ -1,0 +1,85 @@
+namespace Monitor.Worker.Classification;
+
+/// <summary>Chooses each topic's decision threshold by inner cross-validation on the training items: labels such as
+/// AGORA's "investment" are used more loosely than a single global threshold assumes, and the best cut differs per topic.</summary>
+internal static class ThresholdTuner
+{
+    private const int Folds = 3;
+    private const double Lowest = 0.25;
+    private const double Highest = 0.65;
+    private const double Step = 0.025;
+
+    /// <summary>Per head of <paramref name="model"/>: the threshold for the combined (rules + model) topic probability,
+    /// or -1 where none is tuned (the relevance head keeps the digest threshold).</summary>
+    public static double[] Tune(IReadOnlyList<LogisticTrainer.Example> examples, IReadOnlyList<string> heads,
+        IReadOnlyDictionary<ulong, string> names, StatisticalModel model)
+    {
+        var scored = model.Heads.Select(_ => new List<(double P, bool Label)>()).ToArray();
+        for (var k = 0; k < Folds; k++)
+        {
+            var train = examples.Where((_, i) => i % Folds != k).ToList();
+            var inner = LogisticTrainer.Train(train, heads, names, "inner", tuneThresholds: false);
+            for (var i = k; i < examples.Count; i += Folds)
+            {
+                var (p, _) = inner.Predict(examples[i].Features);
+                for (var h = 0; h < model.Heads.Count; h++)
+                {
+                    var labelIndex = IndexOf(heads, model.Heads[h]);
+                    var innerIndex = inner.IndexOf(model.Heads[h]);
+                    var label = examples[i].Labels[labelIndex];
+                    if (label is null || innerIndex < 0 || model.Heads[h] == StatisticalModel.RelevanceHead)
+                    {
+                        continue;
+                    }
+
+                    var rule = examples[i].Features.GetValueOrDefault(FeatureExtractor.Hash("r:" + model.Heads[h]));
+                    scored[h].Add((AnnouncementClassifier.Combine(rule, p[innerIndex]), label.Value));
+                }
+            }
+        }
+
+        return scored.Select(BestThreshold).ToArray();
+    }
+
+    private static double BestThreshold(List<(double P, bool Label)> scored)
+    {
+        if (scored.Count(s => s.Label) < 5)
+        {
+            return -1;
+        }
+
+        var best = (F1: -1.0, Threshold: -1.0);
+        for (var t = Lowest; t <= Highest + 1e-9; t += Step)
+        {
+            int tp = 0, fp = 0, fn = 0;
+            foreach (var (p, label) in scored)
+            {
+                var predicted = p >= t;
+                tp += predicted && label ? 1 : 0;
+                fp += predicted && !label ? 1 : 0;
+                fn += !predicted && label ? 1 : 0;
+            }
+
+            var f1 = tp == 0 ? 0 : 2.0 * tp / ((2.0 * tp) + fp + fn);
+            if (f1 > best.F1 + 1e-9)
+            {
+                best = (f1, Math.Round(t, 3));
+            }
+        }
+
+        return best.Threshold;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> heads, string head)
+    {
+        for (var i = 0; i < heads.Count; i++)
+        {
+            if (heads[i] == head)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
