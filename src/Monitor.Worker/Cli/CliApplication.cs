@@ -83,6 +83,7 @@ public static class CliApplication
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 3), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
+            "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, cancellationToken),
             "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),
             _ => throw new InvalidOperationException($"verb {cli.Verb} has no handler"),
         };
@@ -108,9 +109,12 @@ public static class CliApplication
                 : $"'{cli.Verb}' needs exactly one source id");
         }
 
-        if (cli.Get("items") is { } items && !int.TryParse(items, out _) || cli.Get("rounds") is { } rounds && !int.TryParse(rounds, out _))
+        foreach (var name in new[] { "items", "rounds", "cv" })
         {
-            throw new CliUsageException("--items and --rounds take a whole number");
+            if (cli.Get(name) is { } value && !int.TryParse(value, out _))
+            {
+                throw new CliUsageException($"--{name} takes a whole number");
+            }
         }
     }
 

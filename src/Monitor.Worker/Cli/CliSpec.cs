@@ -7,7 +7,7 @@ public static class CliSpec
     public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -25,7 +25,7 @@ public static class CliSpec
         ["parse-feed"] = ["in-dir", "out-dir"],
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
-        ["classify-train"] = ["in", "out", "config", "taxonomy"],
+        ["classify-train"] = ["in", "out", "config", "taxonomy", "cv"],
     };
 
     public const string Usage = """
@@ -50,6 +50,7 @@ public static class CliSpec
           bench extract --in-dir DIR [--rounds N]   extraction speed and peak memory
           bench classify --in FILE.jsonl            classification speed
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
+          classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions
 
         Options:
           --config DIR    configuration directory (default: ./config, else next to the binary; env MONITOR_CONFIG_DIR)
