@@ -94,6 +94,19 @@ public sealed class SettingsValidatorTests
     }
 
     [Theory]
+    [InlineData("None")]
+    [InlineData("StartTlsWhenAvailable")]
+    public void RejectsPlainTextStartOnTheImplicitTlsPort(string security)
+    {
+        // Port 465 expects a TLS handshake first (MailKit FAQ: SslOnConnect on 465); any plain-text start waits for a
+        // greeting that never comes, exactly like StartTls there.
+        var problems = SettingsValidator.Validate(Settings("Monitor:Smtp:Host=smtp.example.org", "Monitor:Smtp:Port=465", $"Monitor:Smtp:Security={security}"));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(("Monitor:Smtp", "Security"), (problem.Entry, problem.Field));
+    }
+
+    [Theory]
     [InlineData("Monitor:Smtp:Hots=smtp.example.org", "Monitor:Smtp", "Hots")]
     [InlineData("Monitor:Smtp:Security=Tls13", "Monitor:Smtp", "Security")]
     [InlineData("Monitor:Storage:Provider=Oracle", "Monitor:Storage", "Provider")]

@@ -173,6 +173,26 @@ public sealed class SourcesFileLoaderProblemTests
     }
 
     [Fact]
+    public void ReportsAKeyGivenTwiceInOneEntry()
+    {
+        const string yaml = """
+            sources:
+              - id: twice
+                url: https://example.org/old.xml
+                country: US
+                language: en
+                url: https://example.org/new.xml
+            """;
+
+        var result = SourcesFileLoader.Parse(yaml, File);
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(File, problem.File);
+        Assert.Contains("line 6", problem.ToString(), StringComparison.Ordinal);
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
     public void ProblemTextNamesFileEntryAndField()
     {
         var problem = Assert.Single(SourcesFileLoader.Parse(Entry("country: XX"), File).Problems);
