@@ -31,7 +31,7 @@ public sealed class CliArguments
     public IEnumerable<string> OptionNames => _options.Keys;
 
     /// <summary>Parses <paramref name="args"/>; verbs with sub-verbs (sources, db, bench) take the next word too.</summary>
-    /// <exception cref="CliUsageException">An option lacks its value or the verb is unknown.</exception>
+    /// <exception cref="CliUsageException">An option is unknown or lacks its value (verbs are checked by <see cref="CliApplication"/>).</exception>
     public static CliArguments Parse(IReadOnlyList<string> args)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -10,7 +10,7 @@ using Monitor.Worker.Storage;
 namespace Monitor.Worker.Configuration;
 
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
-public static class SettingsValidator
+public static partial class SettingsValidator
 {
     private const string File = "settings";
 
@@ -59,7 +59,10 @@ public static class SettingsValidator
         }
         catch (InvalidOperationException ex)
         {
-            problems.Add(new ConfigProblem(File, section, "", ex.InnerException?.Message ?? ex.Message));
+            // The binder stops at the first value it cannot convert; its message names the key path, the inner one the reason.
+            var key = KeyPath().Match(ex.Message);
+            var field = key.Success && key.Groups[1].Value.StartsWith(section + ":", StringComparison.Ordinal) ? key.Groups[1].Value[(section.Length + 1)..] : "";
+            problems.Add(new ConfigProblem(File, section, field, ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"));
             return null;
         }
 
@@ -97,9 +100,9 @@ public static class SettingsValidator
             problems.Add(new ConfigProblem(File, section, "Security", $"SslOnConnect on port {smtp.Port} will hang: use StartTls (or port 465)"));
         }
 
-        if (smtp.Security is SecureSocketOptions.StartTls && smtp.Port == 465)
+        if (smtp.Port == 465 && smtp.Security is not (SecureSocketOptions.SslOnConnect or SecureSocketOptions.Auto))
         {
-            problems.Add(new ConfigProblem(File, section, "Security", "port 465 expects TLS on connect: use SslOnConnect"));
+            problems.Add(new ConfigProblem(File, section, "Security", $"port 465 expects TLS on connect, not {smtp.Security}: use SslOnConnect (or Auto)"));
         }
     }
 
@@ -147,4 +150,7 @@ public static class SettingsValidator
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex KeyPath();
 }

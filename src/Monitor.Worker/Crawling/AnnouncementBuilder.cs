@@ -86,10 +86,13 @@ public static partial class AnnouncementBuilder
         }
 
         var cut = flat[..SummaryLength];
-        var sentenceEnd = cut.LastIndexOfAny(['.', '。', '!', '?', '！', '？']);
-        if (sentenceEnd > SummaryLength / 2)
+        for (var i = cut.Length - 1; i > SummaryLength / 2; i--)
         {
-            return cut[..(sentenceEnd + 1)];
+            // CJK full stops end a sentence anywhere; a Latin one only before a space (not in "2.5" or "e.g").
+            if (cut[i] is '。' or '！' or '？' || (cut[i] is '.' or '!' or '?' && char.IsWhiteSpace(flat[i + 1])))
+            {
+                return cut[..(i + 1)];
+            }
         }
 
         var space = cut.LastIndexOf(' ');
@@ -106,7 +109,41 @@ public static partial class AnnouncementBuilder
 
         var parser = new AngleSharp.Html.Parser.HtmlParser();
         var document = parser.ParseDocument($"<body>{html}</body>");
-        return Whitespace().Replace(document.Body?.TextContent ?? "", " ").Trim();
+        var text = new StringBuilder();
+        AppendText(document.Body, text);
+        return Whitespace().Replace(text.ToString(), " ").Trim();
+    }
+
+    private static void AppendText(AngleSharp.Dom.INode? node, StringBuilder text)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is AngleSharp.Dom.IText t)
+            {
+                text.Append(t.Data);
+            }
+            else if (child is AngleSharp.Dom.IElement e && e.LocalName is not ("script" or "style" or "noscript" or "template"))
+            {
+                // Block elements and line breaks separate words even when the markup has no whitespace between them.
+                var block = e.LocalName is "br" or "p" or "div" or "li" or "tr" or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
+                    or "ul" or "ol" or "table" or "section" or "article" or "blockquote" or "dd" or "dt" or "figcaption";
+                if (block)
+                {
+                    text.Append(' ');
+                }
+
+                AppendText(e, text);
+                if (block)
+                {
+                    text.Append(' ');
+                }
+            }
+        }
     }
 
     // A meta description that is only the text's first characters (often cut mid-word) says less than the text itself.

@@ -36,6 +36,24 @@ public static class AddressGuard
                 || b[0] >= 224);
         }
 
+        var bytes = address.GetAddressBytes();
+
+        // IPv4 carried inside IPv6 (NAT64 64:ff9b::/96, 6to4 2002::/16, IPv4-compatible ::a.b.c.d) is judged as IPv4.
+        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return IsPublic(new IPAddress(bytes.AsSpan(12, 4)));
+        }
+
+        if (bytes[0] == 0x20 && bytes[1] == 0x02)
+        {
+            return IsPublic(new IPAddress(bytes.AsSpan(2, 4)));
+        }
+
+        if (bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+        {
+            return IsPublic(new IPAddress(bytes.AsSpan(12, 4)));
+        }
+
         return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast || address.IsIPv6UniqueLocal);
     }
 

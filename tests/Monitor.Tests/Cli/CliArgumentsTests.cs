@@ -111,7 +111,7 @@ public sealed class CliArgumentsTests
     [InlineData("crawl --to a@example.org", "'crawl' does not take --to")]
     [InlineData("digest extra", "'digest' takes no argument 'extra'")]
     [InlineData("sources test", "'sources test' needs exactly one source id")]
-    [InlineData("sources test jp-cao --items many", "--items and --rounds take a whole number")]
+    [InlineData("sources test jp-cao --items many", "--items takes a whole number")]
     public async Task BadCommandLinesExitWithUsageCode2(string line, string message)
     {
         using var output = new StringWriter();

@@ -29,6 +29,9 @@ public sealed class AddressGuardTests
     [InlineData("fd12:3456:789a::1")]
     [InlineData("ff02::1")]
     [InlineData("::ffff:10.0.0.1")]
+    [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("2002:c0a8:0101::1")]
+    [InlineData("::127.0.0.1")]
     [InlineData("::ffff:127.0.0.1")]
     [InlineData("::ffff:169.254.169.254")]
     public void InternalAddressesAreNotPublic(string address)
