@@ -34,7 +34,9 @@ public static class MonitorApplicationBuilderExtensions
 
         builder.Services.AddSingleton(paths);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new SourceCatalog(check.Sources, new AnnouncementClassifier(check.Taxonomy!)));
+        var classifier = new AnnouncementClassifier(check.Taxonomy!);
+        builder.Services.AddSingleton(new SourceCatalog(check.Sources, classifier));
+        builder.AddClassification(classifier);
         builder.AddFetching();
         builder.AddStorage();
         builder.AddCrawling();

@@ -201,6 +201,40 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EnabledLlmRefinerGivesSecondOpinionsFromAnOpenAiCompatibleEndpoint()
+    {
+        var asked = 0;
+        _web.Map("/v1/chat/completions", async context =>
+        {
+            Interlocked.Increment(ref asked);
+            context.Response.ContentType = "application/json";
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response, System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = "chatcmpl-1",
+                @object = "chat.completion",
+                created = 1_700_000_000,
+                model = "fake",
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = "{\"relevant\": false, \"topics\": []}" }, finish_reason = "stop" } },
+                usage = new { prompt_tokens = 1, completion_tokens = 1, total_tokens = 2 },
+            }));
+        });
+        _env.Settings["Monitor:Classification:Llm:Enabled"] = "true";
+        _env.Settings["Monitor:Classification:Llm:Endpoint"] = _web.Url("/v1/").AbsoluteUri;
+        _env.Settings["Monitor:Classification:Llm:ApiKey"] = "test";
+        _env.Settings["Monitor:Classification:Llm:Model"] = "fake";
+        _env.Settings["Monitor:Classification:Llm:Band"] = "1.0";
+        using var host = await _env.StartHostAsync();
+
+        await host.Services.GetRequiredService<CrawlRunner>().RunAsync("wire", force: true, CancellationToken.None);
+
+        Assert.Equal(3, asked);
+        await using var db = host.Services.GetRequiredService<MonitorDbContextFactory>().CreateDbContext();
+        var stored = await db.Announcements.ToListAsync();
+        Assert.All(stored, a => Assert.False(a.Relevant));
+        Assert.All(stored, a => Assert.Contains("llm: not relevant (fake)", a.Reasons, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CrawlerRefusesInternalAddressesUnlessAllowed()
     {
         _env.Settings["Monitor:Crawling:AllowPrivateNetworks"] = "false";

@@ -7,7 +7,7 @@ namespace Monitor.Worker.Classification;
 public sealed class LlmRefinementOptions
 {
     /// <summary>Configuration section.</summary>
-    public const string SectionName = "Classification:Llm";
+    public const string SectionName = "Monitor:Classification:Llm";
 
     /// <summary>Turns refinement on. Default false.</summary>
     public bool Enabled { get; set; }

@@ -35,7 +35,7 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         // One retry at most: the timeout bounds the whole call and the local verdict is a fine fallback.
         var client = new OpenAIClient(new ApiKeyCredential(options.ApiKey ?? "none"), new OpenAIClientOptions
         {
-            Endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Classification:Llm:Endpoint is not set")),
+            Endpoint = new Uri(options.Endpoint ?? throw new InvalidOperationException("Monitor:Classification:Llm:Endpoint is not set")),
             RetryPolicy = new System.ClientModel.Primitives.ClientRetryPolicy(maxRetries: 1),
         });
         return client.GetChatClient(options.Model).AsIChatClient();

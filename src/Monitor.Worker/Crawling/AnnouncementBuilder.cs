@@ -35,7 +35,7 @@ public static partial class AnnouncementBuilder
         var published = ChooseDate(item.Published, article?.Published);
 
         var verdict = classifier.Classify(new ClassificationInput(title, text.Length > 0 ? text : summarySource, canonicalUrl.AbsoluteUri, language, source.Country));
-        return new Announcement
+        var announcement = new Announcement
         {
             UrlHash = Hash(canonicalUrl.AbsoluteUri),
             CanonicalUrl = Truncate(canonicalUrl.AbsoluteUri, 4000),
@@ -49,14 +49,32 @@ public static partial class AnnouncementBuilder
             Summary = Summarize(summarySource),
             ContentHash = text.Length > 0 ? Hash(text) : null,
             SimHash = SimHash.Compute(text.Length > 0 ? text : title),
-            Topics = string.Join(' ', verdict.Topics),
-            Countries = string.Join(' ', verdict.Countries),
-            Models = string.Join('|', verdict.Models),
-            Relevant = verdict.Relevant,
-            Score = Math.Round(verdict.Score, 4),
-            Reasons = Truncate(string.Join('|', verdict.Reasons), 4000),
         };
+        Apply(announcement, verdict);
+        return announcement;
     }
+
+    /// <summary>What the classifier reads about a built announcement (for a second opinion such as the LLM refiner).</summary>
+    public static ClassificationInput InputOf(Announcement announcement, SourceDefinition source) =>
+        new(announcement.Title, announcement.Text.Length > 0 ? announcement.Text : announcement.Summary, announcement.CanonicalUrl, announcement.Language, source.Country);
+
+    /// <summary>The classification stored on <paramref name="announcement"/>.</summary>
+    public static ClassificationResult VerdictOf(Announcement announcement) =>
+        new(announcement.Relevant, announcement.Score, Split(announcement.Topics, ' '), Split(announcement.Countries, ' '), Split(announcement.Models, '|'), Split(announcement.Reasons, '|'));
+
+    /// <summary>Stores <paramref name="verdict"/> on <paramref name="announcement"/>.</summary>
+    public static void Apply(Announcement announcement, ClassificationResult verdict)
+    {
+        announcement.Topics = string.Join(' ', verdict.Topics);
+        announcement.Countries = string.Join(' ', verdict.Countries);
+        announcement.Models = string.Join('|', verdict.Models);
+        announcement.Relevant = verdict.Relevant;
+        announcement.Score = Math.Round(verdict.Score, 4);
+        announcement.Reasons = Truncate(string.Join('|', verdict.Reasons), 4000);
+    }
+
+    private static List<string> Split(string value, char separator) =>
+        value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>
     /// The item's date, unless the page states the same day more precisely: listings often give only a date, which the

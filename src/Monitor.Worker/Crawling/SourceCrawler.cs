@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Monitor.Worker.Classification;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Fetching;
 using Monitor.Worker.Items;
@@ -19,6 +20,7 @@ public sealed class SourceCrawler(
     SourceCatalog catalog,
     AnnouncementStore announcements,
     SourceStateStore states,
+    LlmRefiner refiner,
     IOptions<CrawlingOptions> options,
     TimeProvider time,
     ILogger<SourceCrawler> logger)
@@ -112,6 +114,15 @@ public sealed class SourceCrawler(
         {
             var article = await ExtractAsync(source, entry.Item, entry.Url, cancellationToken);
             var announcement = AnnouncementBuilder.Build(source, entry.Item, entry.Url, article, catalog.Classifier, time.GetUtcNow().UtcDateTime);
+
+            // Off by default; when on, only items near the threshold are sent, and any failure keeps the local verdict.
+            var verdict = AnnouncementBuilder.VerdictOf(announcement);
+            var refined = await refiner.RefineAsync(AnnouncementBuilder.InputOf(announcement, source), verdict, cancellationToken);
+            if (!ReferenceEquals(refined, verdict))
+            {
+                AnnouncementBuilder.Apply(announcement, refined);
+            }
+
             if (await announcements.AddAsync(announcement, cancellationToken))
             {
                 stored++;

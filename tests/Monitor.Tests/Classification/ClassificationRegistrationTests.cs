@@ -24,18 +24,18 @@ public sealed class ClassificationRegistrationTests
     [Fact]
     public void RejectsAnEnabledRefinerWithoutEndpoint()
     {
-        using var provider = Build(new() { ["Classification:Llm:Enabled"] = "true" });
+        using var provider = Build(new() { ["Monitor:Classification:Llm:Enabled"] = "true" });
 
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LlmRefinementOptions>>().Value);
 
-        Assert.Contains("Classification:Llm:Endpoint", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Monitor:Classification:Llm:Endpoint", ex.Message, StringComparison.Ordinal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddClassification(ShippedClassifier.TaxonomyPath);
+        builder.AddClassification(new AnnouncementClassifier(TaxonomyLoader.Load(ShippedClassifier.TaxonomyPath).Taxonomy!));
         return (ServiceProvider)builder.Services.BuildServiceProvider();
     }
 }
