@@ -37,6 +37,32 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void EverySqlServerIndexKeyFitsTheIndexKeyLimit()
+    {
+        // SQL Server refuses (or fails at insert time) index keys over 1,700 bytes: nvarchar(n) is 2n bytes.
+        using var db = new MonitorDbContext(new DbContextOptionsBuilder<MonitorDbContext>().UseSqlServer("Server=unused;Database=unused").Options);
+        var indexes = db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes().Select(i => (Entity: e.ClrType.Name, Index: i))).ToList();
+        Assert.NotEmpty(indexes);
+        foreach (var (entity, index) in indexes)
+        {
+            var bytes = index.Properties.Sum(p => KeyBytes(p.GetColumnType()));
+            Assert.True(bytes <= 1700, $"{entity} index on {string.Join(", ", index.Properties.Select(p => p.Name))} is {bytes} bytes");
+        }
+    }
+
+    private static int KeyBytes(string columnType)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(columnType, @"^(n?)varchar\((\d+|max)\)$");
+        if (match.Success)
+        {
+            Assert.NotEqual("max", match.Groups[2].Value);
+            return int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) * (match.Groups[1].Value == "n" ? 2 : 1);
+        }
+
+        return columnType switch { "bigint" or "float" or "datetime2" => 8, "int" => 4, "bit" => 1, _ => throw new InvalidOperationException($"unexpected key column type {columnType}") };
+    }
+
+    [Fact]
     public async Task SqliteMigrationsCreateTheSchemaOnAFreshFile()
     {
         using var env = new TestEnvironment();
