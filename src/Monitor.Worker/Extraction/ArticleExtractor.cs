@@ -41,9 +41,9 @@ public static class ArticleExtractor
         var meta = PageMetadata.Read(document);
         var title = TitleExtractor.Find(document, meta);
         var declared = LanguageResolver.Declared(meta);
-        var (published, modified) = DateExtractor.Find(document, meta, url, monthFirst: declared is null or "en", now);
         var author = AuthorExtractor.Find(document, meta);
         var canonical = Resolve(url, meta.Canonical) ?? Resolve(url, meta.Get("og:url")) ?? Resolve(url, meta.JsonLd.Url);
+        var (published, modified) = DateExtractor.Find(document, meta, url, canonical, declared, now);
 
         var text = MainText(document, title);
         var description = Clean(meta.JsonLd.Description ?? meta.Get("description", "og:description", "twitter:description", "dc.description"));

@@ -7,7 +7,7 @@ namespace Monitor.Worker.Extraction;
 /// One walk over the page collecting dates from microdata, <c>&lt;time&gt;</c> elements and short date-like
 /// elements, skipping navigation, sidebars, comments and copyright lines.
 /// </summary>
-internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid)
+internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid, Func<string?, DateTimeOffset?> machine)
 {
     private const int MaxElements = 5000;
 
@@ -17,8 +17,11 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     private DateTimeOffset? _hinted;
     private int _visited;
 
-    /// <summary>The best date found, by the ranking of the signals.</summary>
-    public DateTimeOffset? Best => _microdata ?? _publishTime ?? _hinted ?? _anyTime;
+    /// <summary>A date the markup states is the publication date (microdata, a publish-labelled time element).</summary>
+    public DateTimeOffset? Explicit => _microdata ?? _publishTime;
+
+    /// <summary>A date shown on the page near date-like labels, or the first time element.</summary>
+    public DateTimeOffset? Visible => _hinted ?? _anyTime;
 
     /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
     public void Walk(IElement element, int depth)
@@ -36,8 +39,9 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
                 continue;
             }
 
+            // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
             var hint = DomCleaner.Hint(child);
-            if (hint.Length > 0 && SkipHint().IsMatch(hint))
+            if (hint.Length > 0 && SkipHint().IsMatch(hint) && DomCleaner.CountText(child) < 3000)
             {
                 continue;
             }
@@ -55,13 +59,13 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
         var itemprop = element.GetAttribute("itemprop");
         if (itemprop is "datePublished" or "dateCreated")
         {
-            _microdata ??= valid(DateTextParser.ParseMachine(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent));
+            _microdata ??= valid(machine(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent));
             return;
         }
 
         if (name == "time")
         {
-            var value = valid(DateTextParser.ParseMachine(element.GetAttribute("datetime") ?? element.TextContent));
+            var value = valid(machine(element.GetAttribute("datetime") ?? element.TextContent));
             if (value is null)
             {
                 return;
