@@ -34,14 +34,16 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
             }
 
             var name = child.LocalName;
-            if (name is "script" or "style" or "nav" or "footer" or "aside" or "noscript" or "svg" or "select" or "form")
+            if (name is "script" or "style" or "nav" or "noscript" or "svg" or "select" || (name is "aside" or "footer" && DomCleaner.CountText(child) > 300))
             {
+                // A small aside or footer inside an article is its byline and date; a big one is a sidebar or page footer.
                 continue;
             }
 
             // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
             var hint = DomCleaner.Hint(child);
-            if (hint.Length > 0 && SkipHint().IsMatch(hint) && DomCleaner.CountText(child) < 3000)
+            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && DomCleaner.CountText(child) < 3000)
+                || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && DomCleaner.CountText(child) > 300)))
             {
                 continue;
             }
@@ -93,7 +95,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
         }
     }
 
-    [GeneratedRegex(@"comment|related|sidebar|widget|footer|recommend|popular|teaser|newsletter|cookie|breadcrumb|\bnav|menu|archive|calendar|most-?read|more-?stories", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"comment|related|sidebar|widget|recommend|popular|teaser|newsletter|cookie|breadcrumb|\bnav|menu|archive|calendar|most-?read|more-?stories", RegexOptions.IgnoreCase)]
     private static partial Regex SkipHint();
 
     [GeneratedRegex(@"publish|posted|pubdate|created|entry-date|post-date|article-date|datePublished", RegexOptions.IgnoreCase)]
