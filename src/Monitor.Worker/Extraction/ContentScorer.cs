@@ -47,15 +47,54 @@ internal sealed class ContentScorer
             }
         }
 
-        if (best is not null && Useful(Stats(best)) >= readabilityText * 0.6)
+        if (best is not null)
         {
-            return [best];
+            best = JoinSections(best);
+            if (Useful(Stats(best)) >= readabilityText * 0.6)
+            {
+                return [best];
+            }
         }
 
         return readability;
     }
 
     private static int Useful(NodeStats s) => s.Text - s.Link;
+
+    /// <summary>
+    /// An article split into several sections with the same body class (text, embed, text...) is taken whole: the
+    /// nearest ancestor holding all of them.
+    /// </summary>
+    private IElement JoinSections(IElement best)
+    {
+        var cls = best.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls))
+        {
+            return best;
+        }
+
+        var joined = best;
+        foreach (var other in _bodyContainers)
+        {
+            if (other != best && other.GetAttribute("class") == cls && !joined.Contains(other))
+            {
+                var ancestor = joined.ParentElement;
+                while (ancestor is not null && ancestor != Root && !ancestor.Contains(other))
+                {
+                    ancestor = ancestor.ParentElement;
+                }
+
+                if (ancestor is null || ancestor == Root)
+                {
+                    return best;
+                }
+
+                joined = ancestor;
+            }
+        }
+
+        return joined;
+    }
 
     private List<IElement> SelectByScore()
     {

@@ -14,12 +14,19 @@ internal sealed class TextRenderer
     private readonly StringBuilder _current = new();
     private bool _pendingSpace;
 
+    private int _total;
+
     private TextRenderer(ContentScorer scorer) => _scorer = scorer;
 
     /// <summary>Renders <paramref name="elements"/> to blocks of text.</summary>
     public static List<string> Render(ContentScorer scorer, IEnumerable<IElement> elements)
     {
         var renderer = new TextRenderer(scorer);
+        foreach (var element in elements)
+        {
+            renderer._total += scorer.Stats(element).Text;
+        }
+
         foreach (var element in elements)
         {
             renderer.Visit(element);
@@ -85,7 +92,8 @@ internal sealed class TextRenderer
             return true;
         }
 
-        var density = s.LinkDensity;
+        // A list of links that is most of the content is the content (a link roundup), not navigation.
+        var density = s.Text * 2 > _total ? 0 : s.LinkDensity;
         return name switch
         {
             "ul" or "ol" or "dl" or "nav" or "table" or "div" or "section" or "form" => density > 0.5 && s.Text < 2000,
@@ -101,6 +109,10 @@ internal sealed class TextRenderer
             if (c == '\n' && preformatted)
             {
                 LineBreak();
+            }
+            else if (c is '\u00AD' or '\u200C' or '\u200D' or '\uFEFF')
+            {
+                // Soft hyphens and zero-width joiners are invisible: they would split words.
             }
             else if (char.IsWhiteSpace(c) || c == '\u200B')
             {
