@@ -50,6 +50,17 @@ internal static partial class BoilerplateHints
     [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
     public static partial Regex HiddenStyle();
 
+    /// <summary>
+    /// Headings that open the "more articles" part after an article, in several languages: nothing after them is the
+    /// article.
+    /// </summary>
+    [GeneratedRegex(@"^(das (thema )?könnte (dich|sie|euch) auch interessieren|(das|dies) (könnte|dürfte) (dich|sie) (auch )?interessieren|auch interessant|weitere (artikel|beiträge|meldungen|nachrichten|themen)|mehr zum thema|ähnliche (beiträge|artikel)|verwandte (artikel|beiträge|themen)|passend dazu|zurück zu(r)? (allen meldungen|übersicht)|vorschau auf den nächsten artikel|related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (stories|articles|from).*|read (next|more)|recommended( for you)?|further reading|czytaj (też|także|również)|zobacz (też|także|również)|polecamy|ezek is érdekelhetnek|à lire aussi|a lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|potrebbe interessarti|leggi anche|articoli correlati|te puede interesar|artículos relacionados|noticias relacionadas|lees ook|gerelateerde artikelen|relaterade artiklar|les også)\s*[:.!…]*$", RegexOptions.IgnoreCase)]
+    public static partial Regex RelatedHeading();
+
+    /// <summary>Picture credit lines ("Foto: dpa", "Credit: Getty").</summary>
+    [GeneratedRegex(@"^(fotos?|photos?|bild(er)?|image|images|credits?|crédits? photos?|titelbild|titelfoto|bildquelle|fotoquelle|foto ?credit|picture|pictures)\s*(:|©)", RegexOptions.IgnoreCase)]
+    public static partial Regex CreditLine();
+
     /// <summary>Whole short lines that are page furniture rather than article text, in several languages.</summary>
     [GeneratedRegex(@"^(advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reclame|sponsored|read more|read also|see also|related( articles| stories| posts)?|more on this( story| topic)?|lesen sie (auch|mehr)|mehr zum thema|weiterlesen|weitere artikel|das könnte sie auch interessieren|lire aussi|à lire aussi|a lire aussi|lire la suite|voir aussi|leer más|lee también|ver también|leggi anche|leggi tutto|czytaj (też|także|więcej)|zobacz (też|także)|share( this)?( article| story| post)?|teilen|partager|compartir|condividi|follow us|folgen sie uns|suivez-nous|click here|sign up|subscribe|abonnieren|s'abonner|newsletter|top stories|most read|most popular|meistgelesen|comments?|kommentare?|commentaires?|comentarios|commenti|komentarze|tags?|schlagworte|print|drucken|imprimer|e-?mail|facebook|twitter|whatsapp|linkedin|pinterest|back to top|nach oben|zurück|retour|loading\.*|wird geladen\.*)\s*[:.!»›>]*$", RegexOptions.IgnoreCase)]
     public static partial Regex FurnitureLine();

@@ -33,7 +33,22 @@ internal sealed class TextRenderer
             renderer.Flush();
         }
 
-        return renderer._blocks;
+        return CutRelated(renderer._blocks);
+    }
+
+    /// <summary>Drops a "related articles" heading in the second half of the text and everything after it.</summary>
+    private static List<string> CutRelated(List<string> blocks)
+    {
+        for (var i = blocks.Count / 2; i < blocks.Count; i++)
+        {
+            if (i > 0 && blocks[i].Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(blocks[i]))
+            {
+                blocks.RemoveRange(i, blocks.Count - i);
+                break;
+            }
+        }
+
+        return blocks;
     }
 
     private void Visit(IElement element)
@@ -151,7 +166,8 @@ internal sealed class TextRenderer
 
         var text = _current.ToString().Trim();
         _current.Clear();
-        if (text.Length > 0 && !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))
+        if (text.Length > 0 && !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text))
+            && !(text.Length < 200 && BoilerplateHints.CreditLine().IsMatch(text)))
         {
             _blocks.Add(text);
         }
