@@ -61,7 +61,9 @@ public static class ArticleExtractor
 
         DomCleaner.Clean(body);
         var scorer = new ContentScorer(body);
-        var blocks = TextRenderer.Render(scorer, scorer.SelectContent());
+        var selection = scorer.SelectContent();
+        var lead = scorer.FindLead(selection);
+        var blocks = TextRenderer.Render(scorer, lead is null ? selection : [lead, .. selection]);
         if (TextLength(blocks) < 100 && scorer.Stats(body).Text > 200)
         {
             blocks = TextRenderer.Render(scorer, [body]);

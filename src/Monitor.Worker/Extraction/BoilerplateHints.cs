@@ -57,6 +57,10 @@ internal static partial class BoilerplateHints
     [GeneratedRegex(@"^(das (thema )?könnte (dich|sie|euch) auch interessieren|(das|dies) (könnte|dürfte) (dich|sie) (auch )?interessieren|auch interessant|weitere (artikel|beiträge|meldungen|nachrichten|themen)|mehr zum thema|ähnliche (beiträge|artikel)|verwandte (artikel|beiträge|themen)|passend dazu|zurück zu(r)? (allen meldungen|übersicht)|vorschau auf den nächsten artikel|related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (stories|articles|from).*|read (next|more)|recommended( for you)?|further reading|czytaj (też|także|również)|zobacz (też|także|również)|polecamy|ezek is érdekelhetnek|à lire aussi|a lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|potrebbe interessarti|leggi anche|articoli correlati|te puede interesar|artículos relacionados|noticias relacionadas|lees ook|gerelateerde artikelen|relaterade artiklar|les også)\s*[:.!…]*$", RegexOptions.IgnoreCase)]
     public static partial Regex RelatedHeading();
 
+    /// <summary>Class/id words of an article's lead paragraph.</summary>
+    [GeneratedRegex(@"intro|lead|teaser|summary|standfirst|abstract|excerpt|sub-?title|subline|deck\b|vorspann|chapo|chapeau|description|\bdek\b|perex|entradilla|sottotitolo", RegexOptions.IgnoreCase)]
+    public static partial Regex Lead();
+
     /// <summary>Picture credit lines ("Foto: dpa", "Credit: Getty").</summary>
     [GeneratedRegex(@"^(fotos?|photos?|bild(er)?|image|images|credits?|crédits? photos?|titelbild|titelfoto|bildquelle|fotoquelle|foto ?credit|picture|pictures)\s*(:|©)", RegexOptions.IgnoreCase)]
     public static partial Regex CreditLine();

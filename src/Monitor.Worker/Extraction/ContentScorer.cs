@@ -62,6 +62,35 @@ internal sealed class ContentScorer
     private static int Useful(NodeStats s) => s.Text - s.Link;
 
     /// <summary>
+    /// The article's lead (intro, teaser, standfirst) when templates print it just before the body container,
+    /// outside it; null when there is none.
+    /// </summary>
+    public IElement? FindLead(IReadOnlyList<IElement> selection)
+    {
+        if (selection.Count == 0)
+        {
+            return null;
+        }
+
+        var node = selection[0];
+        for (var level = 0; level < 3 && node is not null && node != Root; level++, node = node.ParentElement)
+        {
+            var prev = node.PreviousElementSibling;
+            for (var i = 0; i < 4 && prev is not null; i++, prev = prev.PreviousElementSibling)
+            {
+                var s = Stats(prev);
+                if (s.Text >= 40 && s.LinkDensity < 0.3 && !HtmlTags.IsHeading(prev.LocalName)
+                    && BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(prev)))
+                {
+                    return prev;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// An article split into several sections with the same body class (text, embed, text...) is taken whole: the
     /// nearest ancestor holding all of them.
     /// </summary>
