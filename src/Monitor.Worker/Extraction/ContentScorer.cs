@@ -61,6 +61,13 @@ internal sealed class ContentScorer
 
     private static int Useful(NodeStats s) => s.Text - s.Link;
 
+    private bool IsLead(IElement element)
+    {
+        var s = Stats(element);
+        return s.Text >= 40 && s.LinkDensity < 0.3 && !HtmlTags.IsHeading(element.LocalName)
+            && BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(element));
+    }
+
     /// <summary>
     /// The article's lead (intro, teaser, standfirst) when templates print it just before the body container,
     /// outside it; null when there is none.
@@ -78,11 +85,21 @@ internal sealed class ContentScorer
             var prev = node.PreviousElementSibling;
             for (var i = 0; i < 4 && prev is not null; i++, prev = prev.PreviousElementSibling)
             {
-                var s = Stats(prev);
-                if (s.Text >= 40 && s.LinkDensity < 0.3 && !HtmlTags.IsHeading(prev.LocalName)
-                    && BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(prev)))
+                if (IsLead(prev))
                 {
                     return prev;
+                }
+
+                // Article headers hold the headline, the byline and the lead together.
+                if (prev.LocalName == "header" || DomCleaner.Hint(prev).Contains("header", StringComparison.OrdinalIgnoreCase))
+                {
+                    foreach (var inner in prev.Children)
+                    {
+                        if (IsLead(inner))
+                        {
+                            return inner;
+                        }
+                    }
                 }
             }
         }

@@ -68,7 +68,8 @@ internal static class DomCleaner
             return CountText(element) < total / 2;
         }
 
-        if (name == "header")
+        // The page header goes; an article's own header (headline, byline, lead) stays for the scorer to judge.
+        if (name == "header" && element.Closest("article, main, [itemprop='articleBody']") is null)
         {
             return CountText(element) < total / 3;
         }
