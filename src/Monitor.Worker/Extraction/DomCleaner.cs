@@ -48,7 +48,8 @@ internal static class DomCleaner
         if (BoilerplateHints.JunkTags.Contains(name))
         {
             // A page that wraps everything in one <aside>/<footer> would lose its text: keep such giants.
-            return !(name is "aside" or "footer" or "menu" or "noscript") || CountText(element) < total / 2;
+            return !(name is "aside" or "footer" or "menu" or "noscript")
+                || (CountText(element) < total / 2 && CountParagraphText(element, inParagraph: false) * 2 < paragraphs);
         }
 
         if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
