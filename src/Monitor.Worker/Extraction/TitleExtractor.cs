@@ -275,9 +275,9 @@ internal static partial class TitleExtractor
     [GeneratedRegex(@"logo|brand|site-?title|site-?name|sitename|masthead|blog-?title|blog-?name|site-?header|page-?header__logo|header-?logo", RegexOptions.IgnoreCase)]
     private static partial Regex SiteHint();
 
-    [GeneratedRegex(@"\s+[|\-–—·•»«/~]+\s+|\s*[|·•»«]\s*|\s::\s")]
+    [GeneratedRegex(@"\s+[|\-–—·•»«/~]+\s+|\s*[|·•»«｜]\s*|\s::\s")]
     private static partial Regex Separator();
 
-    [GeneratedRegex(@"\s+[|\-–—·•»«/~:]+\s+|\s*[|·•»«]\s*|\s::\s")]
+    [GeneratedRegex(@"\s+[|\-–—·•»«/~:]+\s+|\s*[|·•»«｜]\s*|\s::\s")]
     private static partial Regex SiteSeparator();
 }
