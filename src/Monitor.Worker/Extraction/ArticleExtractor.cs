@@ -43,24 +43,24 @@ public static class ArticleExtractor
         var declared = LanguageResolver.Declared(meta);
         var author = AuthorExtractor.Find(document, meta);
         var canonical = Resolve(url, meta.Canonical) ?? Resolve(url, meta.Get("og:url")) ?? Resolve(url, meta.JsonLd.Url);
-        var (published, modified) = DateExtractor.Find(document, meta, url, canonical, declared, now);
+        var counts = document.Body is { } body ? new TextCounts(body) : null;
+        var (published, modified) = counts is null ? (null, null) : DateExtractor.Find(document, meta, url, canonical, declared, counts, now);
 
-        var text = MainText(document, title);
+        var text = MainText(document, title, counts);
         var description = Clean(meta.JsonLd.Description ?? meta.Get("description", "og:description", "twitter:description", "dc.description"));
         var language = LanguageResolver.Resolve(declared, text.Length >= 200 ? text : $"{title} {description} {text}");
         return new ExtractedArticle(title, published, modified, language, author, canonical, text, description ?? FirstBlock(text));
     }
 
-    private static string MainText(IHtmlDocument document, string? title)
+    private static string MainText(IHtmlDocument document, string? title, TextCounts? counts)
     {
         var body = document.Body;
-        if (body is null)
+        if (body is null || counts is null)
         {
             return string.Empty;
         }
 
-        DomCleaner.Clean(body);
-        var scorer = new ContentScorer(body);
+        var scorer = new ContentScorer(body, DomCleaner.Clean(body, counts));
         var selection = scorer.SelectContent();
         var lead = scorer.FindLead(selection);
         var blocks = TextRenderer.Render(scorer, lead is null ? selection : [lead, .. selection]);

@@ -14,11 +14,14 @@ internal sealed class ContentScorer
     private readonly Dictionary<IElement, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly List<IElement> _scorable = [];
     private readonly List<IElement> _bodyContainers = [];
+    private readonly IReadOnlySet<IElement> _removed;
+    private readonly Dictionary<string, bool> _bodyHints = new(StringComparer.Ordinal);
 
-    /// <summary>Measures every element below <paramref name="root"/>.</summary>
-    public ContentScorer(IElement root)
+    /// <summary>Measures every element below <paramref name="root"/> except the <paramref name="removed"/> ones.</summary>
+    public ContentScorer(IElement root, IReadOnlySet<IElement> removed)
     {
         Root = root;
+        _removed = removed;
         Measure(root);
     }
 
@@ -329,7 +332,7 @@ internal sealed class ContentScorer
                 s.Text += TextStats.CountNonSpace(data);
                 s.Commas += TextStats.CountCommas(data);
             }
-            else if (child is IElement c)
+            else if (child is IElement c && !_removed.Contains(c))
             {
                 var cs = Measure(c);
                 s.Text += cs.Text;
@@ -354,10 +357,19 @@ internal sealed class ContentScorer
         }
         else if (name is not ("body" or "html"))
         {
-            var hint = DomCleaner.Hint(element);
-            if (hint.Length > 0 && BoilerplateHints.BodyContainer().IsMatch(hint))
+            var hint = DomCleaner.RawHint(element);
+            if (hint.Length > 0)
             {
-                _bodyContainers.Add(element);
+                if (!_bodyHints.TryGetValue(hint, out var isBody))
+                {
+                    isBody = BoilerplateHints.BodyContainer().IsMatch(hint);
+                    _bodyHints[hint] = isBody;
+                }
+
+                if (isBody)
+                {
+                    _bodyContainers.Add(element);
+                }
             }
         }
 

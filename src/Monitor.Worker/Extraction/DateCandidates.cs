@@ -7,7 +7,7 @@ namespace Monitor.Worker.Extraction;
 /// One walk over the page collecting dates from microdata, <c>&lt;time&gt;</c> elements and short date-like
 /// elements, skipping navigation, sidebars, comments and copyright lines.
 /// </summary>
-internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid, Func<string?, DateTimeOffset?> machine)
+internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid, Func<string?, DateTimeOffset?> machine, TextCounts counts)
 {
     private const int MaxElements = 5000;
 
@@ -34,16 +34,16 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
             }
 
             var name = child.LocalName;
-            if (name is "script" or "style" or "nav" or "noscript" or "svg" or "select" || (name is "aside" or "footer" && DomCleaner.CountText(child) > 300))
+            if (name is "script" or "style" or "nav" or "noscript" or "svg" or "select" || (name is "aside" or "footer" && counts.Text(child) > 300))
             {
                 // A small aside or footer inside an article is its byline and date; a big one is a sidebar or page footer.
                 continue;
             }
 
             // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
-            var hint = DomCleaner.Hint(child);
-            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && DomCleaner.CountText(child) < 3000)
-                || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && DomCleaner.CountText(child) > 300)))
+            var hint = DomCleaner.RawHint(child);
+            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000)
+                || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && counts.Text(child) > 300)))
             {
                 continue;
             }
@@ -73,7 +73,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
                 return;
             }
 
-            if (element.HasAttribute("pubdate") || PublishHint().IsMatch(hint) || (element.ParentElement is { } p && PublishHint().IsMatch(DomCleaner.Hint(p))))
+            if (element.HasAttribute("pubdate") || PublishHint().IsMatch(hint) || (element.ParentElement is { } p && PublishHint().IsMatch(DomCleaner.RawHint(p))))
             {
                 _publishTime ??= value;
             }

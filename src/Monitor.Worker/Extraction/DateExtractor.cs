@@ -35,7 +35,7 @@ internal static partial class DateExtractor
 
     /// <summary>Finds (published, modified) in the uncleaned <paramref name="document"/>.</summary>
     public static (DateTimeOffset? Published, DateTimeOffset? Modified) Find(
-        IDocument document, PageMetadata meta, Uri? url, Uri? canonical, string? language, DateTimeOffset now)
+        IDocument document, PageMetadata meta, Uri? url, Uri? canonical, string? language, TextCounts counts, DateTimeOffset now)
     {
         var latest = now.AddDays(1);
         var zone = PublisherTimeZone.Guess(url ?? canonical, language);
@@ -46,7 +46,7 @@ internal static partial class DateExtractor
         var published = Machine(meta.JsonLd.Published) ?? FirstMeta(meta, StrongKeys, Machine);
         if (published is null && document.Body is { } body)
         {
-            var found = new DateCandidates(language is null or "en", Valid, raw => Localize(DateTextParser.ParseMachine(raw), raw, zone));
+            var found = new DateCandidates(language is null or "en", Valid, raw => Localize(DateTextParser.ParseMachine(raw), raw, zone), counts);
             found.Walk(body, 0);
             published = found.Explicit ?? FirstMeta(meta, WeakKeys, Machine) ?? found.Visible;
         }
