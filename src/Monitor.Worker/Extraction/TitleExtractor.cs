@@ -21,7 +21,18 @@ internal static partial class TitleExtractor
         var reference = ogTitle ?? ldTitle ?? docTitle;
         var referenceWords = Words(string.Join(' ', ogTitle, ldTitle, docTitle));
         var headlineWords = Words(string.Join(' ', ogTitle is null ? null : StripSite(ogTitle), ldTitle, docTitle is null ? null : StripSite(docTitle)));
-        var siteParts = SiteParts(docTitle);
+        var headings = Headings(document, out var h1Texts);
+        foreach (var heading in h1Texts)
+        {
+            // A main heading that repeats the social or structured-data headline word for word is the headline.
+            if ((ogTitle is not null && heading.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) && StripSite(ogTitle) == ogTitle)
+                || (meta.JsonLd.IsArticle && heading.Equals(ldTitle, StringComparison.OrdinalIgnoreCase)))
+            {
+                return heading;
+            }
+        }
+
+        var siteParts = SiteParts(docTitle, headings);
 
         var h1 = Best(document, "h1", headlineWords, siteName, siteParts, requireOverlap: false);
         if (h1 is not null)
@@ -146,7 +157,7 @@ internal static partial class TitleExtractor
     /// The parts of a document title that name the site: the part after the last separator ("Headline - Site"), and
     /// a short first part before "|", "»" or ":" ("Site | Headline").
     /// </summary>
-    private static List<string> SiteParts(string? docTitle)
+    private static List<string> SiteParts(string? docTitle, List<string> headings)
     {
         var parts = new List<string>();
         if (docTitle is null)
@@ -156,6 +167,32 @@ internal static partial class TitleExtractor
 
         var separators = SiteSeparator().Matches(docTitle);
         if (separators.Count == 0)
+        {
+            return parts;
+        }
+
+        // The page's own headings tell which side of the separator is which: when two parts of the title are
+        // printed as headings, the first one printed is the site's logo; when one is, it is the headline.
+        var pieces = SiteSeparator().Split(docTitle).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+        var printed = new List<string>();
+        foreach (var heading in headings)
+        {
+            var piece = pieces.Find(p => p.Equals(heading, StringComparison.OrdinalIgnoreCase));
+            if (piece is not null && !printed.Contains(piece))
+            {
+                printed.Add(piece);
+            }
+        }
+
+        if (printed.Count >= 2)
+        {
+            // Both sides printed: "Headline | Site" unless the title reads "Site » Headline".
+            var firstMark = separators[0].Value.Trim();
+            parts.Add(firstMark.StartsWith('»') || firstMark.StartsWith('›') ? pieces[0] : pieces[^1]);
+            return parts;
+        }
+
+        if (printed.Count == 1)
         {
             return parts;
         }
@@ -176,6 +213,32 @@ internal static partial class TitleExtractor
         }
 
         return parts;
+    }
+
+    /// <summary>The texts of the first h1 and h2 headings, in document order.</summary>
+    private static List<string> Headings(IDocument document, out List<string> h1Texts)
+    {
+        var texts = new List<string>();
+        h1Texts = [];
+        foreach (var heading in document.QuerySelectorAll("h1, h2"))
+        {
+            if (texts.Count >= MaxHeadings * 2)
+            {
+                break;
+            }
+
+            var text = Normalize(heading.TextContent);
+            if (text is not null)
+            {
+                texts.Add(text);
+                if (heading.LocalName == "h1")
+                {
+                    h1Texts.Add(text);
+                }
+            }
+        }
+
+        return texts;
     }
 
     /// <summary>
@@ -241,15 +304,22 @@ internal static partial class TitleExtractor
         return best.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 || best.Length >= 8 ? best.Trim() : title;
     }
 
+    /// <summary>The content words of a text (four letters or more, so that articles and prepositions do not count
+    /// as overlap), or all its words when it has no long ones.</summary>
     private static HashSet<string> Words(string text)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var all = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (Match m in Word().Matches(text))
         {
-            set.Add(m.Value);
+            all.Add(m.Value);
+            if (m.Value.Length >= 4)
+            {
+                set.Add(m.Value);
+            }
         }
 
-        return set;
+        return set.Count > 0 ? set : all;
     }
 
     private static string? Normalize(string? text)
