@@ -55,8 +55,16 @@ internal sealed class ContentScorer
             best = JoinSections(best);
             if (Useful(Stats(best)) >= readabilityText * 0.6)
             {
-                return [best];
+                readability = [best];
+                readabilityText = Useful(Stats(best));
             }
+        }
+
+        // Safety net: a choice far smaller than the page's prose missed it; take the block holding the paragraphs.
+        var prose = ParagraphAncestor();
+        if (prose is not null && readabilityText < 500 && Useful(Stats(prose)) > readabilityText * 3)
+        {
+            return [prose];
         }
 
         return readability;
@@ -64,10 +72,37 @@ internal sealed class ContentScorer
 
     private static int Useful(NodeStats s) => s.Text - s.Link;
 
+    /// <summary>The nearest common ancestor of the page's substantial paragraphs, or null when there are none.</summary>
+    private IElement? ParagraphAncestor()
+    {
+        IElement? common = null;
+        foreach (var element in _scorable)
+        {
+            var s = _stats[element];
+            if (element.LocalName != "p" || s.Text < 80 || s.LinkDensity > 0.3)
+            {
+                continue;
+            }
+
+            if (common is null)
+            {
+                common = element.ParentElement;
+                continue;
+            }
+
+            while (common is not null && !common.Contains(element))
+            {
+                common = common.ParentElement;
+            }
+        }
+
+        return common is null || common == Root ? null : common;
+    }
+
     private bool IsLead(IElement element)
     {
         var s = Stats(element);
-        return s.Text >= 40 && s.LinkDensity < 0.3 && !HtmlTags.IsHeading(element.LocalName)
+        return s.Text >= 40 && s.LinkDensity < 0.3 && element.LocalName != "h1"
             && BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(element));
     }
 
@@ -101,6 +136,14 @@ internal sealed class ContentScorer
                         if (IsLead(inner))
                         {
                             return inner;
+                        }
+
+                        foreach (var innermost in inner.Children)
+                        {
+                            if (IsLead(innermost))
+                            {
+                                return innermost;
+                            }
                         }
                     }
                 }

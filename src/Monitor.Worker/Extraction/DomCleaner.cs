@@ -70,10 +70,12 @@ internal static class DomCleaner
             return true;
         }
 
+        // Paywalls hide the article body with an inline style until a script reveals it: hidden blocks holding
+        // most of the page's paragraphs stay.
         var style = element.GetAttribute("style");
         if (style is not null && BoilerplateHints.HiddenStyle().IsMatch(style))
         {
-            return true;
+            return context.Counts.Paragraph(element) * 2 < context.Paragraphs && context.Counts.Text(element) * 10 < context.Total * 4;
         }
 
         var role = element.GetAttribute("role");
