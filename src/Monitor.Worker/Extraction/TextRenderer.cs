@@ -96,7 +96,7 @@ internal sealed class TextRenderer
 
     private bool Skip(IElement element, string name)
     {
-        if (name is "figure" or "figcaption" or "h1")
+        if (name is "figcaption" or "h1")
         {
             return true;
         }
