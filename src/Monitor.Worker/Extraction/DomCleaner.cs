@@ -120,8 +120,26 @@ internal static class DomCleaner
             // A furniture name on a wrapper that holds most of the page's paragraphs is a layout accident
             // (an "ad-column" or "sidebar-pusher" around the article): keep it.
             HintKind.Strong => CountParagraphText(element, inParagraph: false) * 2 < paragraphs && CountText(element) < total * 7 / 10,
-            _ => CountParagraphText(element, inParagraph: false) * 10 < paragraphs * 3 && CountText(element) < total / 2,
+            HintKind.Weak => CountParagraphText(element, inParagraph: false) * 10 < paragraphs * 3 && CountText(element) < total / 2,
+            _ => CountParagraphText(element, inParagraph: false) * 20 < paragraphs && CountText(element) * 10 < total,
         };
+    }
+
+    /// <summary>
+    /// The last word of each class token ("entry-meta" → "meta", "post-content" → "content"): in BEM-style names the
+    /// last word says what the block is, the first says what it belongs to.
+    /// </summary>
+    internal static string RoleWords(string hint)
+    {
+        var words = new System.Text.StringBuilder(hint.Length);
+        foreach (var token in hint.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var cut = token.LastIndexOfAny(['-', '_']);
+            var role = cut >= 0 && cut < token.Length - 1 && !char.IsAsciiDigit(token[cut + 1]) ? token[(cut + 1)..] : token;
+            words.Append(role).Append(' ');
+        }
+
+        return words.ToString();
     }
 
     private static bool InsideArticle(IElement element)
@@ -143,6 +161,7 @@ internal static class DomCleaner
         Comment,
         Strong,
         Weak,
+        WeakOwned,
     }
 
     /// <summary>Per-page state: text sizes, and the verdict on each distinct class/id string (pages repeat them).</summary>
@@ -175,7 +194,13 @@ internal static class DomCleaner
                 return HintKind.Strong;
             }
 
-            return BoilerplateHints.WeakNegative().IsMatch(hint) && !BoilerplateHints.Positive().IsMatch(hint) ? HintKind.Weak : HintKind.None;
+            if (!BoilerplateHints.WeakNegative().IsMatch(hint) || BoilerplateHints.Positive().IsMatch(RoleWords(hint)))
+            {
+                return HintKind.None;
+            }
+
+            // "entry-meta", "post-author": a content word in front only says whose furniture it is.
+            return BoilerplateHints.Positive().IsMatch(hint) ? HintKind.WeakOwned : HintKind.Weak;
         }
     }
 
