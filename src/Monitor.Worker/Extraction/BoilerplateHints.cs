@@ -61,6 +61,18 @@ internal static partial class BoilerplateHints
     [GeneratedRegex(@"intro|lead|teaser|summary|standfirst|abstract|excerpt|sub-?title|subline|deck\b|vorspann|chapo|chapeau|description|\bdek\b|perex|entradilla|sottotitolo", RegexOptions.IgnoreCase)]
     public static partial Regex Lead();
 
+    /// <summary>Teaser lines pointing to another article, inside or after the text ("Lesen Sie auch: ...").</summary>
+    [GeneratedRegex(@"^(mira|mire|lea también|lee también|ver también|lesen sie (auch|mehr)|mehr zum thema|auch interessant|czytaj (też|także|również)|zobacz (też|także)|read (more|also)|also read|see also|related|à lire aussi|a lire aussi|lire aussi|voir aussi|leggi anche|vedi anche|schon gelesen\?)\s*[:>»-]", RegexOptions.IgnoreCase)]
+    public static partial Regex TeaserLine();
+
+    /// <summary>Calls to action that close articles: subscribe, follow, download the app, join, donate.</summary>
+    [GeneratedRegex(@"subscri|abonn|newsletter|follow (us|the)|folgen sie|folge uns|síguenos|suivez|telegram|whatsapp|youtube|instagram|the app\b|our app|unsere app|download|membership|mitglied werden|werden sie mitglied|unterstützen sie|support (us|our)|donate|spenden|jetzt (bestellen|lesen|testen|abonnieren)|gefällt (dir|ihnen) unser|sie lesen gern|lesen sie (das|die) .{0,30}(magazin|zeitung|ausgabe)|aktuelle ausgabe|already a subscriber|full story", RegexOptions.IgnoreCase)]
+    public static partial Regex CallToAction();
+
+    /// <summary>Picture agency credits.</summary>
+    [GeneratedRegex(@"^(©|\(©)|getty ?images|istock|shutterstock|imago|picture.alliance|adobe ?stock|\bdpa\b|\bafp\b|\breuters\b", RegexOptions.IgnoreCase)]
+    public static partial Regex AgencyCredit();
+
     /// <summary>Picture credit lines ("Foto: dpa", "Credit: Getty").</summary>
     [GeneratedRegex(@"^(fotos?|photos?|bild(er)?|image|images|credits?|crédits? photos?|titelbild|titelfoto|bildquelle|fotoquelle|foto ?credit|picture|pictures)\s*(:|©)", RegexOptions.IgnoreCase)]
     public static partial Regex CreditLine();

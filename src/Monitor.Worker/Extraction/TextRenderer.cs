@@ -33,7 +33,30 @@ internal sealed class TextRenderer
             renderer.Flush();
         }
 
-        return CutRelated(renderer._blocks);
+        return DropPromotions(CutRelated(renderer._blocks));
+    }
+
+    /// <summary>
+    /// Drops short teaser lines anywhere, and short calls to action (subscribe, follow, download the app) in the last
+    /// third of the text, where templates put them.
+    /// </summary>
+    private static List<string> DropPromotions(List<string> blocks)
+    {
+        var tail = blocks.Count * 2 / 3;
+        var kept = new List<string>(blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var promotion = block.Length < 250 && BoilerplateHints.TeaserLine().IsMatch(block);
+            promotion |= block.Length < 120 && BoilerplateHints.AgencyCredit().IsMatch(block);
+            promotion |= i >= tail && i > 0 && block.Length < 220 && BoilerplateHints.CallToAction().IsMatch(block);
+            if (!promotion)
+            {
+                kept.Add(block);
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Drops a "related articles" heading in the second half of the text and everything after it.</summary>
