@@ -27,7 +27,7 @@ internal static partial class BoilerplateHints
     public static partial Regex StrongNegative();
 
     /// <summary>Class/id words of furniture that a content word (article, body, content...) can outweigh.</summary>
-    [GeneratedRegex(@"combx|communit|extra|foot|header|legends|menu|remark|replies|rss|shoutbox|sidebar|side-?bar|skyscraper|supplement|widget|\bnav|navigation|navbar|masthead|topbar|top-bar|meta\b|metadata|dateline|timestamp|(?<![a-z])(post-?|entry-?|article-?|news-?)?date(?![a-z])|published|posted-?on|caption|credit|teaser|aside|sticky|overlay|hero|jump|toc\b|table-of-contents|author|profile|avatar|badge|utility|tools|icons?\b|button|btn", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"combx|communit|extra|foot|header|legends|menu|remark|replies|rss|shoutbox|sidebar|side-?bar|skyscraper|supplement|widget|\bnav|navigation|navbar|masthead|topbar|top-bar|meta\b|metadata|dateline|timestamp|(?<![a-z])(post-?|entry-?|article-?|news-?)?date(?![\w-])|published|posted-?on|caption|credit|teaser|aside|sticky|overlay|hero|jump|toc\b|table-of-contents|author|profile|avatar|badge|utility|tools|icons?\b|button|btn", RegexOptions.IgnoreCase)]
     public static partial Regex WeakNegative();
 
     /// <summary>Class/id words of content containers.</summary>

@@ -372,7 +372,9 @@ internal sealed class ContentScorer
             if (child is IText text)
             {
                 var data = text.Data;
-                s.Text += TextStats.CountNonSpace(data);
+                var n = TextStats.CountNonSpace(data);
+                s.Text += n;
+                s.DirectText += n;
                 s.Commas += TextStats.CountCommas(data);
             }
             else if (child is IElement c && !_removed.Contains(c))
@@ -389,7 +391,8 @@ internal sealed class ContentScorer
         }
 
         var name = element.LocalName;
-        if (s.Text >= MinParagraph && (name is "p" or "pre" or "td" or "dd" || (name is "div" or "section" or "article" && !s.HasBlockChild)))
+        // Text written straight into a container between <br>s counts as paragraphs too (Readability wraps it in <p>).
+        if (s.Text >= MinParagraph && (name is "p" or "pre" or "td" or "dd" || (name is "div" or "section" or "article" && (!s.HasBlockChild || s.DirectText >= 100))))
         {
             _scorable.Add(element);
         }

@@ -49,7 +49,7 @@ internal sealed class TextRenderer
             var block = blocks[i];
             var promotion = block.Length < 250 && BoilerplateHints.TeaserLine().IsMatch(block);
             promotion |= block.Length < 120 && BoilerplateHints.AgencyCredit().IsMatch(block);
-            promotion |= i >= tail && i > 0 && block.Length < 220 && BoilerplateHints.CallToAction().IsMatch(block);
+            promotion |= i >= tail && i > 0 && block.Length < 160 && BoilerplateHints.CallToAction().IsMatch(block);
             if (!promotion)
             {
                 kept.Add(block);
