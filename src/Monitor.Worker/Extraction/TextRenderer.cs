@@ -148,9 +148,10 @@ internal sealed class TextRenderer
             {
                 LineBreak();
             }
-            else if (c is '\u00AD' or '\u200C' or '\u200D' or '\uFEFF')
+            else if (c is '\uFEFF')
             {
-                // Soft hyphens and zero-width joiners are invisible: they would split words.
+                // A stray byte-order mark inside the text is an encoding artefact. Soft hyphens (U+00AD) are kept:
+                // they are part of the page's text, and consumers that tokenise strip them.
             }
             else if (char.IsWhiteSpace(c) || c == '\u200B')
             {
