@@ -69,6 +69,14 @@ internal static partial class BoilerplateHints
     [GeneratedRegex(@"subscri|abonn|newsletter|follow (us|the)|folgen sie|folge uns|síguenos|suivez|telegram|whatsapp|youtube|instagram|the app\b|our app|unsere app|download|membership|mitglied werden|werden sie mitglied|unterstützen sie|support (us|our)|donate|spenden|jetzt (bestellen|lesen|testen|abonnieren)|gefällt (dir|ihnen) unser|sie lesen gern|lesen sie (das|die) .{0,30}(magazin|zeitung|ausgabe)|aktuelle ausgabe|already a subscriber|full story", RegexOptions.IgnoreCase)]
     public static partial Regex CallToAction();
 
+    /// <summary>Disclosures and licence notes that frame an article rather than belong to it.</summary>
+    [GeneratedRegex(@"advertisers?\b|affiliate|we may receive compensation|independent review process|meinung des autors|nicht (notwendigerweise|unbedingt) die (meinung|auffassung)|opinions? expressed|unter der lizenz|licensed under|lizenziert unter|creative commons|cc[- ]by|alle rechte vorbehalten|all rights reserved|sofern nicht anders (angegeben|ausgewiesen)|blog aus der .{0,30}community", RegexOptions.IgnoreCase)]
+    public static partial Regex Disclosure();
+
+    /// <summary>Byline, source and credit lines: a label and a name.</summary>
+    [GeneratedRegex(@"^(von|by|par|por|autor(in)?|author|copyright|quelle|source|fuente|fonte|text|redaktion|veröffentlichung|veröffentlicht|published|posted|aktualisiert|updated)\s*:", RegexOptions.IgnoreCase)]
+    public static partial Regex LabelLine();
+
     /// <summary>Picture agency credits.</summary>
     [GeneratedRegex(@"^(©|\(©)|getty ?images|istock|shutterstock|imago|picture.alliance|adobe ?stock|\bdpa\b|\bafp\b|\breuters\b", RegexOptions.IgnoreCase)]
     public static partial Regex AgencyCredit();

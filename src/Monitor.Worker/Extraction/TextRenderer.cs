@@ -7,7 +7,7 @@ namespace Monitor.Worker.Extraction;
 /// Writes the chosen elements as plain text, one block per paragraph, heading, list item or table row, separated by
 /// a blank line; drops link lists, figures and furniture lines met inside the content on the way.
 /// </summary>
-internal sealed class TextRenderer
+internal sealed partial class TextRenderer
 {
     private readonly ContentScorer _scorer;
     private readonly List<string> _blocks = [];
@@ -50,6 +50,14 @@ internal sealed class TextRenderer
             var promotion = block.Length < 250 && BoilerplateHints.TeaserLine().IsMatch(block);
             promotion |= block.Length < 120 && BoilerplateHints.AgencyCredit().IsMatch(block);
             promotion |= i >= tail && i > 0 && block.Length < 160 && BoilerplateHints.CallToAction().IsMatch(block);
+
+            // A short label closing the text ("Kontakt:", "Quellen:") introduces furniture.
+            promotion |= i >= tail && i > 0 && block.Length <= 30 && block.EndsWith(':');
+            promotion |= (i == 0 || i >= blocks.Count - 2) && block.Length < 300 && BoilerplateHints.Disclosure().IsMatch(block);
+            promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
+
+            // A line that is little more than a date or a time is a dateline.
+            promotion |= block.Length < 50 && (DateTextParser.FindInText(block, monthFirst: false) is not null || ClockLine().IsMatch(block));
             if (!promotion)
             {
                 kept.Add(block);
@@ -73,6 +81,9 @@ internal sealed class TextRenderer
 
         return blocks;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( uhr)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ClockLine();
 
     private void Visit(IElement element)
     {
