@@ -57,7 +57,8 @@ internal sealed partial class TextRenderer
             promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
 
             // A line that is little more than a date or a time is a dateline.
-            promotion |= block.Length < 50 && (DateTextParser.FindInText(block, monthFirst: false) is not null || ClockLine().IsMatch(block));
+            promotion |= block.Length < 50 && block.Split(' ').Length <= 6 && !block.Contains('。', StringComparison.Ordinal)
+                && (DateTextParser.FindInText(block, monthFirst: false) is not null || ClockLine().IsMatch(block));
             if (!promotion)
             {
                 kept.Add(block);
