@@ -1,13 +1,24 @@
+using System.Collections.Frozen;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 
 namespace Monitor.Worker.Extraction;
 
 /// <summary>Extracts the main text and metadata of an article page. Pure.</summary>
 public static class ArticleExtractor
 {
-    // One configured parser for every page: it keeps no per-document state. Comments, style text and source
-    // positions are never read, so they are not kept.
+    /// <summary>The only attributes extraction reads; the parser drops the others (data-*, srcset, on*...).</summary>
+    private static readonly FrozenSet<string> UsedAttributes = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "class", "id", "style", "role", "hidden", "aria-hidden", "itemprop", "content", "datetime", "href", "rel", "name",
+        "property", "http-equiv", "charset", "lang", "xml:lang", "type", "pubdate", "dir");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UsedAttributeLookup =
+        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // One configured parser for every page: it keeps no per-document state. Comments, style text, source positions
+    // and attributes that no rule reads are never kept.
     private static readonly HtmlParser Parser = new(new HtmlParserOptions
     {
         IsScripting = false,
@@ -17,6 +28,7 @@ public static class ArticleExtractor
         SkipProcessingInstructions = true,
         DisableElementPositionTracking = true,
         IsNotSupportingFrames = true,
+        ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => UsedAttributeLookup.Contains(name.Span),
     });
 
     /// <summary>Extracts from the page's raw bytes, decoding with the declared or sniffed charset.</summary>
