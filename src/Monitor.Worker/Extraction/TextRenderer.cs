@@ -56,6 +56,9 @@ internal sealed partial class TextRenderer
             promotion |= (i == 0 || i >= blocks.Count - 2) && block.Length < 300 && BoilerplateHints.Disclosure().IsMatch(block);
             promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
 
+            // "Views: 12 | Tags: x | Comments" or "Imprint | Privacy | Copyright": a bar of labels, not a sentence.
+            promotion |= block.Length < 150 && CountOf(block, " | ") >= 2;
+
             // A line that is little more than a date or a time is a dateline.
             promotion |= block.Length < 50 && block.Split(' ').Length <= 6 && !block.Contains('。', StringComparison.Ordinal)
                 && (DateTextParser.FindInText(block, monthFirst: false) is not null || ClockLine().IsMatch(block));
@@ -81,6 +84,17 @@ internal sealed partial class TextRenderer
         }
 
         return blocks;
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( uhr)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
