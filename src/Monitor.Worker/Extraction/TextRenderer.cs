@@ -74,12 +74,17 @@ internal sealed partial class TextRenderer
     /// <summary>Drops a "related articles" heading in the second half of the text and everything after it.</summary>
     private static List<string> CutRelated(List<string> blocks)
     {
-        for (var i = blocks.Count / 2; i < blocks.Count; i++)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            if (i > 0 && blocks[i].Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(blocks[i]))
+            if (blocks[i].Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(blocks[i]))
             {
-                blocks.RemoveRange(i, blocks.Count - i);
-                break;
+                if (i > 0 && i >= blocks.Count / 2)
+                {
+                    blocks.RemoveRange(i, blocks.Count - i);
+                    break;
+                }
+
+                blocks.RemoveAt(i--);
             }
         }
 
@@ -216,7 +221,9 @@ internal sealed partial class TextRenderer
 
         var text = _current.ToString().Trim();
         _current.Clear();
-        if (text.Length > 0 && !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text))
+        // "Related articles" headings stay until CutRelated has seen them: they mark where the article ends.
+        var related = text.Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(text);
+        if (text.Length > 0 && (related || !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))
             && !(text.Length < 200 && BoilerplateHints.CreditLine().IsMatch(text)))
         {
             _blocks.Add(text);
