@@ -1,13 +1,24 @@
+using System.Collections.Frozen;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens.Struct;
 
 namespace Monitor.Worker.Extraction;
 
 /// <summary>Extracts the main text and metadata of an article page. Pure.</summary>
 public static class ArticleExtractor
 {
-    // One configured parser for every page: it keeps no per-document state. Comments, style text and source
-    // positions are never read, so they are not kept.
+    /// <summary>The only attributes extraction reads; the parser drops the others (data-*, srcset, on*...).</summary>
+    private static readonly FrozenSet<string> UsedAttributes = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
+        "class", "id", "style", "role", "hidden", "aria-hidden", "itemprop", "content", "datetime", "href", "rel", "name",
+        "property", "http-equiv", "charset", "lang", "xml:lang", "type", "pubdate", "dir");
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UsedAttributeLookup =
+        UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // One configured parser for every page: it keeps no per-document state. Comments, style text, source positions
+    // and attributes that no rule reads are never kept.
     private static readonly HtmlParser Parser = new(new HtmlParserOptions
     {
         IsScripting = false,
@@ -17,6 +28,7 @@ public static class ArticleExtractor
         SkipProcessingInstructions = true,
         DisableElementPositionTracking = true,
         IsNotSupportingFrames = true,
+        ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => UsedAttributeLookup.Contains(name.Span),
     });
 
     /// <summary>Extracts from the page's raw bytes, decoding with the declared or sniffed charset.</summary>
@@ -41,27 +53,29 @@ public static class ArticleExtractor
         var meta = PageMetadata.Read(document);
         var title = TitleExtractor.Find(document, meta);
         var declared = LanguageResolver.Declared(meta);
-        var (published, modified) = DateExtractor.Find(document, meta, url, monthFirst: declared is null or "en", now);
         var author = AuthorExtractor.Find(document, meta);
         var canonical = Resolve(url, meta.Canonical) ?? Resolve(url, meta.Get("og:url")) ?? Resolve(url, meta.JsonLd.Url);
+        var counts = document.Body is { } body ? new TextCounts(body) : null;
+        var (published, modified) = counts is null ? (null, null) : DateExtractor.Find(document, meta, url, canonical, declared, counts, now);
 
-        var text = MainText(document, title);
+        var text = MainText(document, title, counts);
         var description = Clean(meta.JsonLd.Description ?? meta.Get("description", "og:description", "twitter:description", "dc.description"));
         var language = LanguageResolver.Resolve(declared, text.Length >= 200 ? text : $"{title} {description} {text}");
         return new ExtractedArticle(title, published, modified, language, author, canonical, text, description ?? FirstBlock(text));
     }
 
-    private static string MainText(IHtmlDocument document, string? title)
+    private static string MainText(IHtmlDocument document, string? title, TextCounts? counts)
     {
         var body = document.Body;
-        if (body is null)
+        if (body is null || counts is null)
         {
             return string.Empty;
         }
 
-        DomCleaner.Clean(body);
-        var scorer = new ContentScorer(body);
-        var blocks = TextRenderer.Render(scorer, scorer.SelectContent());
+        var scorer = new ContentScorer(body, DomCleaner.Clean(body, counts));
+        var selection = scorer.SelectContent();
+        var lead = scorer.FindLead(selection);
+        var blocks = TextRenderer.Render(scorer, lead is null ? selection : [lead, .. selection]);
         if (TextLength(blocks) < 100 && scorer.Stats(body).Text > 200)
         {
             blocks = TextRenderer.Render(scorer, [body]);

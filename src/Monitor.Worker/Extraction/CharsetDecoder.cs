@@ -16,7 +16,7 @@ internal static partial class CharsetDecoder
     /// <summary>Decodes <paramref name="bytes"/> with the best evidence of their charset.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string? httpCharset)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8))
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
             return Encoding.UTF8.GetString(bytes[3..]);
         }

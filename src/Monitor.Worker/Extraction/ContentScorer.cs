@@ -7,18 +7,21 @@ namespace Monitor.Worker.Extraction;
 /// ancestors, weighted by class hints and link density, with sibling merging; a container that names itself the
 /// article body (itemprop, class) wins when it holds a comparable share of the text.
 /// </summary>
-internal sealed class ContentScorer
+internal sealed partial class ContentScorer
 {
     private const int MinParagraph = 25;
 
     private readonly Dictionary<IElement, NodeStats> _stats = new(ReferenceEqualityComparer.Instance);
     private readonly List<IElement> _scorable = [];
     private readonly List<IElement> _bodyContainers = [];
+    private readonly IReadOnlySet<IElement> _removed;
+    private readonly Dictionary<string, bool> _bodyHints = new(StringComparer.Ordinal);
 
-    /// <summary>Measures every element below <paramref name="root"/>.</summary>
-    public ContentScorer(IElement root)
+    /// <summary>Measures every element below <paramref name="root"/> except the <paramref name="removed"/> ones.</summary>
+    public ContentScorer(IElement root, IReadOnlySet<IElement> removed)
     {
         Root = root;
+        _removed = removed;
         Measure(root);
     }
 
@@ -47,9 +50,21 @@ internal sealed class ContentScorer
             }
         }
 
-        if (best is not null && Useful(Stats(best)) >= readabilityText * 0.6)
+        if (best is not null)
         {
-            return [best];
+            best = JoinSections(best);
+            if (Useful(Stats(best)) >= readabilityText * 0.6)
+            {
+                readability = [best];
+                readabilityText = Useful(Stats(best));
+            }
+        }
+
+        // Safety net: a choice far smaller than the page's prose missed it; take the block holding the paragraphs.
+        var prose = ParagraphAncestor();
+        if (prose is not null && readabilityText < 500 && Useful(Stats(prose)) > readabilityText * 3)
+        {
+            return [prose];
         }
 
         return readability;
@@ -57,179 +72,66 @@ internal sealed class ContentScorer
 
     private static int Useful(NodeStats s) => s.Text - s.Link;
 
-    private List<IElement> SelectByScore()
+    /// <summary>The nearest common ancestor of the page's substantial paragraphs, or null when there are none.</summary>
+    private IElement? ParagraphAncestor()
     {
+        IElement? common = null;
         foreach (var element in _scorable)
         {
             var s = _stats[element];
-            var contentScore = 1 + s.Commas + Math.Min(s.Text / 100, 3);
-            var ancestor = element.ParentElement;
-            for (var level = 0; ancestor is not null && level < 5; level++, ancestor = ancestor.ParentElement)
-            {
-                if (!_stats.TryGetValue(ancestor, out var a))
-                {
-                    break;
-                }
-
-                if (!a.Scored)
-                {
-                    a.Scored = true;
-                    a.Score = TagWeight(ancestor.LocalName) + ClassWeight(ancestor);
-                }
-
-                a.Score += level switch { 0 => contentScore, 1 => contentScore / 2.0, _ => contentScore / (level * 3.0) };
-            }
-        }
-
-        IElement? top = null;
-        var topScore = double.MinValue;
-        foreach (var (element, s) in _stats)
-        {
-            if (!s.Scored)
+            if (element.LocalName != "p" || s.Text < 80 || s.LinkDensity > 0.3)
             {
                 continue;
             }
 
-            var final = s.Score * (1 - s.LinkDensity);
-            if (final > topScore)
+            if (common is null)
             {
-                topScore = final;
-                top = element;
-            }
-        }
-
-        if (top is null)
-        {
-            return [Root];
-        }
-
-        top = ClimbParents(top, topScore);
-        return MergeSiblings(top);
-    }
-
-    private double Final(IElement element)
-    {
-        var s = Stats(element);
-        return s.Scored ? s.Score * (1 - s.LinkDensity) : 0;
-    }
-
-    private IElement ClimbParents(IElement top, double topScore)
-    {
-        // Readability: when the text is split over several siblings, their common parent collects a comparable score.
-        var lastScore = topScore;
-        var threshold = topScore / 3;
-        for (var parent = top.ParentElement; parent is not null && parent != Root; parent = parent.ParentElement)
-        {
-            if (!Stats(parent).Scored)
-            {
+                common = element.ParentElement;
                 continue;
             }
 
-            var parentScore = Final(parent);
-            if (parentScore < threshold)
+            while (common is not null && !common.Contains(element))
             {
-                break;
+                common = common.ParentElement;
             }
-
-            if (parentScore > lastScore)
-            {
-                top = parent;
-                break;
-            }
-
-            lastScore = parentScore;
         }
 
-        while (top.ParentElement is { } only && only != Root && only.ChildElementCount == 1 && _stats.ContainsKey(only))
-        {
-            top = only;
-        }
-
-        return top;
+        return common is null || common == Root ? null : common;
     }
 
-    private List<IElement> MergeSiblings(IElement top)
+    /// <summary>
+    /// An article split into several sections with the same body class (text, embed, text...) is taken whole: the
+    /// nearest ancestor holding all of them.
+    /// </summary>
+    private IElement JoinSections(IElement best)
     {
-        var parent = top.ParentElement;
-        if (parent is null || top == Root)
+        var cls = best.GetAttribute("class");
+        if (string.IsNullOrEmpty(cls))
         {
-            return [top];
+            return best;
         }
 
-        var topScore = Final(top);
-        var threshold = Math.Max(10, topScore * 0.2);
-        var topClass = top.GetAttribute("class");
-        var result = new List<IElement>();
-        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        var joined = best;
+        foreach (var other in _bodyContainers)
         {
-            if (sibling == top)
+            if (other != best && other.GetAttribute("class") == cls && !joined.Contains(other))
             {
-                result.Add(sibling);
-                continue;
-            }
-
-            var s = Stats(sibling);
-            var bonus = topClass is not null && topClass.Length > 0 && sibling.GetAttribute("class") == topClass ? topScore * 0.2 : 0;
-            if (s.Scored && Final(sibling) + bonus >= threshold)
-            {
-                result.Add(sibling);
-            }
-            else if (sibling.LocalName is "p" or "pre" or "blockquote" || (sibling.LocalName is "div" or "section" && !s.HasBlockChild))
-            {
-                if ((s.Text > 80 && s.LinkDensity < 0.25) || (s.Text > 0 && s.Link == 0 && EndsSentence(sibling)))
+                var ancestor = joined.ParentElement;
+                while (ancestor is not null && ancestor != Root && !ancestor.Contains(other))
                 {
-                    result.Add(sibling);
+                    ancestor = ancestor.ParentElement;
                 }
+
+                if (ancestor is null || ancestor == Root)
+                {
+                    return best;
+                }
+
+                joined = ancestor;
             }
-            else if (HtmlTags.IsHeading(sibling.LocalName) && s.LinkDensity < 0.5 && result.Count > 0 && sibling.LocalName != "h1")
-            {
-                result.Add(sibling);
-            }
         }
 
-        return result;
-    }
-
-    private static bool EndsSentence(IElement element)
-    {
-        var text = element.TextContent.AsSpan().TrimEnd();
-        return text.Length > 0 && text[^1] is '.' or '!' or '?' or '。' or '！' or '？' or ':' or '"' or '”';
-    }
-
-    private static double TagWeight(string name) => name switch
-    {
-        "div" or "article" or "main" or "section" => 5,
-        "pre" or "td" or "blockquote" => 3,
-        "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
-        "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" => -5,
-        _ => 0,
-    };
-
-    private static double ClassWeight(IElement element)
-    {
-        var hint = DomCleaner.Hint(element);
-        if (hint.Length == 0)
-        {
-            return element.GetAttribute("itemprop") == "articleBody" ? 50 : 0;
-        }
-
-        var weight = 0.0;
-        if (BoilerplateHints.Positive().IsMatch(hint))
-        {
-            weight += 25;
-        }
-
-        if (BoilerplateHints.WeakNegative().IsMatch(hint) || BoilerplateHints.StrongNegative().IsMatch(hint))
-        {
-            weight -= 25;
-        }
-
-        if (BoilerplateHints.BodyContainer().IsMatch(hint) || element.GetAttribute("itemprop") == "articleBody")
-        {
-            weight += 25;
-        }
-
-        return weight;
+        return joined;
     }
 
     private NodeStats Measure(IElement element)
@@ -241,10 +143,12 @@ internal sealed class ContentScorer
             if (child is IText text)
             {
                 var data = text.Data;
-                s.Text += TextStats.CountNonSpace(data);
+                var n = TextStats.CountNonSpace(data);
+                s.Text += n;
+                s.DirectText += n;
                 s.Commas += TextStats.CountCommas(data);
             }
-            else if (child is IElement c)
+            else if (child is IElement c && !_removed.Contains(c))
             {
                 var cs = Measure(c);
                 s.Text += cs.Text;
@@ -258,7 +162,8 @@ internal sealed class ContentScorer
         }
 
         var name = element.LocalName;
-        if (s.Text >= MinParagraph && (name is "p" or "pre" or "td" or "dd" || (name is "div" or "section" or "article" && !s.HasBlockChild)))
+        // Text written straight into a container between <br>s counts as paragraphs too (Readability wraps it in <p>).
+        if (s.Text >= MinParagraph && (name is "p" or "pre" or "td" or "dd" || (name is "div" or "section" or "article" && (!s.HasBlockChild || s.DirectText >= 100))))
         {
             _scorable.Add(element);
         }
@@ -269,10 +174,19 @@ internal sealed class ContentScorer
         }
         else if (name is not ("body" or "html"))
         {
-            var hint = DomCleaner.Hint(element);
-            if (hint.Length > 0 && BoilerplateHints.BodyContainer().IsMatch(hint))
+            var hint = DomCleaner.RawHint(element);
+            if (hint.Length > 0)
             {
-                _bodyContainers.Add(element);
+                if (!_bodyHints.TryGetValue(hint, out var isBody))
+                {
+                    isBody = BoilerplateHints.BodyContainer().IsMatch(hint);
+                    _bodyHints[hint] = isBody;
+                }
+
+                if (isBody)
+                {
+                    _bodyContainers.Add(element);
+                }
             }
         }
 

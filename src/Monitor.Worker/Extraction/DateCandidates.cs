@@ -7,7 +7,7 @@ namespace Monitor.Worker.Extraction;
 /// One walk over the page collecting dates from microdata, <c>&lt;time&gt;</c> elements and short date-like
 /// elements, skipping navigation, sidebars, comments and copyright lines.
 /// </summary>
-internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid)
+internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffset?, DateTimeOffset?> valid, Func<string?, DateTimeOffset?> machine, TextCounts counts)
 {
     private const int MaxElements = 5000;
 
@@ -17,8 +17,11 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     private DateTimeOffset? _hinted;
     private int _visited;
 
-    /// <summary>The best date found, by the ranking of the signals.</summary>
-    public DateTimeOffset? Best => _microdata ?? _publishTime ?? _hinted ?? _anyTime;
+    /// <summary>A date the markup states is the publication date (microdata, a publish-labelled time element).</summary>
+    public DateTimeOffset? Explicit => _microdata ?? _publishTime;
+
+    /// <summary>A date shown on the page near date-like labels, or the first time element.</summary>
+    public DateTimeOffset? Visible => _hinted ?? _anyTime;
 
     /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
     public void Walk(IElement element, int depth)
@@ -31,13 +34,16 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
             }
 
             var name = child.LocalName;
-            if (name is "script" or "style" or "nav" or "footer" or "aside" or "noscript" or "svg" or "select" or "form")
+            if (name is "script" or "style" or "nav" or "noscript" or "svg" or "select" || (name is "aside" or "footer" && counts.Text(child) > 300))
             {
+                // A small aside or footer inside an article is its byline and date; a big one is a sidebar or page footer.
                 continue;
             }
 
-            var hint = DomCleaner.Hint(child);
-            if (hint.Length > 0 && SkipHint().IsMatch(hint))
+            // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
+            var hint = DomCleaner.RawHint(child);
+            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000)
+                || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && counts.Text(child) > 300)))
             {
                 continue;
             }
@@ -55,19 +61,19 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
         var itemprop = element.GetAttribute("itemprop");
         if (itemprop is "datePublished" or "dateCreated")
         {
-            _microdata ??= valid(DateTextParser.ParseMachine(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent));
+            _microdata ??= valid(machine(element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent));
             return;
         }
 
         if (name == "time")
         {
-            var value = valid(DateTextParser.ParseMachine(element.GetAttribute("datetime") ?? element.TextContent));
+            var value = valid(machine(element.GetAttribute("datetime") ?? element.TextContent));
             if (value is null)
             {
                 return;
             }
 
-            if (element.HasAttribute("pubdate") || PublishHint().IsMatch(hint) || (element.ParentElement is { } p && PublishHint().IsMatch(DomCleaner.Hint(p))))
+            if (element.HasAttribute("pubdate") || PublishHint().IsMatch(hint) || (element.ParentElement is { } p && PublishHint().IsMatch(DomCleaner.RawHint(p))))
             {
                 _publishTime ??= value;
             }
@@ -89,7 +95,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
         }
     }
 
-    [GeneratedRegex(@"comment|related|sidebar|widget|footer|recommend|popular|teaser|newsletter|cookie|breadcrumb|\bnav|menu|archive|calendar|most-?read|more-?stories", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"comment|related|sidebar|widget|recommend|popular|teaser|newsletter|cookie|breadcrumb|\bnav|menu|archive|calendar|most-?read|more-?stories", RegexOptions.IgnoreCase)]
     private static partial Regex SkipHint();
 
     [GeneratedRegex(@"publish|posted|pubdate|created|entry-date|post-date|article-date|datePublished", RegexOptions.IgnoreCase)]

@@ -12,11 +12,16 @@ internal static partial class DateExtractor
 {
     private static readonly DateTimeOffset Earliest = new(1995, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly string[] PublishedKeys =
+    private static readonly string[] StrongKeys =
     [
         "article:published_time", "og:article:published_time", "article:published", "og:published_time", "datePublished",
-        "published_time", "publish-date", "publish_date", "publishdate", "pubdate", "publication_date", "publication-date",
-        "sailthru.date", "parsely-pub-date", "article.published", "article_date_original", "cxenseparse:recs:publishtime",
+        "published_time", "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime",
+    ];
+
+    private static readonly string[] WeakKeys =
+    [
+        "publish-date", "publish_date", "publishdate", "pubdate", "publication_date", "publication-date",
+        "article.published", "article_date_original", "cxenseparse:recs:publishtime",
         "citation_publication_date", "citation_date", "originalpublicationdate", "dc.date.issued", "dcterms.issued",
         "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date", "displaydate", "last-modified-date",
         "og:pubdate", "pub_date", "release_date", "created", "date.created", "creation_date",
@@ -30,35 +35,52 @@ internal static partial class DateExtractor
 
     /// <summary>Finds (published, modified) in the uncleaned <paramref name="document"/>.</summary>
     public static (DateTimeOffset? Published, DateTimeOffset? Modified) Find(
-        IDocument document, PageMetadata meta, Uri? url, bool monthFirst, DateTimeOffset now)
+        IDocument document, PageMetadata meta, Uri? url, Uri? canonical, string? language, TextCounts counts, DateTimeOffset now)
     {
         var latest = now.AddDays(1);
+        var zone = PublisherTimeZone.Guess(url ?? canonical, language);
         DateTimeOffset? Valid(DateTimeOffset? d) => d is { } v && v >= Earliest && v <= latest ? v : null;
+        DateTimeOffset? Machine(string? raw) => Valid(Localize(DateTextParser.ParseMachine(raw), raw, zone));
 
-        var modified = Valid(DateTextParser.ParseMachine(meta.JsonLd.Modified)) ?? Valid(DateTextParser.ParseMachine(meta.Get(ModifiedKeys)));
-        var published = Valid(DateTextParser.ParseMachine(meta.JsonLd.Published));
-        if (published is null)
+        var modified = Machine(meta.JsonLd.Modified) ?? Machine(meta.Get(ModifiedKeys));
+        var published = Machine(meta.JsonLd.Published) ?? FirstMeta(meta, StrongKeys, Machine);
+        if (published is null && document.Body is { } body)
         {
-            foreach (var key in PublishedKeys)
+            var found = new DateCandidates(language is null or "en", Valid, raw => Localize(DateTextParser.ParseMachine(raw), raw, zone), counts);
+            found.Walk(body, 0);
+            published = found.Explicit ?? FirstMeta(meta, WeakKeys, Machine) ?? found.Visible;
+        }
+
+        published ??= Valid(FromUrl(url)) ?? Valid(FromUrl(canonical));
+        published ??= Valid(NearTitle(document, language is null or "en"));
+        return (published ?? modified, modified);
+    }
+
+    private static DateTimeOffset? FirstMeta(PageMetadata meta, string[] keys, Func<string?, DateTimeOffset?> parse)
+    {
+        foreach (var key in keys)
+        {
+            if (parse(meta.Get(key)) is { } date)
             {
-                published = Valid(DateTextParser.ParseMachine(meta.Get(key)));
-                if (published is not null)
-                {
-                    break;
-                }
+                return date;
             }
         }
 
-        if (published is null && document.Body is { } body)
+        return null;
+    }
+
+    /// <summary>
+    /// Moves an instant stated in UTC to the publisher's time zone, so its calendar date is the one printed on the
+    /// page; values with their own offset or without any are already local.
+    /// </summary>
+    internal static DateTimeOffset? Localize(DateTimeOffset? value, string? raw, TimeZoneInfo? zone)
+    {
+        if (value is not { } v || zone is null || raw is null || v.Offset != TimeSpan.Zero || !ExplicitUtc().IsMatch(raw.Trim()))
         {
-            var found = new DateCandidates(monthFirst, Valid);
-            found.Walk(body, 0);
-            published = found.Best;
+            return value;
         }
 
-        published ??= Valid(FromUrl(url));
-        published ??= Valid(NearTitle(document, monthFirst));
-        return (published ?? modified, modified);
+        return TimeZoneInfo.ConvertTime(v, zone);
     }
 
     private static DateTimeOffset? FromUrl(Uri? url)
@@ -93,6 +115,9 @@ internal static partial class DateExtractor
 
     [GeneratedRegex(@"/((?:19|20)\d{2})[/_-]([01]\d)[/_-]([0-3]\d)(?:/|[_-]|\.|$)")]
     private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"(Z|[+-]00:?00|GMT|UTC)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ExplicitUtc();
 
     [GeneratedRegex(@"(©|\(c\)|copyright|&copy;)[^\n]{0,80}", RegexOptions.IgnoreCase)]
     internal static partial Regex CopyrightLine();

@@ -15,6 +15,9 @@ internal sealed class JsonLdArticle
 
     private int _rank;
 
+    /// <summary>Whether the values come from an Article-like node rather than a WebPage.</summary>
+    public bool IsArticle => _rank >= 3;
+
     /// <summary>Headline of the article.</summary>
     public string? Headline { get; private set; }
 

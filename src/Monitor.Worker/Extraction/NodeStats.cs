@@ -12,6 +12,9 @@ internal sealed class NodeStats
     /// <summary>Clause marks (commas) below the element.</summary>
     public int Commas { get; set; }
 
+    /// <summary>Non-whitespace characters of the element's own text nodes (not of its children).</summary>
+    public int DirectText { get; set; }
+
     /// <summary>Whether a block-level element is among the children.</summary>
     public bool HasBlockChild { get; set; }
 

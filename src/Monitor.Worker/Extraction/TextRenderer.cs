@@ -7,12 +7,14 @@ namespace Monitor.Worker.Extraction;
 /// Writes the chosen elements as plain text, one block per paragraph, heading, list item or table row, separated by
 /// a blank line; drops link lists, figures and furniture lines met inside the content on the way.
 /// </summary>
-internal sealed class TextRenderer
+internal sealed partial class TextRenderer
 {
     private readonly ContentScorer _scorer;
     private readonly List<string> _blocks = [];
     private readonly StringBuilder _current = new();
     private bool _pendingSpace;
+
+    private int _total;
 
     private TextRenderer(ContentScorer scorer) => _scorer = scorer;
 
@@ -22,12 +24,86 @@ internal sealed class TextRenderer
         var renderer = new TextRenderer(scorer);
         foreach (var element in elements)
         {
+            renderer._total += scorer.Stats(element).Text;
+        }
+
+        foreach (var element in elements)
+        {
             renderer.Visit(element);
             renderer.Flush();
         }
 
-        return renderer._blocks;
+        return DropPromotions(CutRelated(renderer._blocks));
     }
+
+    /// <summary>
+    /// Drops short teaser lines anywhere, and short calls to action (subscribe, follow, download the app) in the last
+    /// third of the text, where templates put them.
+    /// </summary>
+    private static List<string> DropPromotions(List<string> blocks)
+    {
+        var tail = blocks.Count * 2 / 3;
+        var kept = new List<string>(blocks.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            var promotion = block.Length < 250 && BoilerplateHints.TeaserLine().IsMatch(block);
+            promotion |= block.Length < 120 && BoilerplateHints.AgencyCredit().IsMatch(block);
+            promotion |= i >= tail && i > 0 && block.Length < 160 && BoilerplateHints.CallToAction().IsMatch(block);
+
+            // A short label closing the text ("Kontakt:", "Quellen:") introduces furniture.
+            promotion |= i >= tail && i > 0 && block.Length <= 30 && block.EndsWith(':');
+            promotion |= (i == 0 || i >= blocks.Count - 2) && block.Length < 300 && BoilerplateHints.Disclosure().IsMatch(block);
+            promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
+
+            // "Views: 12 | Tags: x | Comments" or "Imprint | Privacy | Copyright": a bar of labels, not a sentence.
+            promotion |= block.Length < 150 && CountOf(block, " | ") >= 2;
+
+            // A line that is little more than a date or a time is a dateline.
+            promotion |= block.Length < 50 && block.Split(' ').Length <= 6 && !block.Contains('。', StringComparison.Ordinal)
+                && (DateTextParser.FindInText(block, monthFirst: false) is not null || ClockLine().IsMatch(block));
+            if (!promotion)
+            {
+                kept.Add(block);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Drops a "related articles" heading in the second half of the text and everything after it.</summary>
+    private static List<string> CutRelated(List<string> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i].Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(blocks[i]))
+            {
+                if (i > 0 && i >= blocks.Count / 2)
+                {
+                    blocks.RemoveRange(i, blocks.Count - i);
+                    break;
+                }
+
+                blocks.RemoveAt(i--);
+            }
+        }
+
+        return blocks;
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}:\d{2}( ?[ap]\.?m\.?)?( uhr)?$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ClockLine();
 
     private void Visit(IElement element)
     {
@@ -74,7 +150,7 @@ internal sealed class TextRenderer
 
     private bool Skip(IElement element, string name)
     {
-        if (name is "figure" or "figcaption" or "h1")
+        if (name is "figcaption" or "h1")
         {
             return true;
         }
@@ -85,7 +161,8 @@ internal sealed class TextRenderer
             return true;
         }
 
-        var density = s.LinkDensity;
+        // A list of links that is most of the content is the content (a link roundup), not navigation.
+        var density = s.Text * 2 > _total ? 0 : s.LinkDensity;
         return name switch
         {
             "ul" or "ol" or "dl" or "nav" or "table" or "div" or "section" or "form" => density > 0.5 && s.Text < 2000,
@@ -101,6 +178,11 @@ internal sealed class TextRenderer
             if (c == '\n' && preformatted)
             {
                 LineBreak();
+            }
+            else if (c is '\uFEFF')
+            {
+                // A stray byte-order mark inside the text is an encoding artefact. Soft hyphens (U+00AD) are kept:
+                // they are part of the page's text, and consumers that tokenise strip them.
             }
             else if (char.IsWhiteSpace(c) || c == '\u200B')
             {
@@ -139,7 +221,10 @@ internal sealed class TextRenderer
 
         var text = _current.ToString().Trim();
         _current.Clear();
-        if (text.Length > 0 && !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))
+        // "Related articles" headings stay until CutRelated has seen them: they mark where the article ends.
+        var related = text.Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(text);
+        if (text.Length > 0 && (related || !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))
+            && !(text.Length < 200 && BoilerplateHints.CreditLine().IsMatch(text)))
         {
             _blocks.Add(text);
         }

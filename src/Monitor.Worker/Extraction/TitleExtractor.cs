@@ -21,7 +21,18 @@ internal static partial class TitleExtractor
         var reference = ogTitle ?? ldTitle ?? docTitle;
         var referenceWords = Words(string.Join(' ', ogTitle, ldTitle, docTitle));
         var headlineWords = Words(string.Join(' ', ogTitle is null ? null : StripSite(ogTitle), ldTitle, docTitle is null ? null : StripSite(docTitle)));
-        var siteParts = SiteParts(docTitle);
+        var headings = Headings(document, out var h1Texts);
+        foreach (var heading in h1Texts)
+        {
+            // A main heading that repeats the social or structured-data headline word for word is the headline.
+            if ((ogTitle is not null && heading.Equals(ogTitle, StringComparison.OrdinalIgnoreCase) && StripSite(ogTitle) == ogTitle)
+                || (meta.JsonLd.IsArticle && heading.Equals(ldTitle, StringComparison.OrdinalIgnoreCase)))
+            {
+                return heading;
+            }
+        }
+
+        var siteParts = SiteParts(docTitle, headings);
 
         var h1 = Best(document, "h1", headlineWords, siteName, siteParts, requireOverlap: false);
         if (h1 is not null)
@@ -142,114 +153,22 @@ internal static partial class TitleExtractor
         return false;
     }
 
-    /// <summary>
-    /// The parts of a document title that name the site: the part after the last separator ("Headline - Site"), and
-    /// a short first part before "|", "»" or ":" ("Site | Headline").
-    /// </summary>
-    private static List<string> SiteParts(string? docTitle)
-    {
-        var parts = new List<string>();
-        if (docTitle is null)
-        {
-            return parts;
-        }
-
-        var separators = SiteSeparator().Matches(docTitle);
-        if (separators.Count == 0)
-        {
-            return parts;
-        }
-
-        var first = separators[0];
-        var head = docTitle[..first.Index].Trim();
-        var mark = first.Value.Trim();
-        if (mark.Length > 0 && mark[0] is '|' or '»' or '·' or '•' or ':' && head.Split(' ').Length <= 3
-            && head.Length < docTitle.Length - first.Index - first.Length)
-        {
-            parts.Add(head);
-            return parts;
-        }
-
-        foreach (Match separator in separators)
-        {
-            parts.Add(docTitle[(separator.Index + separator.Length)..].Trim());
-        }
-
-        return parts;
-    }
-
-    /// <summary>
-    /// A heading that wraps a known title in a kicker or section label ("Local News | Headline") is cut to that title.
-    /// </summary>
-    private static string TrimToReference(string heading, params ReadOnlySpan<string?> references)
-    {
-        var folded = Fold(heading);
-        foreach (var reference in references)
-        {
-            if (reference is null || reference.Length >= heading.Length || reference.Length * 10 < heading.Length * 6)
-            {
-                continue;
-            }
-
-            // Only a leading kicker or a trailing "| Site" is cut: other extra words belong to the headline.
-            var index = folded.IndexOf(Fold(reference), StringComparison.OrdinalIgnoreCase);
-            var end = index + reference.Length;
-            if (index >= 0 && (end == heading.Length || heading.AsSpan(end).TrimStart().StartsWith("|")))
-            {
-                return heading.Substring(index, reference.Length).Trim();
-            }
-        }
-
-        return heading;
-    }
-
-    /// <summary>Maps typographic dashes and quotes to ASCII, one character for one, so indexes still match.</summary>
-    private static string Fold(string text) => string.Create(text.Length, text, static (span, source) =>
-    {
-        for (var i = 0; i < source.Length; i++)
-        {
-            span[i] = source[i] switch
-            {
-                '–' or '—' or '‐' or '‑' => '-',
-                '’' or '‘' or '´' or '`' => '\'',
-                '“' or '”' or '„' or '«' or '»' => '"',
-                '\u00A0' => ' ',
-                var c => c,
-            };
-        }
-    });
-
-    /// <summary>Removes a site name joined to the headline by a separator (" | ", " - ", " – ", " :: "...).</summary>
-    internal static string StripSite(string title)
-    {
-        var parts = Separator().Split(title);
-        if (parts.Length < 2)
-        {
-            return title;
-        }
-
-        // Most titles put the headline first ("Headline | Site"); a short first part followed by a longer rest is a
-        // site name in front ("Site | Headline"). Otherwise the longest part is the headline.
-        var first = parts[0].Trim();
-        var rest = title.Length - parts[0].Length;
-        if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 || first.Length >= rest)
-        {
-            return first;
-        }
-
-        var best = parts.MaxBy(p => p.Length)!;
-        return best.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2 || best.Length >= 8 ? best.Trim() : title;
-    }
-
+    /// <summary>The content words of a text (four letters or more, so that articles and prepositions do not count
+    /// as overlap), or all its words when it has no long ones.</summary>
     private static HashSet<string> Words(string text)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var all = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (Match m in Word().Matches(text))
         {
-            set.Add(m.Value);
+            all.Add(m.Value);
+            if (m.Value.Length >= 4)
+            {
+                set.Add(m.Value);
+            }
         }
 
-        return set;
+        return set.Count > 0 ? set : all;
     }
 
     private static string? Normalize(string? text)
@@ -274,10 +193,4 @@ internal static partial class TitleExtractor
 
     [GeneratedRegex(@"logo|brand|site-?title|site-?name|sitename|masthead|blog-?title|blog-?name|site-?header|page-?header__logo|header-?logo", RegexOptions.IgnoreCase)]
     private static partial Regex SiteHint();
-
-    [GeneratedRegex(@"\s+[|\-–—·•»«/~]+\s+|\s*[|·•»«]\s*|\s::\s")]
-    private static partial Regex Separator();
-
-    [GeneratedRegex(@"\s+[|\-–—·•»«/~:]+\s+|\s*[|·•»«]\s*|\s::\s")]
-    private static partial Regex SiteSeparator();
 }
