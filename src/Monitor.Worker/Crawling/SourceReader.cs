@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Discovery;
+using Monitor.Worker.Extraction;
 using Monitor.Worker.Feeds;
 using Monitor.Worker.Fetching;
 using Monitor.Worker.Items;
@@ -73,7 +74,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var html = TextDecoding.Decode(document.Body, document.Charset);
+        var html = CharsetDecoder.Decode(document.Body, document.Charset);
         if (source.Selectors is null)
         {
             foreach (var feedUrl in FeedDiscovery.Discover(html, document.FinalUri).Take(2))
@@ -96,7 +97,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
     }
 
     private async Task<SourceReadResult> ReadListingAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken) =>
-        await ReadListingPagesAsync(source, document, TextDecoding.Decode(document.Body, document.Charset), zone, context, cancellationToken);
+        await ReadListingPagesAsync(source, document, CharsetDecoder.Decode(document.Body, document.Charset), zone, context, cancellationToken);
 
     private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
@@ -111,7 +112,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
                 break;
             }
 
-            page = ListingParser.Parse(TextDecoding.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone);
+            page = ListingParser.Parse(CharsetDecoder.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone);
             items.AddRange(page.Items);
             pages++;
         }

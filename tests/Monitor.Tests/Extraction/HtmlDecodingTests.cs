@@ -1,14 +1,14 @@
 using System.Text;
-using Monitor.Worker.Crawling;
+using Monitor.Worker.Extraction;
 
-namespace Monitor.Tests.Crawling;
+namespace Monitor.Tests.Extraction;
 
-public sealed class TextDecodingTests
+public sealed class HtmlDecodingTests
 {
     private const string Japanese = "人工知能基本計画を閣議決定";
     private const string Korean = "인공지능 기본법 시행";
 
-    static TextDecodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static HtmlDecodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static byte[] Html(string charsetMeta, string body, Encoding encoding) =>
         encoding.GetBytes($"<html><head>{charsetMeta}<title>t</title></head><body><p>{body}</p></body></html>");
@@ -18,7 +18,7 @@ public sealed class TextDecodingTests
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("<p>Café " + Japanese + "</p>")).ToArray();
 
-        Assert.Equal("<p>Café " + Japanese + "</p>", TextDecoding.Decode(bytes, "iso-8859-1"));
+        Assert.Equal("<p>Café " + Japanese + "</p>", CharsetDecoder.Decode(bytes, "iso-8859-1"));
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public sealed class TextDecodingTests
         var encoding = Encoding.GetEncoding(name);
         var bytes = encoding.GetPreamble().Concat(encoding.GetBytes(Japanese)).ToArray();
 
-        Assert.Equal(Japanese, TextDecoding.Decode(bytes, null));
+        Assert.Equal(Japanese, CharsetDecoder.Decode(bytes, null));
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class TextDecodingTests
     {
         var bytes = Html("", Japanese, Encoding.GetEncoding("shift_jis"));
 
-        Assert.Contains(Japanese, TextDecoding.Decode(bytes, header), StringComparison.Ordinal);
+        Assert.Contains(Japanese, CharsetDecoder.Decode(bytes, header), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class TextDecodingTests
     {
         var bytes = Html("<meta charset=\"utf-8\">", Japanese, Encoding.GetEncoding("euc-jp"));
 
-        Assert.Contains(Japanese, TextDecoding.Decode(bytes, "EUC-JP"), StringComparison.Ordinal);
+        Assert.Contains(Japanese, CharsetDecoder.Decode(bytes, "EUC-JP"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class TextDecodingTests
     {
         var bytes = Html(meta, text, Encoding.GetEncoding(encodingName));
 
-        Assert.Contains(text, TextDecoding.Decode(bytes, null), StringComparison.Ordinal);
+        Assert.Contains(text, CharsetDecoder.Decode(bytes, null), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class TextDecodingTests
     {
         var bytes = Html("", Japanese + " Café", Encoding.UTF8);
 
-        Assert.Contains(Japanese + " Café", TextDecoding.Decode(bytes, header), StringComparison.Ordinal);
+        Assert.Contains(Japanese + " Café", CharsetDecoder.Decode(bytes, header), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,12 +80,12 @@ public sealed class TextDecodingTests
     {
         var bytes = Html("<meta charset=\"klingon-8\">", Japanese, Encoding.UTF8);
 
-        Assert.Contains(Japanese, TextDecoding.Decode(bytes, null), StringComparison.Ordinal);
+        Assert.Contains(Japanese, CharsetDecoder.Decode(bytes, null), StringComparison.Ordinal);
     }
 
     [Fact]
     public void EmptyBodyDecodesToEmptyText()
     {
-        Assert.Equal("", TextDecoding.Decode([], "utf-8"));
+        Assert.Equal("", CharsetDecoder.Decode([], "utf-8"));
     }
 }
