@@ -14,10 +14,17 @@ public static partial class SettingsValidator
 {
     private const string File = "settings";
 
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification"];
+
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
     {
         var problems = new List<ConfigProblem>();
+        foreach (var section in configuration.GetSection("Monitor").GetChildren().Where(c => !KnownSections.Contains(c.Key)))
+        {
+            problems.Add(new ConfigProblem(File, "Monitor", section.Key, $"unknown section; expected one of: {string.Join(", ", KnownSections)}"));
+        }
+
         var crawling = Bind<CrawlingOptions>(configuration, CrawlingOptions.SectionName, problems);
         var storage = Bind<StorageOptions>(configuration, StorageOptions.SectionName, problems);
         var digest = Bind<DigestOptions>(configuration, DigestOptions.SectionName, problems);

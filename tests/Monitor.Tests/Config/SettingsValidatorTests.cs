@@ -108,6 +108,7 @@ public sealed class SettingsValidatorTests
 
     [Theory]
     [InlineData("Monitor:Smtp:Hots=smtp.example.org", "Monitor:Smtp", "Hots")]
+    [InlineData("Monitor:Crawlng:TimeoutSeconds=5", "Monitor", "Crawlng")]
     [InlineData("Monitor:Smtp:Security=Tls13", "Monitor:Smtp", "Security")]
     [InlineData("Monitor:Storage:Provider=Oracle", "Monitor:Storage", "Provider")]
     [InlineData("Monitor:Crawling:TimeoutSeconds=thirty", "Monitor:Crawling", "TimeoutSeconds")]
