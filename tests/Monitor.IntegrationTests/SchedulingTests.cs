@@ -99,6 +99,57 @@ public sealed class SchedulingTests : IAsyncLifetime
         Assert.Equal(1, await db.Announcements.CountAsync());
     }
 
+    [Fact]
+    public async Task EditedSourcesArePickedUpWithoutARestartAndBadEditsAreRejected()
+    {
+        await using var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
+        await app.StartAsync();
+        var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var catalog = app.Services.GetRequiredService<Monitor.Worker.Sources.SourceCatalog>();
+
+        _env.WriteSources($"""
+            sources:
+              - id: hourly
+                url: {_web.Url("/a.xml")}
+                country: GB
+                language: en
+                schedule: "0 7 * * * ?"
+              - id: fresh
+                url: {_web.Url("/a.xml")}
+                country: IE
+                language: en
+            """);
+        var reloaded = await PollAsync(async () =>
+            await scheduler.GetJobDetail(new JobKey("crawl:fresh", "crawl")) is not null
+            && await scheduler.GetJobDetail(new JobKey("crawl:slow", "crawl")) is null
+            && await scheduler.GetTrigger(new TriggerKey("crawl:hourly:trigger", "crawl")) is ICronTrigger { CronExpressionString: "0 7 * * * ?" });
+        Assert.True(reloaded, "the edit was applied to the schedule");
+        Assert.Equal("IE", catalog.Find("fresh")?.Country);
+
+        _env.WriteSources("sources:\n  - id: broken\n    url: nowhere\n    country: XX\n    language: en\n");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.NotNull(catalog.Find("fresh"));
+        Assert.Null(catalog.Find("broken"));
+        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("crawl:fresh", "crawl")));
+        await app.StopAsync();
+    }
+
+    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     private async Task<bool> WaitForStateAsync(string sourceId)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);

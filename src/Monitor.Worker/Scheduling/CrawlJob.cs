@@ -15,6 +15,9 @@ internal sealed class CrawlJob(SourceCatalog catalog, SourceCrawler crawler, IOp
     /// <summary>The job key of <paramref name="sourceId"/>'s crawl.</summary>
     public static JobKey KeyFor(string sourceId) => new($"crawl:{sourceId}", "crawl");
 
+    /// <summary>The key of the cron trigger of <paramref name="sourceId"/>'s crawl.</summary>
+    public static TriggerKey TriggerKeyFor(string sourceId) => new($"crawl:{sourceId}:trigger", "crawl");
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var sourceId = context.MergedJobDataMap.GetString(SourceIdKey);

@@ -23,7 +23,7 @@ public static class SchedulingServiceCollectionExtensions
             {
                 var key = CrawlJob.KeyFor(source.Id);
                 q.AddJob<CrawlJob>(j => j.WithIdentity(key).UsingJobData(CrawlJob.SourceIdKey, source.Id));
-                q.AddTrigger(t => t.ForJob(key).WithIdentity($"{key.Name}:trigger", "crawl")
+                q.AddTrigger(t => t.ForJob(key).WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
                     .WithCronSchedule(source.Schedule ?? options.DefaultCrawlSchedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
 
@@ -32,6 +32,8 @@ public static class SchedulingServiceCollectionExtensions
                 .WithCronSchedule(options.DigestSchedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<ConfigReloader>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigReloader>());
         return builder;
     }
 }

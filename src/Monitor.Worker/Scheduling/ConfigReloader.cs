@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Classification;
+using Monitor.Worker.Configuration;
+using Monitor.Worker.Sources;
+using Quartz;
+
+namespace Monitor.Worker.Scheduling;
+
+/// <summary>
+/// Picks up edits to <c>sources.yaml</c> and <c>taxonomy.yaml</c> without a restart: a valid edit replaces the catalog
+/// and (re)schedules crawl jobs for added sources and changed schedules and removes those of removed or disabled ones;
+/// an invalid edit is logged with every problem and the running configuration is kept.
+/// </summary>
+internal sealed class ConfigReloader(
+    ConfigPaths paths,
+    SourceCatalog catalog,
+    ISchedulerFactory schedulers,
+    IOptions<SchedulingOptions> scheduling,
+    TimeProvider time,
+    ILogger<ConfigReloader> logger) : BackgroundService
+{
+    /// <summary>Edits arriving within this time are applied together (editors write files in several steps).</summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        using var watcher = new FileSystemWatcher(paths.Directory)
+        {
+            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
+            IncludeSubdirectories = false,
+        };
+        FileSystemEventHandler onChange = (_, e) =>
+        {
+            if (Path.GetFileName(e.FullPath) is "sources.yaml" or "taxonomy.yaml" || e.FullPath.EndsWith(".json", StringComparison.Ordinal) && !Path.GetFileName(e.FullPath).StartsWith("appsettings", StringComparison.Ordinal))
+            {
+                changes.Writer.TryWrite(true);
+            }
+        };
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Renamed += (s, e) => onChange(s, e);
+        watcher.EnableRaisingEvents = true;
+
+        try
+        {
+            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await Task.Delay(Debounce, time, stoppingToken);
+                while (changes.Reader.TryRead(out _))
+                {
+                }
+
+                await ReloadAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Reloads now; false (and the old configuration kept) when the files have problems.</summary>
+    public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
+    {
+        var loaded = SourcesFileLoader.Load(paths.SourcesFile);
+        var (taxonomy, taxonomyProblems) = TaxonomyLoader.Load(paths.TaxonomyFile);
+        var problems = loaded.Problems.Concat(taxonomyProblems).ToList();
+        if (problems.Count > 0 || taxonomy is null)
+        {
+            logger.LogError("Configuration edit rejected, the running configuration is kept; {Count} problem(s):{NewLine}{Problems}",
+                problems.Count, Environment.NewLine, string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+            return false;
+        }
+
+        var before = catalog.Sources.Where(s => s.Enabled).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var after = loaded.Sources.Where(s => s.Enabled).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        catalog.Replace(loaded.Sources, new AnnouncementClassifier(taxonomy));
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var removed = before.Keys.Except(after.Keys).ToList();
+        foreach (var id in removed)
+        {
+            await scheduler.DeleteJob(CrawlJob.KeyFor(id), cancellationToken);
+        }
+
+        var defaultCron = scheduling.Value.DefaultCrawlSchedule;
+        var scheduled = after.Values
+            .Where(s => !before.TryGetValue(s.Id, out var old) || (old.Schedule ?? defaultCron) != (s.Schedule ?? defaultCron))
+            .ToList();
+        foreach (var source in scheduled)
+        {
+            var key = CrawlJob.KeyFor(source.Id);
+            var job = JobBuilder.Create<CrawlJob>().WithIdentity(key).UsingJobData(CrawlJob.SourceIdKey, source.Id).Build();
+            var trigger = TriggerBuilder.Create(time)
+                .WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
+                .ForJob(key)
+                .WithCronSchedule(source.Schedule ?? defaultCron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+                .Build();
+            await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+
+        logger.LogInformation("Configuration reloaded: {Count} sources, {Scheduled} (re)scheduled, {Removed} removed",
+            loaded.Sources.Count, scheduled.Count, removed.Count);
+        return true;
+    }
+}
