@@ -137,6 +137,21 @@ public sealed class PageFetcherTests : IAsyncLifetime
         Assert.EndsWith("/new", ok.FinalUri.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ObeysRobotsTxtForItsUserAgent()
+    {
+        _web.Serve("/robots.txt", "text/plain", "User-agent: MonitorBot\nDisallow: /private/\n\nUser-agent: *\nDisallow: /\n");
+        _web.Serve("/private/feed.xml", "application/rss+xml", Body);
+        _web.Serve("/public/feed.xml", "application/rss+xml", Body);
+
+        var refused = Assert.IsType<FetchResult.Failed>(await Fetch("/private/feed.xml"));
+        Assert.IsType<FetchResult.Ok>(await Fetch("/public/feed.xml"));
+
+        Assert.Contains("disallowed by", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _web.CountStatus("/private/feed.xml", 200));
+        Assert.Equal(1, _web.Requests.Count(r => r.Path == "/robots.txt"));
+    }
+
     private Task<FetchResult> Fetch(string path) =>
         _host.Services.GetRequiredService<PageFetcher>().FetchAsync(_web.Url(path), null, CancellationToken.None);
 

@@ -18,6 +18,7 @@ public sealed class SchedulingTests : IAsyncLifetime
         _web = await LoopbackHttpServer.StartAsync();
         _env.Settings["Monitor:Web:Urls"] = "http://127.0.0.1:0";
         _env.Settings["Monitor:Scheduling:JitterSeconds"] = "0";
+        _env.Settings["Monitor:Scheduling:ConfigPollSeconds"] = "1";
         _env.Settings["Monitor:Scheduling:DefaultCrawlSchedule"] = "0 0 3 * * ?";
         _env.Settings["Monitor:Crawling:FetchArticles"] = "false";
         _web.Serve("/a.xml", "application/rss+xml", Fixtures.Rss(("x", "National AI strategy adopted", "/x", "Fri, 20 Nov 2026 08:00:00 GMT", "The cabinet adopted a national AI strategy.")));

@@ -46,6 +46,9 @@ public sealed class CrawlingOptions
     /// <summary>Fetch each new item's page to extract its text (off: keep the feed's data only).</summary>
     public bool FetchArticles { get; set; } = true;
 
+    /// <summary>Obey each site's robots.txt (rules for the User-Agent's product token, else for <c>*</c>).</summary>
+    public bool RespectRobotsTxt { get; set; } = true;
+
     /// <summary>Allow loopback and private-network addresses (for the demo and tests only; off in production to block SSRF).</summary>
     public bool AllowPrivateNetworks { get; set; }
 }

@@ -13,6 +13,7 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     public const string ClientName = "crawler";
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLimits = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>GETs <paramref name="url"/>; with <paramref name="validators"/> the request is conditional.</summary>
     public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
@@ -22,6 +23,11 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
         await gate.WaitAsync(cancellationToken);
         try
         {
+            if (settings.RespectRobotsTxt && !(await RobotsFor(url, settings, cancellationToken)).IsAllowed(url))
+            {
+                return new FetchResult.Failed(url, $"disallowed by {url.GetLeftPart(UriPartial.Authority)}/robots.txt for {AgentToken(settings.UserAgent)}");
+            }
+
             return await SendAsync(url, validators, settings, cancellationToken);
         }
         finally
@@ -96,6 +102,27 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
             return new FetchResult.Failed(url, ex.InnerException is BlockedAddressException blocked ? blocked.Message : ex.Message);
         }
     }
+
+    private async Task<RobotsRules> RobotsFor(Uri url, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
+        var site = url.GetLeftPart(UriPartial.Authority);
+        if (_robots.TryGetValue(site, out var cached) && cached.Expires > DateTimeOffset.UtcNow)
+        {
+            return cached.Rules;
+        }
+
+        // A missing or unreadable robots.txt allows everything (RFC 9309 treats 4xx so; we also do for 5xx and
+        // network errors rather than park a government source because its robots.txt is down), re-checked in an hour.
+        var result = await SendAsync(new Uri(site + "/robots.txt"), null, settings, cancellationToken);
+        var rules = result is FetchResult.Ok ok
+            ? RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(ok.Body.AsSpan(0, Math.Min(ok.Body.Length, 512 * 1024))), AgentToken(settings.UserAgent))
+            : RobotsRules.AllowAll;
+        _robots[site] = (rules, DateTimeOffset.UtcNow + (result is FetchResult.Ok ? TimeSpan.FromHours(12) : TimeSpan.FromHours(1)));
+        return rules;
+    }
+
+    /// <summary>The product token robots.txt groups are matched against: the User-Agent up to its first '/' or space.</summary>
+    public static string AgentToken(string userAgent) => userAgent.Split(['/', ' '], 2)[0];
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {

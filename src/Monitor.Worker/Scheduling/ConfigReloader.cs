@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Classification;
 using Monitor.Worker.Configuration;
@@ -20,44 +19,42 @@ internal sealed class ConfigReloader(
     TimeProvider time,
     ILogger<ConfigReloader> logger) : BackgroundService
 {
-    /// <summary>Edits arriving within this time are applied together (editors write files in several steps).</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(500);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        using var watcher = new FileSystemWatcher(paths.Directory)
-        {
-            NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.CreationTime,
-            IncludeSubdirectories = false,
-        };
-        FileSystemEventHandler onChange = (_, e) =>
-        {
-            if (Path.GetFileName(e.FullPath) is "sources.yaml" or "taxonomy.yaml" || e.FullPath.EndsWith(".json", StringComparison.Ordinal) && !Path.GetFileName(e.FullPath).StartsWith("appsettings", StringComparison.Ordinal))
-            {
-                changes.Writer.TryWrite(true);
-            }
-        };
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Renamed += (s, e) => onChange(s, e);
-        watcher.EnableRaisingEvents = true;
-
+        // Polling, not FileSystemWatcher: it also sees files swapped behind symlinks (Kubernetes ConfigMaps, bind
+        // mounts) and cannot fail on an exhausted inotify limit.
+        var seen = Fingerprint();
+        var interval = TimeSpan.FromSeconds(scheduling.Value.ConfigPollSeconds);
         try
         {
-            while (await changes.Reader.WaitToReadAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await Task.Delay(Debounce, time, stoppingToken);
-                while (changes.Reader.TryRead(out _))
+                await Task.Delay(interval, time, stoppingToken);
+                var now = Fingerprint();
+                if (now != seen)
                 {
+                    seen = now;
+                    await ReloadAsync(stoppingToken);
                 }
-
-                await ReloadAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>Names, sizes and write times of the files a reload reads (sources, taxonomy, model files).</summary>
+    private string Fingerprint()
+    {
+        var files = Directory.Exists(paths.Directory)
+            ? Directory.GetFiles(paths.Directory).Where(f => Path.GetFileName(f) is not ("appsettings.json" or "sources.yaml") && !Path.GetFileName(f).StartsWith("appsettings.", StringComparison.Ordinal))
+                .Append(paths.SourcesFile)
+            : [paths.SourcesFile];
+        return string.Join('|', files.Order(StringComparer.Ordinal).Select(f =>
+        {
+            var info = new FileInfo(f);
+            return info.Exists ? $"{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}" : $"{info.Name}:missing";
+        }));
     }
 
     /// <summary>Reloads now; false (and the old configuration kept) when the files have problems.</summary>

@@ -18,6 +18,10 @@ public sealed class SchedulingOptions
     [Range(0, 3600)]
     public int JitterSeconds { get; set; } = 120;
 
+    /// <summary>How often (seconds) the worker checks <c>sources.yaml</c> and <c>taxonomy.yaml</c> for edits.</summary>
+    [Range(1, 3600)]
+    public int ConfigPollSeconds { get; set; } = 10;
+
     /// <summary>When the digest job looks for due digests.</summary>
     [Required]
     public string DigestSchedule { get; set; } = "0 */15 * * * ?";
