@@ -16,6 +16,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     private DateTimeOffset? _anyTime;
     private DateTimeOffset? _hinted;
     private int _visited;
+    private int _pageParagraphs = int.MaxValue;
 
     /// <summary>A date the markup states is the publication date (microdata, a publish-labelled time element).</summary>
     public DateTimeOffset? Explicit => _microdata ?? _publishTime;
@@ -26,6 +27,11 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
     public void Walk(IElement element, int depth)
     {
+        if (depth == 0)
+        {
+            _pageParagraphs = Math.Max(1, counts.Paragraph(element));
+        }
+
         for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
         {
             if (++_visited > MaxElements || _microdata is not null)
@@ -42,7 +48,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
 
             // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
             var hint = DomCleaner.RawHint(child);
-            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000)
+            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000 && counts.Paragraph(child) * 2 < _pageParagraphs)
                 || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && counts.Text(child) > 300)))
             {
                 continue;
