@@ -55,6 +55,7 @@ internal sealed partial class TextRenderer
             promotion |= i >= tail && i > 0 && block.Length <= 30 && block.EndsWith(':');
             promotion |= (i == 0 || i >= blocks.Count - 2) && block.Length < 300 && BoilerplateHints.Disclosure().IsMatch(block);
             promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
+            promotion |= block.Length < 300 && BoilerplateHints.TagList().IsMatch(block);
 
             // "Views: 12 | Tags: x | Comments" or "Imprint | Privacy | Copyright": a bar of labels, not a sentence.
             promotion |= block.Length < 150 && CountOf(block, " | ") >= 2;
