@@ -25,7 +25,9 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     public DateTimeOffset? Visible => _hinted ?? _anyTime;
 
     /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
-    public void Walk(IElement element, int depth)
+    public void Walk(IElement element, int depth) => Walk(element, depth, inArticle: false);
+
+    private void Walk(IElement element, int depth, bool inArticle)
     {
         if (depth == 0)
         {
@@ -54,10 +56,16 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
                 continue;
             }
 
+            // The site header prints today's date, not the article's.
+            if (!inArticle && (name == "header" || (hint.Length > 0 && SiteHeaderHint().IsMatch(hint))) && counts.Paragraph(child) * 2 < _pageParagraphs)
+            {
+                continue;
+            }
+
             Inspect(child, name, hint);
             if (depth < 60)
             {
-                Walk(child, depth + 1);
+                Walk(child, depth + 1, inArticle || name is "article" or "main" || child.GetAttribute("itemprop") == "articleBody");
             }
         }
     }
@@ -106,6 +114,9 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
 
     [GeneratedRegex(@"publish|posted|pubdate|created|entry-date|post-date|article-date|datePublished", RegexOptions.IgnoreCase)]
     private static partial Regex PublishHint();
+
+    [GeneratedRegex(@"masthead|site-?header|page-?header|top-?bar|topnav|header-?top|top-?header", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteHeaderHint();
 
     [GeneratedRegex(@"updated|modified|edited|aktualisiert", RegexOptions.IgnoreCase)]
     private static partial Regex ModifiedHint();
