@@ -6,7 +6,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bench="${BENCH_DIR:-$repo/../shared/bench}"
-rounds=5
+rounds=10
 build=1
 while [[ $# -gt 0 ]]; do
   case "$1" in

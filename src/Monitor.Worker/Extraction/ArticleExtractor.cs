@@ -75,7 +75,11 @@ public static class ArticleExtractor
         var scorer = new ContentScorer(body, DomCleaner.Clean(body, counts));
         var selection = scorer.SelectContent();
         var lead = scorer.FindLead(selection);
-        var blocks = TextRenderer.Render(scorer, lead is null ? selection : [lead, .. selection]);
+        var blocks = TextRenderer.Render(scorer, selection);
+        if (lead is not null && TextRenderer.RenderWhole(lead) is { Length: > 0 } leadText && !blocks.Contains(leadText))
+        {
+            blocks.Insert(0, leadText);
+        }
         if (TextLength(blocks) < 100 && scorer.Stats(body).Text > 200)
         {
             blocks = TextRenderer.Render(scorer, [body]);

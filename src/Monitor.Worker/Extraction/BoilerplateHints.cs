@@ -54,7 +54,7 @@ internal static partial class BoilerplateHints
     /// Headings that open the "more articles" part after an article, in several languages: nothing after them is the
     /// article.
     /// </summary>
-    [GeneratedRegex(@"^(das (thema )?könnte (dich|sie|euch) auch interessieren|(das|dies) (könnte|dürfte) (dich|sie) (auch )?interessieren|auch interessant|weitere (artikel|beiträge|meldungen|nachrichten|themen)|mehr zum thema|ähnliche (beiträge|artikel)|verwandte (artikel|beiträge|themen)|passend dazu|zurück zu(r)? (allen meldungen|übersicht)|vorschau auf den nächsten artikel|related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (stories|articles|from).*|read (next|more)|recommended( for you)?|further reading|czytaj (też|także|również)|zobacz (też|także|również)|polecamy|ezek is érdekelhetnek|à lire aussi|a lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|potrebbe interessarti|leggi anche|articoli correlati|te puede interesar|artículos relacionados|noticias relacionadas|lees ook|gerelateerde artikelen|relaterade artiklar|les også)\s*[:.!…]*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(das (thema )?könnte (dich|sie|euch) auch interessieren|(das|dies) (könnte|dürfte) (dich|sie) (auch )?interessieren|auch interessant|weitere (artikel|beiträge|meldungen|nachrichten|themen)|mehr zum thema|ähnliche (beiträge|artikel)|verwandte (artikel|beiträge|themen)|passend dazu|zurück zu(r)? (allen meldungen|übersicht)|vorschau auf den nächsten artikel|related( articles| posts| stories| content| news)?|you (may|might) (also )?(like|enjoy)|more (stories|articles|from).*|read (next|more)|recommended( for you)?|further reading|(our )?latest (news|stories|articles|headlines)|top stories|more (news|headlines)|most (read|popular)|trending( now)?|meistgelesen|neueste artikel|aktuelle nachrichten|czytaj (też|także|również)|zobacz (też|także|również)|polecamy|ezek is érdekelhetnek|à lire aussi|a lire aussi|sur le même sujet|vous aimerez aussi|dans la même rubrique|potrebbe interessarti|leggi anche|articoli correlati|te puede interesar|artículos relacionados|noticias relacionadas|lees ook|gerelateerde artikelen|relaterade artiklar|les også)\s*[:.!…]*$", RegexOptions.IgnoreCase)]
     public static partial Regex RelatedHeading();
 
     /// <summary>Class/id words of an article's lead paragraph.</summary>
@@ -76,6 +76,10 @@ internal static partial class BoilerplateHints
     /// <summary>Byline, source and credit lines: a label and a name.</summary>
     [GeneratedRegex(@"^(von|by|par|por|autor(in)?|author|copyright|quelle|source|fuente|fonte|text|redaktion|veröffentlichung|veröffentlicht|published|posted|aktualisiert|updated|kommentare( insgesamt)?|comments|themen|topics|tags|schlagworte|schlagwörter|kategorien?|categories|category|rubrik|aufrufe|views|gelesen|leserbewertung)\s*:", RegexOptions.IgnoreCase)]
     public static partial Regex LabelLine();
+
+    /// <summary>Keyword lists ("Tags: a, b, c").</summary>
+    [GeneratedRegex(@"^(tags|schlagworte|schlagwörter|stichworte|stichwörter|etiquetas|mots-clés|parole chiave|tagi|keywords)\b[:\s]", RegexOptions.IgnoreCase)]
+    public static partial Regex TagList();
 
     /// <summary>Picture agency credits.</summary>
     [GeneratedRegex(@"^(©|\(©)|getty ?images|istock|shutterstock|imago|picture.alliance|adobe ?stock|\bdpa\b|\bafp\b|\breuters\b", RegexOptions.IgnoreCase)]

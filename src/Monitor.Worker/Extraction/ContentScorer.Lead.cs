@@ -7,9 +7,27 @@ internal sealed partial class ContentScorer
 {
     private bool IsLead(IElement element)
     {
+        if (element.LocalName is "h1" or "ul" or "ol" or "nav" || !BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(element)))
+        {
+            return false;
+        }
+
+        // The cleaner may have dropped the lead with its "header" wrapper: measure it afresh then.
         var s = Stats(element);
-        return s.Text >= 40 && s.LinkDensity < 0.3 && element.LocalName != "h1"
-            && BoilerplateHints.Lead().IsMatch(DomCleaner.Hint(element));
+        var text = s.Text > 0 ? s.Text : DomCleaner.CountText(element);
+        var links = s.Text > 0 ? s.Link : LinkText(element);
+        return text >= 40 && links * 10 < text * 3;
+    }
+
+    private static int LinkText(IElement element)
+    {
+        var count = 0;
+        foreach (var link in element.GetElementsByTagName("a"))
+        {
+            count += DomCleaner.CountText(link);
+        }
+
+        return count;
     }
 
     /// <summary>

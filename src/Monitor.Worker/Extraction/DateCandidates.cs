@@ -16,6 +16,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     private DateTimeOffset? _anyTime;
     private DateTimeOffset? _hinted;
     private int _visited;
+    private int _pageParagraphs = int.MaxValue;
 
     /// <summary>A date the markup states is the publication date (microdata, a publish-labelled time element).</summary>
     public DateTimeOffset? Explicit => _microdata ?? _publishTime;
@@ -24,8 +25,15 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
     public DateTimeOffset? Visible => _hinted ?? _anyTime;
 
     /// <summary>Walks <paramref name="element"/>'s subtree in document order.</summary>
-    public void Walk(IElement element, int depth)
+    public void Walk(IElement element, int depth) => Walk(element, depth, inArticle: false);
+
+    private void Walk(IElement element, int depth, bool inArticle)
     {
+        if (depth == 0)
+        {
+            _pageParagraphs = Math.Max(1, counts.Paragraph(element));
+        }
+
         for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
         {
             if (++_visited > MaxElements || _microdata is not null)
@@ -42,8 +50,14 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
 
             // Sidebars and comment threads carry other articles' dates; a page-wide wrapper named "has-sidebar" does not.
             var hint = DomCleaner.RawHint(child);
-            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000)
+            if (hint.Length > 0 && ((SkipHint().IsMatch(hint) && counts.Text(child) < 3000 && counts.Paragraph(child) * 2 < _pageParagraphs)
                 || (hint.Contains("footer", StringComparison.OrdinalIgnoreCase) && counts.Text(child) > 300)))
+            {
+                continue;
+            }
+
+            // The site header prints today's date, not the article's.
+            if (!inArticle && (name == "header" || (hint.Length > 0 && SiteHeaderHint().IsMatch(hint))) && counts.Paragraph(child) * 2 < _pageParagraphs)
             {
                 continue;
             }
@@ -51,7 +65,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
             Inspect(child, name, hint);
             if (depth < 60)
             {
-                Walk(child, depth + 1);
+                Walk(child, depth + 1, inArticle || name is "article" or "main" || child.GetAttribute("itemprop") == "articleBody");
             }
         }
     }
@@ -100,6 +114,9 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
 
     [GeneratedRegex(@"publish|posted|pubdate|created|entry-date|post-date|article-date|datePublished", RegexOptions.IgnoreCase)]
     private static partial Regex PublishHint();
+
+    [GeneratedRegex(@"masthead|site-?header|page-?header|top-?bar|topnav|header-?top|top-?header", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteHeaderHint();
 
     [GeneratedRegex(@"updated|modified|edited|aktualisiert", RegexOptions.IgnoreCase)]
     private static partial Regex ModifiedHint();

@@ -36,7 +36,8 @@ internal static partial class DateTextParser
             return Make(compact.Groups["y"].Value, compact.Groups["m"].Value, compact.Groups["d"].Value);
         }
 
-        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        // Without a four-digit year the framework's parser would complete "14:33" or "March 5" with today's date.
+        if (Year().IsMatch(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return parsed;
         }
@@ -122,6 +123,9 @@ internal static partial class DateTextParser
 
         return new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero);
     }
+
+    [GeneratedRegex(@"(?<!\d)(19|20)\d{2}(?!\d)")]
+    private static partial Regex Year();
 
     [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})")]
     private static partial Regex IsoPrefix();

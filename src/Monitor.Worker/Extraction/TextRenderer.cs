@@ -9,14 +9,14 @@ namespace Monitor.Worker.Extraction;
 /// </summary>
 internal sealed partial class TextRenderer
 {
-    private readonly ContentScorer _scorer;
+    private readonly ContentScorer? _scorer;
     private readonly List<string> _blocks = [];
     private readonly StringBuilder _current = new();
     private bool _pendingSpace;
 
     private int _total;
 
-    private TextRenderer(ContentScorer scorer) => _scorer = scorer;
+    private TextRenderer(ContentScorer? scorer) => _scorer = scorer;
 
     /// <summary>Renders <paramref name="elements"/> to blocks of text.</summary>
     public static List<string> Render(ContentScorer scorer, IEnumerable<IElement> elements)
@@ -55,6 +55,7 @@ internal sealed partial class TextRenderer
             promotion |= i >= tail && i > 0 && block.Length <= 30 && block.EndsWith(':');
             promotion |= (i == 0 || i >= blocks.Count - 2) && block.Length < 300 && BoilerplateHints.Disclosure().IsMatch(block);
             promotion |= block.Length < 80 && BoilerplateHints.LabelLine().IsMatch(block);
+            promotion |= block.Length < 300 && BoilerplateHints.TagList().IsMatch(block);
 
             // "Views: 12 | Tags: x | Comments" or "Imprint | Privacy | Copyright": a bar of labels, not a sentence.
             promotion |= block.Length < 150 && CountOf(block, " | ") >= 2;
@@ -69,6 +70,30 @@ internal sealed partial class TextRenderer
         }
 
         return kept;
+    }
+
+    /// <summary>Renders one element as a single block, whatever the cleaner decided about it (the article's lead).</summary>
+    public static string RenderWhole(IElement element)
+    {
+        var renderer = new TextRenderer(null);
+        renderer.AppendAll(element);
+        return renderer._current.ToString().Trim();
+    }
+
+    private void AppendAll(IElement element)
+    {
+        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is IText text)
+            {
+                Append(text.Data, preformatted: false);
+            }
+            else if (child is IElement e && e.LocalName is not ("script" or "style" or "noscript" or "template" or "button"))
+            {
+                _pendingSpace |= HtmlTags.Block.Contains(e.LocalName) && _current.Length > 0;
+                AppendAll(e);
+            }
+        }
     }
 
     /// <summary>Drops a "related articles" heading in the second half of the text and everything after it.</summary>
@@ -155,7 +180,7 @@ internal sealed partial class TextRenderer
             return true;
         }
 
-        var s = _scorer.Stats(element);
+        var s = _scorer!.Stats(element);
         if (s.Text == 0)
         {
             return true;

@@ -71,4 +71,20 @@ public sealed class ArticleExtractorFixtureTests
 
         Assert.StartsWith("Lawmakers on Thursday", article.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SharedParserGivesSameResultsUnderConcurrency()
+    {
+        var names = new[] { "news-with-comments.html", "jsonld-contradicting-date.html", "ja-press-release.sjis.html", "ko-notice.euckr.html", "ar-rtl.html" };
+        var pages = names.Select(Fixture.Bytes).ToArray();
+        var expected = pages.Select(p => ArticleExtractor.Extract(p, null, null, Now).Text).ToArray();
+        var results = new string[200];
+
+        Parallel.For(0, results.Length, i => results[i] = ArticleExtractor.Extract(pages[i % pages.Length], null, null, Now).Text);
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % pages.Length], results[i]);
+        }
+    }
 }

@@ -79,5 +79,14 @@ public sealed class DateRankingTests
         Assert.Equal("2022-11-07", Format(article.Published));
     }
 
+    [Fact]
+    public void IgnoresTodaysDateInTheSiteHeader()
+    {
+        var html = "<html><body><header class=\"site-header\"><span class=\"date\">Freitag, 27. November 2026</span><a href=\"/\">Der Kurier</a></header>"
+            + $"<article><h1>Bericht</h1><p class=\"date\">Veröffentlicht am 3. Mai 2024</p>{Body}</article></body></html>";
+
+        Assert.Equal("2024-05-03", Format(ArticleExtractor.Extract(html, null, Now).Published));
+    }
+
     private static string? Format(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

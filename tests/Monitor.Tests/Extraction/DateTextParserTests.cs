@@ -40,5 +40,11 @@ public sealed class DateTextParserTests
     public void ParsesMachineDates(string value, string expected)
         => Assert.Equal(expected, DateTextParser.ParseMachine(value)?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
 
+    [Theory]
+    [InlineData("14:33")]
+    [InlineData("March 5")]
+    [InlineData("vor 3 Stunden")]
+    public void NeverCompletesAPartialDateWithToday(string value) => Assert.Null(DateTextParser.ParseMachine(value));
+
     private static string? Format(DateTimeOffset? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -87,4 +87,28 @@ public sealed class MainTextRulesTests
 
         Assert.Contains("The council's plan was approvedby lawmakers, with 312 votes", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html>")]
+    [InlineData("just text, no markup at all")]
+    [InlineData("<html><head><script type=\"application/ld+json\">{not json</script></head><body></body></html>")]
+    public void DegenerateInputGivesEmptyResultNotException(string html)
+    {
+        var article = ArticleExtractor.Extract(html, null, Now);
+
+        Assert.NotNull(article.Text);
+        Assert.Null(article.Published);
+    }
+
+    [Fact]
+    public void BinaryGarbageDoesNotThrow()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+
+        var article = ArticleExtractor.Extract(bytes, null, null, Now);
+
+        Assert.NotNull(article.Text);
+    }
 }
