@@ -81,7 +81,7 @@ public static class CliApplication
             "extract" => await ExtractCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
-            "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 3), output, cancellationToken),
+            "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 10), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
             "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, cancellationToken),
             "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),

@@ -159,7 +159,7 @@ public sealed class SourceCrawler(
             return null;
         }
 
-        return ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset);
+        return ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow());
     }
 
     private void Succeed(SourceState state, string outcome)

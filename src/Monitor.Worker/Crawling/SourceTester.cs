@@ -45,7 +45,7 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
             if (item.Link is not null && options.Value.FetchArticles)
             {
                 var page = await fetcher.FetchAsync(item.Link, null, cancellationToken);
-                article = page is FetchResult.Ok ok ? ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset) : null;
+                article = page is FetchResult.Ok ok ? ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow()) : null;
                 await output.WriteLineAsync(article is null
                     ? $"    page: not fetched ({page})"
                     : $"    page: title \"{article.Title}\", date {article.Published?.ToString("u") ?? "none"}, language {article.Language ?? "?"}, {article.Text.Length:N0} chars of text");

@@ -19,11 +19,19 @@ internal sealed class ConfigReloader(
     TimeProvider time,
     ILogger<ConfigReloader> logger) : BackgroundService
 {
+    private string _seen = "";
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Taken here, not in ExecuteAsync: .NET runs ExecuteAsync on the thread pool, possibly after a first edit.
+        _seen = Fingerprint();
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Polling, not FileSystemWatcher: it also sees files swapped behind symlinks (Kubernetes ConfigMaps, bind
         // mounts) and cannot fail on an exhausted inotify limit.
-        var seen = Fingerprint();
         var interval = TimeSpan.FromSeconds(scheduling.Value.ConfigPollSeconds);
         try
         {
@@ -31,9 +39,9 @@ internal sealed class ConfigReloader(
             {
                 await Task.Delay(interval, time, stoppingToken);
                 var now = Fingerprint();
-                if (now != seen)
+                if (now != _seen)
                 {
-                    seen = now;
+                    _seen = now;
                     await ReloadAsync(stoppingToken);
                 }
             }

@@ -58,7 +58,23 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new LoopbackSmtpServer(port);
+        var server = new LoopbackSmtpServer(port);
+
+        // The server binds on a pool thread: wait until it answers, so a client connecting at once is not refused.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return server;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(20);
+            }
+        }
     }
 
     /// <summary>Waits until <paramref name="count"/> messages arrived or the timeout passed.</summary>
