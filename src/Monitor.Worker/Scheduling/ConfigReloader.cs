@@ -39,10 +39,20 @@ internal sealed class ConfigReloader(
             {
                 await Task.Delay(interval, time, stoppingToken);
                 var now = Fingerprint();
-                if (now != _seen)
+                if (now == _seen)
                 {
-                    _seen = now;
+                    continue;
+                }
+
+                _seen = now;
+                try
+                {
                     await ReloadAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A boundary like a job's: a half-written file or a scheduler error must not stop the worker.
+                    logger.LogError(ex, "Configuration reload failed; the running configuration is kept");
                 }
             }
         }
