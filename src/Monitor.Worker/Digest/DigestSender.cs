@@ -34,7 +34,7 @@ public sealed class DigestSender(IOptions<SmtpOptions> smtpOptions, IOptions<Dig
         var results = new List<SendResult>();
         foreach (var message in messages)
         {
-            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("n")).Split(Path.GetInvalidFileNameChars().Append('@').ToArray()));
+            var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("n")).Replace('@', '.').Split(Path.GetInvalidFileNameChars()));
             var path = Path.Combine(directory, $"{name}.eml");
             var temporary = path + ".tmp";
             await message.WriteToAsync(temporary, cancellationToken);
