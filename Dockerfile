@@ -17,6 +17,8 @@ RUN apt-get update \
     && chown "$APP_UID" /data
 WORKDIR /app
 COPY --from=build /app ./
+# The working directory is the writable volume, so verbs that write relative paths (demo's data/) work as non-root.
+WORKDIR /data
 ENV MONITOR_CONFIG_DIR=/app/config \
     ConnectionStrings__Monitor="Data Source=/data/monitor.db" \
     Monitor__Digest__OutboxDirectory=/data/outbox \
