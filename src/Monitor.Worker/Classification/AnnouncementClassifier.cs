@@ -7,8 +7,13 @@ namespace Monitor.Worker.Classification;
 public sealed class AnnouncementClassifier
 {
     private const int MaxTextChars = 20_000;
-    // Rules keep half the say so that languages and phrasings missing from the training data still count.
+    // Rules keep half the say in relevance so that languages and phrasings missing from the training data still count.
     private const double RuleShare = 0.5;
+    // Topics lean on the learned heads, which already weigh the rule scores (r:topic features) per topic: a fixed half
+    // share let broad rule terms ("risk", "education", "dataset") override what the labels teach. A fifth keeps the
+    // rules' voice for languages the training data lacks (5-fold CV, mean of five fold assignments: dev topic macro-F1
+    // 0.697 -> 0.704, multilingual 0.839 -> 0.845, versus a half share).
+    private const double TopicRuleShare = 0.2;
     // Without AI context an item stays well below the digest threshold, wherever a curator sets it.
     private const double NoContextCap = 0.6;
     private const int MaxCountries = 3;
@@ -103,6 +108,9 @@ public sealed class AnnouncementClassifier
     /// <summary>Blends a rule probability with the learned one (training tunes thresholds on the same blend).</summary>
     internal static double Combine(double rule, double learned) => (RuleShare * rule) + ((1 - RuleShare) * learned);
 
+    /// <summary>Blends a topic's rule probability with its learned one (training tunes topic thresholds on this blend).</summary>
+    internal static double CombineTopic(double rule, double learned) => (TopicRuleShare * rule) + ((1 - TopicRuleShare) * learned);
+
     /// <summary>Rule-only probability of a topic from its weighted score.</summary>
     internal static double RuleTopic(double score) => 1 - Math.Exp(-score / 1.5);
 
@@ -117,7 +125,7 @@ public sealed class AnnouncementClassifier
             var threshold = Taxonomy.TopicThreshold;
             if (probabilities is not null && head >= 0)
             {
-                p = Combine(p, probabilities[head]);
+                p = CombineTopic(p, probabilities[head]);
                 // Tuned thresholds are shrunk toward the curator's: they were fitted mostly on English legal summaries.
                 var tuned = _model!.Thresholds[head];
                 threshold = tuned >= 0 ? (0.7 * tuned) + (0.3 * threshold) : threshold;

@@ -33,7 +33,7 @@ internal static class ThresholdTuner
                     }
 
                     var rule = examples[i].Features.GetValueOrDefault(FeatureExtractor.Hash("r:" + model.Heads[h]));
-                    scored[h].Add((AnnouncementClassifier.Combine(rule, p[innerIndex]), label.Value));
+                    scored[h].Add((AnnouncementClassifier.CombineTopic(rule, p[innerIndex]), label.Value));
                 }
             }
         }
