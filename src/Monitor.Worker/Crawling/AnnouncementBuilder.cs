@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Monitor.Worker.Classification;
 using Monitor.Worker.Clustering;
 using Monitor.Worker.Extraction;
+using Monitor.Worker.Feeds;
 using Monitor.Worker.Items;
 using Monitor.Worker.Sources;
 using Monitor.Worker.Storage.Entities;
@@ -26,9 +27,9 @@ public static partial class AnnouncementBuilder
         DateTime fetchedAt)
     {
         var title = FirstNonEmpty(item.Title, article?.Title) ?? canonicalUrl.AbsoluteUri;
-        var itemText = PlainText(item.Content ?? item.Summary ?? "");
-        var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
         var feedSummary = PlainText(item.Summary ?? "");
+        var itemText = item.Content is null ? feedSummary : PlainText(item.Content);
+        var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
         var description = article?.Description is { } d && IsLeadOf(d, text) ? null : article?.Description;
         var summarySource = (IsCut(feedSummary) ? FirstNonEmpty(description, text, feedSummary) : FirstNonEmpty(feedSummary, description, text)) ?? "";
         var language = article?.Language ?? source.Language;
@@ -117,52 +118,8 @@ public static partial class AnnouncementBuilder
         return (space > SummaryLength / 2 ? cut[..space] : cut) + "…";
     }
 
-    /// <summary>Strips tags and decodes entities from feed HTML.</summary>
-    public static string PlainText(string html)
-    {
-        if (html.Length == 0 || !html.Contains('<') && !html.Contains('&'))
-        {
-            return html.Trim();
-        }
-
-        var parser = new AngleSharp.Html.Parser.HtmlParser();
-        var document = parser.ParseDocument($"<body>{html}</body>");
-        var text = new StringBuilder();
-        AppendText(document.Body, text);
-        return Whitespace().Replace(text.ToString(), " ").Trim();
-    }
-
-    private static void AppendText(AngleSharp.Dom.INode? node, StringBuilder text)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        foreach (var child in node.ChildNodes)
-        {
-            if (child is AngleSharp.Dom.IText t)
-            {
-                text.Append(t.Data);
-            }
-            else if (child is AngleSharp.Dom.IElement e && e.LocalName is not ("script" or "style" or "noscript" or "template"))
-            {
-                // Block elements and line breaks separate words even when the markup has no whitespace between them.
-                var block = e.LocalName is "br" or "p" or "div" or "li" or "tr" or "td" or "th" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6"
-                    or "ul" or "ol" or "table" or "section" or "article" or "blockquote" or "dd" or "dt" or "figcaption";
-                if (block)
-                {
-                    text.Append(' ');
-                }
-
-                AppendText(e, text);
-                if (block)
-                {
-                    text.Append(' ');
-                }
-            }
-        }
-    }
+    /// <summary>Strips tags (and script/style content) and decodes entities from feed HTML, keeping block boundaries.</summary>
+    public static string PlainText(string html) => FeedText.Plain(html) ?? "";
 
     // A meta description that is only the text's first characters (often cut mid-word) says less than the text itself.
     private static bool IsLeadOf(string description, string text) =>

@@ -132,10 +132,10 @@ internal static partial class FeedText
     [GeneratedRegex(@"<[A-Za-z/!?]|&(#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);", RegexOptions.CultureInvariant)]
     private static partial Regex HtmlHint();
 
-    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", RegexOptions.CultureInvariant | RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStyle();
 
-    [GeneratedRegex(@"</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"</?(p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|section|article|dd|dt|figcaption)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BlockTag();
 
     [GeneratedRegex(@"<(!--.*?--|[A-Za-z/!?][^>]*)>", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
