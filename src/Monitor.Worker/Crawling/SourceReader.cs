@@ -31,8 +31,8 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
                 SourceKind.Feed => ReadFeed(document, zone, null),
                 SourceKind.Sitemap => await ReadSitemapAsync(document, zone, context, cancellationToken),
                 SourceKind.Json => ReadJson(source, document, zone),
-                SourceKind.Listing when source.Kind == SourceKind.Listing => await ReadListingAsync(source, document, zone, context, cancellationToken),
-                _ => await ReadHtmlAsync(source, document, zone, context, cancellationToken),
+                // An explicit listing is read as one; an HTML page of kind auto first looks for an advertised feed.
+                _ => await ReadHtmlAsync(source, document, zone, context, discoverFeeds: source.Kind != SourceKind.Listing, cancellationToken),
             };
         }
         catch (Exception ex) when (ex is FeedParseException or SitemapParseException or JsonApiParseException or ListingParseException)
@@ -72,10 +72,10 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
         return new SourceReadResult(JsonApiReader.Read(document.Body, document.FinalUri, paths, zone), "json api");
     }
 
-    private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
+    private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, bool discoverFeeds, CancellationToken cancellationToken)
     {
         var html = CharsetDecoder.Decode(document.Body, document.Charset);
-        if (source.Selectors is null)
+        if (discoverFeeds && source.Selectors is null)
         {
             foreach (var feedUrl in FeedDiscovery.Discover(html, document.FinalUri).Take(2))
             {
@@ -95,9 +95,6 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
         return await ReadListingPagesAsync(source, document, html, zone, context, cancellationToken);
     }
-
-    private async Task<SourceReadResult> ReadListingAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken) =>
-        await ReadListingPagesAsync(source, document, CharsetDecoder.Decode(document.Body, document.Charset), zone, context, cancellationToken);
 
     private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
