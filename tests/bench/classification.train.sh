@@ -17,6 +17,15 @@ if [[ "$MONITOR" == "dotnet $DLL" && ! -f "$DLL" ]]; then
   dotnet build "$ROOT/src/Monitor.Worker" -c Release -nologo -v q
 fi
 
+AGORA_DOCS="$SHARED/datasets/agora_eto/documents.csv"
+OUT="$(mktemp -d)"
+trap 'rm -rf "$OUT"' EXIT
+
 inputs="$DEV"
 [[ -f "$ML" ]] && inputs="$DEV,$ML"
-$MONITOR classify-train --in "$inputs" --out "$ROOT/config/classifier-model.json"
+extra=()
+if [[ -f "$AGORA_DOCS" ]]; then
+  python3 "$ROOT/tests/bench/classification.extra.py" "$DEV" "$AGORA_DOCS" "$OUT/extra.jsonl"
+  extra=(--extra "$OUT/extra.jsonl")
+fi
+$MONITOR classify-train --in "$inputs" "${extra[@]}" --out "$ROOT/config/classifier-model.json"

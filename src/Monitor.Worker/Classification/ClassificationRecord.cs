@@ -8,13 +8,20 @@ namespace Monitor.Worker.Classification;
 /// <param name="Relevant">Gold relevance, when labelled.</param>
 /// <param name="Topics">Gold topics, when labelled.</param>
 /// <param name="Judged">Which labels the gold data really states (null: all of them).</param>
+/// <param name="Group">Optional <c>group</c>: items of one document (sections of one act, a summary and its longer
+/// version) that cross-validation must keep in one fold.</param>
 internal sealed record ClassificationRecord(
     string Id,
     ClassificationInput Input,
     bool? Relevant,
     IReadOnlyList<string> Topics,
-    IReadOnlyList<string>? Judged)
+    IReadOnlyList<string>? Judged,
+    string? Group = null)
 {
+    /// <summary>The unit cross-validation folds by: the explicit <see cref="Group"/>, else the web address (sections
+    /// of one act share their act's address), else the id.</summary>
+    public string FoldKey => Group ?? (string.IsNullOrWhiteSpace(Input.Url) ? Id : Input.Url.Trim());
+
     /// <summary>True when the gold data states <paramref name="label"/> for this item.</summary>
     public bool IsJudged(string label) => Judged is null || Judged.Contains(label);
 
@@ -66,7 +73,7 @@ internal sealed record ClassificationRecord(
         bool? relevant = root.TryGetProperty("relevant", out var r) && r.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? r.GetBoolean()
             : null;
-        return new ClassificationRecord(id, input, relevant, List(root, "topics") ?? [], List(root, "judged"));
+        return new ClassificationRecord(id, input, relevant, List(root, "topics") ?? [], List(root, "judged"), Str(root, "group"));
     }
 
     /// <summary>The id of a line that failed to parse, when it can still be read.</summary>

@@ -9,8 +9,10 @@ internal static class LogisticTrainer
     private const double L2 = 1e-4;
     private const int MinPerClass = 5;
 
-    /// <summary>One training example: its features and, per head, the label (null: not judged, skipped).</summary>
-    public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels);
+    /// <summary>One training example: its features; per head, the label (null: not judged, skipped); the document it
+    /// belongs to (cross-validation keeps a document in one fold); and whether it only trains and is never scored, such
+    /// as a longer summary of an item that is scored (threshold tuning ignores those).</summary>
+    public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels, string FoldKey = "", bool TrainOnly = false);
 
     /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
     public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, IReadOnlyDictionary<ulong, string> names,

@@ -1,6 +1,7 @@
 namespace Monitor.Worker.Classification;
 
-/// <summary>Chooses each topic's decision threshold by inner cross-validation on the training items: labels such as
+/// <summary>Chooses each topic's decision threshold by inner cross-validation (folds grouped by document) on the
+/// training items: labels such as
 /// AGORA's "investment" are used more loosely than a single global threshold assumes, and the best cut differs per topic.</summary>
 internal static class ThresholdTuner
 {
@@ -15,12 +16,19 @@ internal static class ThresholdTuner
         IReadOnlyDictionary<ulong, string> names, StatisticalModel model)
     {
         var scored = model.Heads.Select(_ => new List<(double P, bool Label)>()).ToArray();
+        var fold = examples.Select((e, i) => e.FoldKey.Length == 0 ? i % Folds : ClassifierTraining.Fold(e.FoldKey, Folds)).ToArray();
         for (var k = 0; k < Folds; k++)
         {
-            var train = examples.Where((_, i) => i % Folds != k).ToList();
+            var train = examples.Where((_, i) => fold[i] != k).ToList();
             var inner = LogisticTrainer.Train(train, heads, names, "inner", tuneThresholds: false);
-            for (var i = k; i < examples.Count; i += Folds)
+            for (var i = 0; i < examples.Count; i++)
             {
+                // Training-only items (longer versions of scored ones) would tune the cut for a text length never classified.
+                if (fold[i] != k || examples[i].TrainOnly)
+                {
+                    continue;
+                }
+
                 var (p, _) = inner.Predict(examples[i].Features);
                 for (var h = 0; h < model.Heads.Count; h++)
                 {

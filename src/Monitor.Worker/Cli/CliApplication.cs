@@ -83,8 +83,8 @@ public static class CliApplication
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 10), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
-            "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, cancellationToken),
-            "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),
+            "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, cancellationToken),
+            "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),
             _ => throw new InvalidOperationException($"verb {cli.Verb} has no handler"),
         };
     }
@@ -120,6 +120,8 @@ public static class CliApplication
 
     private static string Required(CliArguments cli, string name) =>
         cli.Get(name) ?? throw new CliUsageException($"'{cli.Verb}' needs --{name}");
+
+    private static string[] Extra(CliArguments cli) => cli.Get("extra") is { } list ? Paths(list) : [];
 
     private static string[] Paths(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -7,7 +7,7 @@ public static class CliSpec
     public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -25,7 +25,7 @@ public static class CliSpec
         ["parse-feed"] = ["in-dir", "out-dir"],
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
-        ["classify-train"] = ["in", "out", "config", "taxonomy", "cv"],
+        ["classify-train"] = ["in", "out", "config", "taxonomy", "cv", "extra"],
     };
 
     public const string Usage = """
@@ -50,7 +50,9 @@ public static class CliSpec
           bench extract --in-dir DIR [--rounds N]   extraction speed and peak memory
           bench classify --in FILE.jsonl            classification speed
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
-          classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions
+          classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
+                                           folds grouped by document ("group" field, else url)
+            [--extra C.jsonl[,D.jsonl]]    labelled items that only train (e.g. longer summaries), never scored
 
         Options:
           --config DIR    configuration directory (default: ./config, else next to the binary; env MONITOR_CONFIG_DIR)

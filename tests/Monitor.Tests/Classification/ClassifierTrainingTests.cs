@@ -16,7 +16,7 @@ public sealed class ClassifierTrainingTests : IDisposable
     {
         var modelPath = Path.Combine(_dir.FullName, "model.json");
 
-        var exit = await ClassifierTraining.TrainAsync([Sample], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), CancellationToken.None);
+        var exit = await ClassifierTraining.TrainAsync([Sample], [], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var (model, error) = StatisticalModel.TryLoad(modelPath);
@@ -35,11 +35,54 @@ public sealed class ClassifierTrainingTests : IDisposable
     {
         var predictions = Path.Combine(_dir.FullName, "cv.jsonl");
 
-        var exit = await ClassifierTraining.CrossValidateAsync([Sample], ShippedClassifier.TaxonomyPath, 2, predictions, new StringWriter(), CancellationToken.None);
+        var exit = await ClassifierTraining.CrossValidateAsync([Sample], [], ShippedClassifier.TaxonomyPath, 2, predictions, new StringWriter(), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var ids = (await File.ReadAllLinesAsync(predictions)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
         var expected = (await File.ReadAllLinesAsync(Sample)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString());
         Assert.Equal(expected, ids);
+    }
+
+    [Fact]
+    public async Task TrainingOnlyItemsTrainButAreNeverScored()
+    {
+        // Longer versions of four sample items, kept in their items' groups by a shared address.
+        var sample = (await File.ReadAllLinesAsync(Sample)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var grouped = Path.Combine(_dir.FullName, "grouped.jsonl");
+        var extra = Path.Combine(_dir.FullName, "extra.jsonl");
+        await File.WriteAllLinesAsync(grouped, sample.Select((e, i) => WithField(e, "url", $"https://example.org/doc/{i}")));
+        await File.WriteAllLinesAsync(extra, sample.Take(4).Select((e, i) =>
+            WithField(JsonDocument.Parse(WithField(e, "id", e.GetProperty("id").GetString() + "#long")).RootElement, "url", $"https://example.org/doc/{i}")));
+        var predictions = Path.Combine(_dir.FullName, "cv.jsonl");
+        var output = new StringWriter();
+
+        var exit = await ClassifierTraining.CrossValidateAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, 2, predictions, output, CancellationToken.None);
+
+        Assert.Equal(0, exit);
+        var ids = (await File.ReadAllLinesAsync(predictions)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
+        Assert.Equal(sample.Select(e => e.GetProperty("id").GetString()), ids);
+        Assert.Contains("over 16 items (+4 training-only)", output.ToString(), StringComparison.Ordinal);
+
+        var modelPath = Path.Combine(_dir.FullName, "model.json");
+        Assert.Equal(0, await ClassifierTraining.TrainAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), CancellationToken.None));
+        Assert.Contains("(20 items)", StatisticalModel.TryLoad(modelPath).Model!.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"id":"a1","title":"t","group":"act-7","url":"https://example.org/act"}""", "act-7")]
+    [InlineData("""{"id":"a1","title":"t","url":" https://example.org/act "}""", "https://example.org/act")]
+    [InlineData("""{"id":"a1","title":"t","url":""}""", "a1")]
+    [InlineData("""{"id":"a1","title":"t"}""", "a1")]
+    public void CrossValidationKeepsADocumentTogether(string line, string foldKey)
+    {
+        // Sections of one act share the act's address; a "group" field overrides it.
+        Assert.Equal(foldKey, ClassificationRecord.Parse(line).FoldKey);
+    }
+
+    private static string WithField(JsonElement element, string name, string value)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(element.GetRawText())!.AsObject();
+        node[name] = value;
+        return node.ToJsonString();
     }
 }
