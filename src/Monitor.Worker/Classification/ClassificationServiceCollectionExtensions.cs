@@ -21,8 +21,7 @@ public static class ClassificationServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<LlmRefinementOptions>>().Value;
             var chat = options.Enabled ? LlmRefiner.CreateChatClient(options) : null;
-            var threshold = sp.GetRequiredService<Taxonomy>().DigestThreshold;
-            return new LlmRefiner(chat, options, threshold, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new LlmRefiner(chat, options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
         });
         return builder;
     }

@@ -12,7 +12,7 @@ namespace Monitor.Worker.Classification;
 /// <summary>Asks a chat model about items the local classifier is unsure of (score near the digest threshold), with a
 /// response cache, a per-day request budget, a timeout, and a clean fallback: on any failure the local result is
 /// returned unchanged except for a reason saying why the model was not used. Thread-safe.</summary>
-public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, double digestThreshold, TimeProvider clock)
+public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, TimeProvider clock)
 {
     private const string Instructions = """
         You label government and news announcements for analysts of national AI policy and national (sovereign) AI models.
@@ -41,9 +41,11 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         return client.GetChatClient(options.Model).AsIChatClient();
     }
 
-    /// <summary>Returns <paramref name="local"/> refined by the model when refinement is on and the item is near the
-    /// threshold; otherwise <paramref name="local"/> itself.</summary>
-    public async Task<ClassificationResult> RefineAsync(ClassificationInput input, ClassificationResult local, CancellationToken cancellationToken)
+    /// <summary>Returns <paramref name="local"/> refined by the model when refinement is on and the item is near
+    /// <paramref name="digestThreshold"/> (the current taxonomy's: a curator's edit applies without a restart);
+    /// otherwise <paramref name="local"/> itself.</summary>
+    public async Task<ClassificationResult> RefineAsync(ClassificationInput input, ClassificationResult local, double digestThreshold,
+        CancellationToken cancellationToken)
     {
         if (!options.Enabled || chat is null || Math.Abs(local.Score - digestThreshold) > options.Band)
         {
@@ -53,7 +55,7 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         var key = CacheKey(input);
         if (_cache.TryGetValue(key, out var cached))
         {
-            return Merge(local, cached, "cached");
+            return Merge(local, cached, "cached", digestThreshold);
         }
 
         if (!TryTakeBudget())
@@ -81,7 +83,7 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
                 _cache.TryAdd(key, verdict);
             }
 
-            return Merge(local, verdict, options.Model);
+            return Merge(local, verdict, options.Model, digestThreshold);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -123,7 +125,7 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         }
     }
 
-    private ClassificationResult Merge(ClassificationResult local, Verdict verdict, string source)
+    private static ClassificationResult Merge(ClassificationResult local, Verdict verdict, string source, double digestThreshold)
     {
         // The model decides the side of the threshold; the score moves just across it, keeping the local ranking.
         var score = verdict.Relevant ? Math.Max(local.Score, digestThreshold) : Math.Min(local.Score, Math.Max(0, digestThreshold - 0.01));

@@ -113,11 +113,12 @@ public sealed class SourceCrawler(
         foreach (var entry in fresh.Take(cap))
         {
             var article = await ExtractAsync(source, entry.Item, entry.Url, cancellationToken);
-            var announcement = AnnouncementBuilder.Build(source, entry.Item, entry.Url, article, catalog.Classifier, time.GetUtcNow().UtcDateTime);
+            var classifier = catalog.Classifier;
+            var announcement = AnnouncementBuilder.Build(source, entry.Item, entry.Url, article, classifier, time.GetUtcNow().UtcDateTime);
 
             // Off by default; when on, only items near the threshold are sent, and any failure keeps the local verdict.
             var verdict = AnnouncementBuilder.VerdictOf(announcement);
-            var refined = await refiner.RefineAsync(AnnouncementBuilder.InputOf(announcement, source), verdict, cancellationToken);
+            var refined = await refiner.RefineAsync(AnnouncementBuilder.InputOf(announcement, source), verdict, classifier.DigestThreshold, cancellationToken);
             if (!ReferenceEquals(refined, verdict))
             {
                 AnnouncementBuilder.Apply(announcement, refined);

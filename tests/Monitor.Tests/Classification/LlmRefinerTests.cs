@@ -22,7 +22,7 @@ public sealed class LlmRefinerTests : IDisposable
     {
         var refiner = Refiner(Options() with { Enabled = false });
 
-        var result = await refiner.RefineAsync(Input("a"), NearThreshold, CancellationToken.None);
+        var result = await refiner.RefineAsync(Input("a"), NearThreshold, 0.5, CancellationToken.None);
 
         Assert.Same(NearThreshold, result);
         Assert.Equal(0, _server.Requests);
@@ -34,10 +34,28 @@ public sealed class LlmRefinerTests : IDisposable
         var refiner = Refiner(Options());
         var confident = NearThreshold with { Score = 0.95 };
 
-        var result = await refiner.RefineAsync(Input("a"), confident, CancellationToken.None);
+        var result = await refiner.RefineAsync(Input("a"), confident, 0.5, CancellationToken.None);
 
         Assert.Same(confident, result);
         Assert.Equal(0, _server.Requests);
+    }
+
+    [Fact]
+    public async Task MeasuresNearnessFromTheCurrentThreshold()
+    {
+        // A curator raises the digest threshold from 0.5 to 0.8 while the worker runs: 0.55 is no longer near it.
+        _server.Answer = """{"relevant": true, "topics": []}""";
+        var refiner = Refiner(Options());
+
+        var atOldThreshold = await refiner.RefineAsync(Input("a"), NearThreshold, 0.5, CancellationToken.None);
+        var atNewThreshold = await refiner.RefineAsync(Input("b"), NearThreshold with { Score = 0.75 }, 0.8, CancellationToken.None);
+        var farFromNew = await refiner.RefineAsync(Input("c"), NearThreshold, 0.8, CancellationToken.None);
+
+        Assert.Equal(0.55, atOldThreshold.Score);
+        Assert.Equal(0.8, atNewThreshold.Score);
+        Assert.True(atNewThreshold.Relevant);
+        Assert.Same(NearThreshold, farFromNew);
+        Assert.Equal(2, _server.Requests);
     }
 
     [Fact]
@@ -46,8 +64,8 @@ public sealed class LlmRefinerTests : IDisposable
         _server.Answer = """{"relevant": false, "topics": []}""";
         var refiner = Refiner(Options());
 
-        var first = await refiner.RefineAsync(Input("typhoon"), NearThreshold, CancellationToken.None);
-        var second = await refiner.RefineAsync(Input("typhoon"), NearThreshold, CancellationToken.None);
+        var first = await refiner.RefineAsync(Input("typhoon"), NearThreshold, 0.5, CancellationToken.None);
+        var second = await refiner.RefineAsync(Input("typhoon"), NearThreshold, 0.5, CancellationToken.None);
 
         Assert.False(first.Relevant);
         Assert.True(first.Score < 0.5);
@@ -65,7 +83,7 @@ public sealed class LlmRefinerTests : IDisposable
         _server.Answer = "Sure! {\"relevant\": true, \"topics\": [\"safety\", \"nonsense\"]}";
         var refiner = Refiner(Options());
 
-        var result = await refiner.RefineAsync(Input("a"), NearThreshold with { Relevant = false, Score = 0.45 }, CancellationToken.None);
+        var result = await refiner.RefineAsync(Input("a"), NearThreshold with { Relevant = false, Score = 0.45 }, 0.5, CancellationToken.None);
 
         Assert.True(result.Relevant);
         Assert.Equal(0.5, result.Score);
@@ -77,10 +95,10 @@ public sealed class LlmRefinerTests : IDisposable
     {
         var refiner = Refiner(Options() with { DailyBudget = 1 });
 
-        await refiner.RefineAsync(Input("a"), NearThreshold, CancellationToken.None);
-        var overBudget = await refiner.RefineAsync(Input("b"), NearThreshold, CancellationToken.None);
+        await refiner.RefineAsync(Input("a"), NearThreshold, 0.5, CancellationToken.None);
+        var overBudget = await refiner.RefineAsync(Input("b"), NearThreshold, 0.5, CancellationToken.None);
         _clock.Advance(TimeSpan.FromDays(1));
-        var nextDay = await refiner.RefineAsync(Input("c"), NearThreshold, CancellationToken.None);
+        var nextDay = await refiner.RefineAsync(Input("c"), NearThreshold, 0.5, CancellationToken.None);
 
         Assert.Contains("llm: skipped (daily budget used)", overBudget.Reasons);
         Assert.Equal(NearThreshold.Relevant, overBudget.Relevant);
@@ -94,7 +112,7 @@ public sealed class LlmRefinerTests : IDisposable
         _server.Delay = TimeSpan.FromSeconds(5);
         var refiner = Refiner(Options() with { Timeout = TimeSpan.FromSeconds(1) });
 
-        var result = await refiner.RefineAsync(Input("a"), NearThreshold, CancellationToken.None);
+        var result = await refiner.RefineAsync(Input("a"), NearThreshold, 0.5, CancellationToken.None);
 
         Assert.Equal(NearThreshold.Score, result.Score);
         Assert.True(result.Relevant);
@@ -110,7 +128,7 @@ public sealed class LlmRefinerTests : IDisposable
         _server.Answer = answer ?? "";
         var refiner = Refiner(Options());
 
-        var result = await refiner.RefineAsync(Input("a"), NearThreshold, CancellationToken.None);
+        var result = await refiner.RefineAsync(Input("a"), NearThreshold, 0.5, CancellationToken.None);
 
         Assert.Equal(NearThreshold.Relevant, result.Relevant);
         Assert.Equal(NearThreshold.Topics, result.Topics);
@@ -128,7 +146,7 @@ public sealed class LlmRefinerTests : IDisposable
             DailyBudget = o.DailyBudget,
             Timeout = o.Timeout,
         };
-        return new LlmRefiner(LlmRefiner.CreateChatClient(options), options, 0.5, _clock);
+        return new LlmRefiner(LlmRefiner.CreateChatClient(options), options, _clock);
     }
 
     private static LlmOptions Options() => new(true, 100, TimeSpan.FromSeconds(10));
