@@ -59,18 +59,44 @@ public static partial class SettingsValidator
     private static T? Bind<T>(IConfiguration configuration, string section, List<ConfigProblem> problems)
         where T : class, new()
     {
-        var options = new T();
-        try
+        // The binder stops at the first value it cannot convert (or the first unknown key): each is reported, taken out
+        // of a copy of the section, and the rest bound again, so every bad value is listed in one pass.
+        IConfiguration current = configuration;
+        Dictionary<string, string?>? copy = null;
+        T options;
+        for (var attempt = 0; ; attempt++)
         {
-            configuration.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // The binder stops at the first value it cannot convert; its message names the key path, the inner one the reason.
-            var key = KeyPath().Match(ex.Message);
-            var field = key.Success && key.Groups[1].Value.StartsWith(section + ":", StringComparison.Ordinal) ? key.Groups[1].Value[(section.Length + 1)..] : "";
-            problems.Add(new ConfigProblem(File, section, field, ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"));
-            return null;
+            options = new T();
+            try
+            {
+                current.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+                break;
+            }
+            catch (InvalidOperationException ex)
+            {
+                copy ??= configuration.GetSection(section).AsEnumerable()
+                    .Where(kv => kv.Value is not null)
+                    .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+                var culprits = Culprits($"{ex.Message} {ex.InnerException?.Message}", section, copy);
+                var key = culprits.Count == 1 ? culprits[0] : null;
+                var field = key is not null && key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) ? key[(section.Length + 1)..] : "";
+                problems.Add(new ConfigProblem(File, section, field, ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"));
+                if (culprits.Count == 0 || attempt >= 50)
+                {
+                    return null;
+                }
+
+                foreach (var culprit in culprits)
+                {
+                    foreach (var k in copy.Keys.Where(k => k.Equals(culprit, StringComparison.OrdinalIgnoreCase)
+                        || k.StartsWith(culprit + ":", StringComparison.OrdinalIgnoreCase)).ToList())
+                    {
+                        copy.Remove(k);
+                    }
+                }
+
+                current = new ConfigurationBuilder().AddInMemoryCollection(copy).Build();
+            }
         }
 
         var results = new List<ValidationResult>();
@@ -156,6 +182,29 @@ public static partial class SettingsValidator
                 Problem("TimeZone", $"'{s.TimeZone}' is not a known time zone id");
             }
         }
+    }
+
+    /// <summary>The full keys a binder error is about: the quoted key path of a conversion error, or the keys of the
+    /// section ending in one of the quoted unknown property names.</summary>
+    private static List<string> Culprits(string message, string section, Dictionary<string, string?> values)
+    {
+        var quoted = KeyPath().Matches(message).Select(m => m.Groups[1].Value).ToList();
+        var paths = quoted.Where(q => q.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && values.Keys.Any(k =>
+            k.Equals(q, StringComparison.OrdinalIgnoreCase) || k.StartsWith(q + ":", StringComparison.OrdinalIgnoreCase))).ToList();
+        if (paths.Count > 0)
+        {
+            return paths;
+        }
+
+        var names = new HashSet<string>(quoted, StringComparer.OrdinalIgnoreCase);
+        return values.Keys.Select(k => k.Split(':'))
+            .Select(parts => Enumerable.Range(section.Split(':').Length, Math.Max(0, parts.Length - section.Split(':').Length))
+                .Where(i => names.Contains(parts[i]))
+                .Select(i => string.Join(':', parts[..(i + 1)]))
+                .FirstOrDefault())
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]

@@ -123,6 +123,29 @@ public sealed class SettingsValidatorTests
     }
 
     [Fact]
+    public void ListsEveryValueThatDoesNotBindInOneSectionAndStillChecksTheRest()
+    {
+        // The configuration binder stops at the first bad value; the validator reports it and binds the rest again.
+        var problems = SettingsValidator.Validate(Settings(
+            "Monitor:Crawling:TimeoutSeconds=thirty",
+            "Monitor:Crawling:MaxNewItemsPerRun=many",
+            "Monitor:Crawling:Retries=3",
+            "Monitor:Crawling:UserAgent=",
+            $"{Subscriber}:Email=a@example.org",
+            $"{Subscriber}:SendHour=noon",
+            $"{Subscriber}:Emial=b@example.org",
+            $"{Subscriber}:Topics:0=weather"));
+
+        Assert.Equal(
+            [
+                "Monitor:Crawling/MaxNewItemsPerRun", "Monitor:Crawling/Retries", "Monitor:Crawling/TimeoutSeconds",
+                "Monitor:Crawling/UserAgent", "Monitor:Digest/Subscribers:0:Emial", "Monitor:Digest/Subscribers:0:SendHour",
+                "Monitor:Digest:Subscribers:0/Topics",
+            ],
+            problems.Select(p => $"{p.Entry}/{p.Field}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ReportsDuplicateSubscribers()
     {
         var problems = SettingsValidator.Validate(Settings(
