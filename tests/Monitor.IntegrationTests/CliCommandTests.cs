@@ -93,6 +93,26 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Matches(@"msit\s+KR\s+yes\s+ok", listOutput);
     }
 
+    [Theory]
+    [InlineData("classify-train", "--in", "{missing}", "--out", "{dir}/model.json")]
+    [InlineData("classify-train", "--in", "{sample}", "--extra", "{missing}", "--cv", "2", "--out", "{dir}/cv.jsonl")]
+    [InlineData("classify", "--in", "{missing}", "--out", "{dir}/out.jsonl")]
+    public async Task AMissingInputIsAClearArgumentErrorNotACrash(params string[] args)
+    {
+        var missing = Path.Combine(_env.Root, "no-such-input.jsonl");
+        var sample = Path.Combine(_env.Root, "sample.jsonl");
+        await File.WriteAllTextAsync(sample, """{"id":"a","title":"AI strategy","relevant":true}""" + "\n");
+        var resolved = args.Select(a => a.Replace("{missing}", missing, StringComparison.Ordinal)
+            .Replace("{sample}", sample, StringComparison.Ordinal).Replace("{dir}", _env.Root, StringComparison.Ordinal)).ToArray();
+
+        var (code, output) = await RunAsync(resolved);
+
+        Assert.Equal(2, code);
+        Assert.Contains("not found", output, StringComparison.Ordinal);
+        Assert.Contains("no-such-input.jsonl", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DbMigrateCreatesTheDatabase()
     {

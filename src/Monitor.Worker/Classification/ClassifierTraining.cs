@@ -86,6 +86,13 @@ public static class ClassifierTraining
             return null;
         }
 
+        foreach (var path in inPaths.Concat(extraPaths).Where(p => !File.Exists(p)))
+        {
+            // Like classify and extract: a missing input is a wrong argument (exit 2), checked before any work.
+            await output.WriteLineAsync($"classify-train: input file not found: {path}");
+            return null;
+        }
+
         var records = new List<(ClassificationRecord Record, bool TrainOnly)>();
         foreach (var (path, trainOnly) in inPaths.Select(p => (p, false)).Concat(extraPaths.Select(p => (p, true))))
         {

@@ -10,16 +10,18 @@ namespace Monitor.Worker.Classification;
 /// 2 when the input or the taxonomy cannot be used.</remarks>
 public static class ClassifyCommand
 {
-    /// <summary>Classifies each input line with the taxonomy at <paramref name="taxonomyPath"/>.</summary>
+    /// <summary>Classifies each input line with the taxonomy at <paramref name="taxonomyPath"/>; the summary goes to
+    /// <paramref name="output"/>, problems to <paramref name="error"/>.</summary>
     /// <returns>The process exit code.</returns>
-    public static async Task<int> RunAsync(string inPath, string outPath, string taxonomyPath, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string inPath, string outPath, string taxonomyPath, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var (taxonomy, problems) = TaxonomyLoader.Load(taxonomyPath);
         if (taxonomy is null)
         {
             foreach (var p in problems)
             {
-                await Console.Error.WriteLineAsync(p.ToString());
+                await error.WriteLineAsync(p.ToString());
             }
 
             return 2;
@@ -27,7 +29,7 @@ public static class ClassifyCommand
 
         if (!File.Exists(inPath))
         {
-            await Console.Error.WriteLineAsync($"classify: input file not found: {inPath}");
+            await error.WriteLineAsync($"classify: input file not found: {inPath}");
             return 2;
         }
 
@@ -54,7 +56,7 @@ public static class ClassifyCommand
             catch (FormatException ex)
             {
                 bad++;
-                await Console.Error.WriteLineAsync($"classify: {Path.GetFileName(inPath)} line {lineNumber}: {ex.Message}");
+                await error.WriteLineAsync($"classify: {Path.GetFileName(inPath)} line {lineNumber}: {ex.Message}");
                 await writer.WriteLineAsync(ClassificationJson.ErrorLine(ClassificationRecord.TryReadId(line) ?? $"line:{lineNumber}", ex.Message));
             }
         }

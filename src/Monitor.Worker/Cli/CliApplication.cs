@@ -54,6 +54,12 @@ public static class CliApplication
             await error.WriteLineAsync(ex.Message);
             return 1;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A missing or unreadable input file, a full disk: say which file and why, not a stack trace.
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return 1;
+        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await error.WriteLineAsync("cancelled");
@@ -79,7 +85,7 @@ public static class CliApplication
             "sources list" => await SourcesCommands.ListAsync(paths, output, cancellationToken),
             "db migrate" => await DbCommand.MigrateAsync(paths, output, cancellationToken),
             "extract" => await ExtractCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
-            "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
+            "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, error, cancellationToken),
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 10), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),

@@ -25,7 +25,7 @@ public sealed class ClassifyCommandTests : IDisposable
         ]);
         var log = new StringWriter();
 
-        var exit = await ClassifyCommand.RunAsync(input, output, ShippedClassifier.TaxonomyPath, log, CancellationToken.None);
+        var exit = await ClassifyCommand.RunAsync(input, output, ShippedClassifier.TaxonomyPath, log, log, CancellationToken.None);
 
         Assert.Equal(1, exit);
         var lines = (await File.ReadAllLinesAsync(output)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
@@ -53,8 +53,11 @@ public sealed class ClassifyCommandTests : IDisposable
         var input = Path.Combine(_dir.FullName, "in.jsonl");
         await File.WriteAllTextAsync(input, """{"id":"a","title":"AI"}""");
 
-        var exit = await ClassifyCommand.RunAsync(input, Path.Combine(_dir.FullName, "out.jsonl"), taxonomy, new StringWriter(), CancellationToken.None);
+        var error = new StringWriter();
+
+        var exit = await ClassifyCommand.RunAsync(input, Path.Combine(_dir.FullName, "out.jsonl"), taxonomy, new StringWriter(), error, CancellationToken.None);
 
         Assert.Equal(2, exit);
+        Assert.Contains("taxonomy", error.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 }
