@@ -19,6 +19,8 @@ public sealed class ClassifierNegativeTests
     [InlineData("Students must act now to apply", "Applicants should act quickly; the bill for tuition is due in May.")]
     [InlineData("Chipmaker posts record quarterly results on AI demand", "Revenue rose 60% and operating profit doubled; shares rose 5% on Wall Street.")]
     [InlineData("삼성전자 3분기 영업이익 사상 최대", "AI 반도체 수요로 매출과 영업이익이 늘었다.")]
+    [InlineData("Transformer fire cuts power to 20,000 homes", "Utility crews replaced the burnt transformer at the substation by Tuesday night.")]
+    [InlineData("Storm knocks out transformers across the county", "Falling trees brought down power lines and left thousands without power.")]
     [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
     [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
     public void IsNotRelevantAndNamesNoModel(string title, string text)
@@ -60,5 +62,18 @@ public sealed class ClassifierNegativeTests
 
         Assert.True(passing.Score < policy.Score);
         Assert.True(policy.Relevant);
+    }
+
+    [Fact]
+    public void PowerWordsCancelOnlyTheElectricalTransformerNotTheAiAroundIt()
+    {
+        // Words about electricity turn "transformer" off; a real AI item that mentions power stays relevant.
+        var result = ShippedClassifier.Classify(
+            "Ministry funds national transformer language model",
+            "The sovereign large language model will be trained on a new AI supercomputer whose electricity comes from hydropower.");
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.Contains("model", result.Topics);
+        Assert.DoesNotContain(result.Reasons, r => r.Contains("\"transformer", StringComparison.OrdinalIgnoreCase));
     }
 }
