@@ -9,6 +9,8 @@ internal sealed class CompiledRules
     private const double DemonymWeight = 0.7;
     private const double CapitalWeight = 0.5;
     private const double CompanyWeight = 0.8;
+    // Below the 1.0 a country needs even in the title (x2): a shared name only adds to a country named otherwise.
+    private const double SharedWeight = 0.45;
 
     private readonly List<Role> _roles = [];
     private readonly List<string> _terms = [];
@@ -67,6 +69,7 @@ internal sealed class CompiledRules
             AddCountry(c.Demonyms, c.Code, DemonymWeight);
             AddCountry(c.Capitals, c.Code, CapitalWeight);
             AddCountry(c.Companies, c.Code, CompanyWeight);
+            AddCountry(c.SharedNames, c.Code, SharedWeight);
         }
 
         for (var m = 0; m < taxonomy.Models.Count; m++)

@@ -8,10 +8,18 @@ namespace Monitor.Worker.Classification;
 /// <param name="Agencies">Ministries, agencies, parliaments, states, public labs and universities (weight 1.5).</param>
 /// <param name="Companies">Companies and private labs (weight 0.8): an item about a firm is about its country, but a
 /// foreign supplier named next to a government should not outweigh that government.</param>
+/// <param name="Shared">Institution names several countries use ("Bundesrat": DE, AT, CH; "federal government"; "عمان"
+/// is Amman and, unvowelled, Oman) — weight 0.45, listed under each country they may mean: they add to a country the
+/// item names otherwise but never decide one alone.</param>
 public sealed record TaxonomyCountry(
     string Code,
     IReadOnlyList<string> Names,
     IReadOnlyList<string> Demonyms,
     IReadOnlyList<string> Capitals,
     IReadOnlyList<string> Agencies,
-    IReadOnlyList<string> Companies);
+    IReadOnlyList<string> Companies,
+    IReadOnlyList<string>? Shared = null)
+{
+    /// <summary>The shared institution names (empty when none are listed).</summary>
+    public IReadOnlyList<string> SharedNames => Shared ?? [];
+}

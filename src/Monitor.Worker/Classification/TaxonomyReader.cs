@@ -12,7 +12,7 @@ internal sealed class TaxonomyReader(string file)
     private static readonly string[] RuleKeys = ["if_any", "cancel"];
     private static readonly string[] SettingKeys = ["digest_threshold", "topic_threshold", "model_context_window", "model_file"];
     private static readonly string[] TopicKeys = ["terms", "exclude"];
-    private static readonly string[] CountryKeys = ["names", "demonyms", "capitals", "agencies", "companies"];
+    private static readonly string[] CountryKeys = ["names", "demonyms", "capitals", "agencies", "companies", "shared"];
     private static readonly string[] ModelKeys = ["name", "country", "aliases", "ambiguous"];
 
     private readonly TaxonomyYaml _yaml = new(file);
@@ -158,8 +158,9 @@ internal sealed class TaxonomyReader(string file)
 
             _yaml.CheckKeys(map, CountryKeys, entry);
             var c = new TaxonomyCountry(code, _yaml.Strings(map, "names", entry), _yaml.Strings(map, "demonyms", entry),
-                _yaml.Strings(map, "capitals", entry), _yaml.Strings(map, "agencies", entry), _yaml.Strings(map, "companies", entry));
-            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count + c.Companies.Count == 0)
+                _yaml.Strings(map, "capitals", entry), _yaml.Strings(map, "agencies", entry), _yaml.Strings(map, "companies", entry),
+                _yaml.Strings(map, "shared", entry));
+            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count + c.Companies.Count + c.SharedNames.Count == 0)
             {
                 _yaml.Add(entry, "names", "no names: the entry can never match");
             }

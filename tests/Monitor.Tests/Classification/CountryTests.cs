@@ -24,6 +24,30 @@ public sealed class CountryTests
         Assert.Contains(result.Reasons, r => r.StartsWith($"country:{country} \"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Der Bundesrat übernimmt die KI-Konvention", "Die Regeln zur künstlichen Intelligenz sollen ins Schweizer Recht einfliessen.", "CH")]
+    [InlineData("Bundesregierung legt KI-Aktionsplan vor", "Österreich will künstliche Intelligenz in der Verwaltung nutzen.", "AT")]
+    [InlineData("Bundesregierung legt KI-Aktionsplan vor", "Deutschland will künstliche Intelligenz in der Verwaltung nutzen.", "DE")]
+    [InlineData("Federal government releases national AI plan", "Australia will not adopt mandatory AI guardrails, the minister said.", "AU")]
+    [InlineData("سلطنة عمان تطلق برنامج الذكاء الاصطناعي", "يأتي البرنامج ضمن رؤية عمان 2040 للتحول الرقمي.", "OM")]
+    public void AnInstitutionNameSeveralCountriesShareFollowsTheCountryTheItemNames(string title, string text, string country)
+    {
+        // Bundesrat is Swiss, Austrian and German; "federal government" is American, Australian, Canadian; unvowelled
+        // عمان is Oman and Amman: such names only add to a country named otherwise.
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
+    [Fact]
+    public void ASharedInstitutionNameAloneDecidesNoCountry()
+    {
+        var result = ShippedClassifier.Classify("Bundesregierung beschließt KI-Strategie", "Die Strategie für künstliche Intelligenz wird umgesetzt.", sourceCountry: "AT");
+
+        Assert.Equal(["AT"], result.Countries);
+        Assert.Contains("country:AT (source)", result.Reasons);
+    }
+
     [Fact]
     public void IgnoresCountriesMentionedOnlyInPassing()
     {
