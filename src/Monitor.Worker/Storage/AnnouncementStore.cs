@@ -26,9 +26,13 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     }
 
     // Story assignment reads recent announcements and then inserts: serialised, so two sources crawled in parallel that
-    // carry the same story see each other. REVIEW: replicas still race here (each can start its own story); a
-    // database-side lock would close that if it shows up in practice.
+    // carry the same story see each other. Another replica can still commit a report of the same story between this
+    // read and this commit, each opening its own story: after committing, the rows that appeared since the read are
+    // checked again and matching stories merged (see MergeRacedStoriesAsync).
     private readonly SemaphoreSlim _storyLock = new(1, 1);
+
+    /// <summary>Test seam: runs between the story lookup and the insert, where another replica's insert can land.</summary>
+    internal Func<Task>? AfterStoryLookup { get; set; }
 
     /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
     public async Task<bool> AddAsync(Announcement announcement, CancellationToken cancellationToken)
@@ -52,7 +56,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             .Where(a => a.FetchedAt >= since)
             .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
             .ToListAsync(cancellationToken);
-        var match = StoryMatcher.FindMatch(new StoryCandidate(0, null, announcement.Title, announcement.SimHash), recent);
+        var candidate = new StoryCandidate(0, null, announcement.Title, announcement.SimHash);
+        var match = StoryMatcher.FindMatch(candidate, recent);
+        if (AfterStoryLookup is { } hook)
+        {
+            await hook();
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (match?.StoryId is { } storyId)
@@ -89,7 +98,43 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await MergeRacedStoriesAsync(db, announcement, candidate, recent, since, cancellationToken);
         return true;
+    }
+
+    /// <summary>Whichever of two racing replicas commits second sees the other's row here (it was not in
+    /// <paramref name="seen"/>, the rows read before the insert); when it reports the same story, both stories become
+    /// the older one. Idempotent, so both replicas may do it. Only rows that appeared since the read are looked at: the
+    /// lookup already chose among the others, and merging through them would chain unrelated stories.</summary>
+    private static async Task MergeRacedStoriesAsync(MonitorDbContext db, Announcement announcement, StoryCandidate candidate,
+        List<StoryCandidate> seen, DateTime since, CancellationToken cancellationToken)
+    {
+        var seenIds = seen.Select(c => c.AnnouncementId).ToHashSet();
+        var arrived = (await db.Announcements.AsNoTracking()
+                .Where(a => a.FetchedAt >= since && a.Id != announcement.Id)
+                .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
+                .ToListAsync(cancellationToken))
+            .Where(c => !seenIds.Contains(c.AnnouncementId) && c.StoryId != announcement.StoryId)
+            .ToList();
+        var stories = new HashSet<long> { announcement.StoryId!.Value };
+        while (StoryMatcher.FindMatch(candidate, arrived) is { } other)
+        {
+            if (other.StoryId is { } id)
+            {
+                stories.Add(id);
+            }
+
+            arrived.Remove(other);
+        }
+
+        if (stories.Count == 1)
+        {
+            return;
+        }
+
+        var target = stories.Min();
+        await db.Announcements.Where(a => a.StoryId != null && stories.Contains(a.StoryId.Value) && a.StoryId != target)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.Clustering;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.IntegrationTests;
+
+/// <summary>Two replicas on one database file: reports of one story stored at the same moment end in one story.</summary>
+public sealed class StoryClusteringTests : IAsyncLifetime
+{
+    private readonly TestEnvironment _env = new();
+    private MonitorDbContextFactory _factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
+        await using var db = _factory.CreateDbContext();
+        await db.Database.MigrateAsync();
+    }
+
+    public Task DisposeAsync()
+    {
+        _env.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task ReportsStoredByTwoReplicasAtOnceJoinOneStory()
+    {
+        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
+        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        var older = Item("wire", "Ministry approves national AI basic plan for sovereign models", "https://wire.example/1");
+        Assert.True(await replicaA.AddAsync(older, CancellationToken.None));
+        // Replica B stores its report after A looked for a story and before A inserts: neither sees the other in time.
+        replicaA.AfterStoryLookup = async () =>
+        {
+            replicaA.AfterStoryLookup = null;
+            Assert.True(await replicaB.AddAsync(Item("agency", "Cabinet adopts first national AI basic plan", "https://agency.example/2"), CancellationToken.None));
+            Assert.True(await replicaB.AddAsync(Item("daily", "Cabinet adopts the first national AI basic plan", "https://daily.example/3"), CancellationToken.None));
+        };
+
+        Assert.True(await replicaA.AddAsync(Item("gazette", "Cabinet adopts first national AI basic plan today", "https://gazette.example/4"), CancellationToken.None));
+
+        await using var db = _factory.CreateDbContext();
+        var stories = await db.Announcements.OrderBy(a => a.Id).Select(a => new { a.SourceId, a.StoryId }).ToListAsync();
+        var plan = stories.Where(s => s.SourceId != "wire").Select(s => s.StoryId).Distinct().ToList();
+        var only = Assert.Single(plan);
+        Assert.NotNull(only);
+        // The unrelated earlier story is neither merged in nor taken over.
+        Assert.NotEqual(stories.Single(s => s.SourceId == "wire").StoryId, only);
+    }
+
+    private static Announcement Item(string source, string title, string url) => new()
+    {
+        UrlHash = url.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + source,
+        CanonicalUrl = url,
+        SourceId = source,
+        ItemKeyHash = source + url.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Title = title,
+        FetchedAt = DateTime.UtcNow,
+        SimHash = SimHash.Compute(title + " " + source),
+        Relevant = true,
+        Score = 0.9,
+    };
+}
