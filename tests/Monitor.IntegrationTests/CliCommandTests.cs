@@ -105,12 +105,16 @@ public sealed class CliCommandTests : IAsyncLifetime
         var resolved = args.Select(a => a.Replace("{missing}", missing, StringComparison.Ordinal)
             .Replace("{sample}", sample, StringComparison.Ordinal).Replace("{dir}", _env.Root, StringComparison.Ordinal)).ToArray();
 
-        var (code, output) = await RunAsync(resolved);
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await CliApplication.RunAsync([.. resolved, "--config", _env.ConfigDirectory], output, error);
 
         Assert.Equal(2, code);
-        Assert.Contains("not found", output, StringComparison.Ordinal);
-        Assert.Contains("no-such-input.jsonl", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+        Assert.Contains("not found", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("no-such-input.jsonl", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

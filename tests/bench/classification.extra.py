@@ -24,7 +24,9 @@ with open(out, "w", encoding="utf-8") as f:
         if not long_summary or long_summary == item.get("text", "").strip():
             continue
         extra = {k: item[k] for k in ("lang", "title", "url", "source", "relevant", "topics", "countries", "judged") if k in item}
-        extra.update(id=f"{item['id']}#long", text=long_summary, group=item.get("url") or str(item["id"]))
+        # The same fold key as the scored item (ClassificationRecord.FoldKey): its group, else its address, else its id.
+        group = (item.get("group") or "").strip() or (item.get("url") or "").strip() or str(item["id"])
+        extra.update(id=f"{item['id']}#long", text=long_summary, group=group)
         f.write(json.dumps(extra, ensure_ascii=False) + "\n")
         n += 1
 print(f"{n} training-only long summaries -> {out}", file=sys.stderr)

@@ -20,7 +20,7 @@ internal sealed record ClassificationRecord(
 {
     /// <summary>The unit cross-validation folds by: the explicit <see cref="Group"/>, else the web address (sections
     /// of one act share their act's address), else the id.</summary>
-    public string FoldKey => Group ?? (string.IsNullOrWhiteSpace(Input.Url) ? Id : Input.Url.Trim());
+    public string FoldKey => !string.IsNullOrWhiteSpace(Group) ? Group.Trim() : !string.IsNullOrWhiteSpace(Input.Url) ? Input.Url.Trim() : Id;
 
     /// <summary>True when the gold data states <paramref name="label"/> for this item.</summary>
     public bool IsJudged(string label) => Judged is null || Judged.Contains(label);

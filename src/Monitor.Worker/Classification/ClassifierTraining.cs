@@ -14,9 +14,9 @@ public static class ClassifierTraining
     /// <paramref name="taxonomyPath"/> (its own model file ignored) and writes the model to <paramref name="outPath"/>.</summary>
     /// <returns>The process exit code.</returns>
     public static async Task<int> TrainAsync(IReadOnlyList<string> inPaths, IReadOnlyList<string> extraPaths, string taxonomyPath, string outPath,
-        TextWriter output, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(inPaths, extraPaths, taxonomyPath, output, cancellationToken);
+        var prepared = await PrepareAsync(inPaths, extraPaths, taxonomyPath, error, cancellationToken);
         if (prepared is null)
         {
             return 2;
@@ -37,10 +37,16 @@ public static class ClassifierTraining
     /// <see cref="ClassificationRecord.FoldKey"/>, so the sections of one act, or an item and its extra longer version,
     /// never sit on both sides of a split.</summary>
     /// <returns>The process exit code.</returns>
-    public static async Task<int> CrossValidateAsync(IReadOnlyList<string> inPaths, IReadOnlyList<string> extraPaths, string taxonomyPath, int folds,
-        string predictionsPath, TextWriter output, CancellationToken cancellationToken)
+    public static Task<int> CrossValidateAsync(IReadOnlyList<string> inPaths, IReadOnlyList<string> extraPaths, string taxonomyPath, int folds,
+        string predictionsPath, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        CrossValidateAsync(inPaths, extraPaths, taxonomyPath, folds, predictionsPath, output, error, null, cancellationToken);
+
+    /// <summary><see cref="CrossValidateAsync(IReadOnlyList{string}, IReadOnlyList{string}, string, int, string, TextWriter, TextWriter, CancellationToken)"/>,
+    /// telling <paramref name="foldOf"/> each item's id and fold (for tests).</summary>
+    internal static async Task<int> CrossValidateAsync(IReadOnlyList<string> inPaths, IReadOnlyList<string> extraPaths, string taxonomyPath, int folds,
+        string predictionsPath, TextWriter output, TextWriter error, Action<string, int>? foldOf, CancellationToken cancellationToken)
     {
-        var prepared = await PrepareAsync(inPaths, extraPaths, taxonomyPath, output, cancellationToken);
+        var prepared = await PrepareAsync(inPaths, extraPaths, taxonomyPath, error, cancellationToken);
         if (prepared is null || folds < 2)
         {
             return 2;
@@ -49,6 +55,11 @@ public static class ClassifierTraining
         var (taxonomy, examples, records, names) = prepared.Value;
         var scored = Enumerable.Range(0, records.Count).Where(i => !examples[i].TrainOnly).ToList();
         var fold = examples.Select(e => Fold(e.FoldKey, folds)).ToArray();
+        for (var i = 0; i < records.Count; i++)
+        {
+            foldOf?.Invoke(records[i].Id, fold[i]);
+        }
+
         var lines = new string[scored.Count];
         for (var k = 0; k < folds; k++)
         {

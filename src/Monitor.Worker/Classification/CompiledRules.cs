@@ -9,7 +9,7 @@ internal sealed class CompiledRules
     private const double DemonymWeight = 0.7;
     private const double CapitalWeight = 0.5;
     private const double CompanyWeight = 0.8;
-    // Below the 1.0 a country needs even in the title (x2): a shared name only adds to a country named otherwise.
+    // A shared institution name ("Bundesrat": DE, AT, CH) is kept apart and only added to countries with other evidence.
     private const double SharedWeight = 0.45;
 
     private readonly List<Role> _roles = [];
@@ -69,7 +69,10 @@ internal sealed class CompiledRules
             AddCountry(c.Demonyms, c.Code, DemonymWeight);
             AddCountry(c.Capitals, c.Code, CapitalWeight);
             AddCountry(c.Companies, c.Code, CompanyWeight);
-            AddCountry(c.SharedNames, c.Code, SharedWeight);
+            foreach (var t in c.SharedNames)
+            {
+                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
+            }
         }
 
         for (var m = 0; m < taxonomy.Models.Count; m++)
@@ -119,6 +122,7 @@ internal sealed class CompiledRules
 
         var seen = new HashSet<int>();
         var contextOccurrences = 0;
+        var shared = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var m in matches)
         {
             var role = _roles[m.Pattern];
@@ -162,11 +166,16 @@ internal sealed class CompiledRules
                     }
 
                     break;
-                case RoleKind.Country:
+                case RoleKind.Country or RoleKind.SharedCountry:
                     var position = inTitle ? 2.0 : m.Start - text.TitleLength < 400 ? 1.5 : 1.0;
                     var add = first ? role.Weight * position : role.Weight * 0.3;
-                    evidence.CountryScores[role.Code!] = evidence.CountryScores.GetValueOrDefault(role.Code!) + add;
-                    evidence.CountryTerms.TryAdd(role.Code!, term);
+                    var scores = role.Kind == RoleKind.Country ? evidence.CountryScores : shared;
+                    scores[role.Code!] = scores.GetValueOrDefault(role.Code!) + add;
+                    if (role.Kind == RoleKind.Country)
+                    {
+                        evidence.CountryTerms.TryAdd(role.Code!, term);
+                    }
+
                     break;
             }
         }
@@ -174,6 +183,15 @@ internal sealed class CompiledRules
         // Repeated mentions make an item more about AI, but with diminishing returns.
         evidence.Context += Math.Min(1.5, 0.2 * Math.Max(0, contextOccurrences - evidence.ContextTerms.Count));
         CollectModels(text, matches, excluded, contextPositions, evidence);
+        foreach (var (code, score) in shared)
+        {
+            // However often it is repeated, a shared name never brings a country in; it strengthens one named otherwise.
+            if (evidence.CountryScores.ContainsKey(code))
+            {
+                evidence.CountryScores[code] += score;
+            }
+        }
+
         return evidence;
     }
 
@@ -271,6 +289,7 @@ internal sealed class CompiledRules
         Topic,
         TopicExclusion,
         Country,
+        SharedCountry,
         Model,
         AmbiguousModel,
     }

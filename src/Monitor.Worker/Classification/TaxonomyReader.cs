@@ -152,7 +152,7 @@ internal sealed class TaxonomyReader(string file)
 
             if (value is not YamlMappingNode map)
             {
-                _yaml.Add(entry, "", "must be a mapping with names, demonyms, capitals, agencies");
+                _yaml.Add(entry, "", "must be a mapping with names, demonyms, capitals, agencies, companies, shared");
                 continue;
             }
 
@@ -160,12 +160,21 @@ internal sealed class TaxonomyReader(string file)
             var c = new TaxonomyCountry(code, _yaml.Strings(map, "names", entry), _yaml.Strings(map, "demonyms", entry),
                 _yaml.Strings(map, "capitals", entry), _yaml.Strings(map, "agencies", entry), _yaml.Strings(map, "companies", entry),
                 _yaml.Strings(map, "shared", entry));
-            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count + c.Companies.Count + c.SharedNames.Count == 0)
+            if (c.Names.Count + c.Demonyms.Count + c.Capitals.Count + c.Agencies.Count + c.Companies.Count == 0)
             {
-                _yaml.Add(entry, "names", "no names: the entry can never match");
+                _yaml.Add(entry, "names", "no names: the entry can never match (shared names only add to a country named otherwise)");
             }
 
             countries.Add(c);
+        }
+
+        // A shared name is one several countries use: listed under one country only, it is an agency in the wrong list.
+        foreach (var single in countries.SelectMany(c => c.SharedNames.Select(n => (Code: c.Code, Name: n.Trim())))
+                     .GroupBy(x => x.Name, StringComparer.OrdinalIgnoreCase)
+                     .Where(g => g.Select(x => x.Code).Distinct().Count() < 2))
+        {
+            _yaml.Add($"countries.{single.First().Code}", "shared",
+                $"'{single.Key}' is listed under one country only; list it under every country it may mean, or move it to agencies");
         }
 
         return countries;

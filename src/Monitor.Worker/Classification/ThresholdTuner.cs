@@ -16,7 +16,8 @@ internal static class ThresholdTuner
         IReadOnlyDictionary<ulong, string> names, StatisticalModel model)
     {
         var scored = model.Heads.Select(_ => new List<(double P, bool Label)>()).ToArray();
-        var fold = examples.Select((e, i) => e.FoldKey.Length == 0 ? i % Folds : ClassifierTraining.Fold(e.FoldKey, Folds)).ToArray();
+        // Salted: the outer folds hash the same key, and with K a multiple of 3 an unsalted inner fold would come out empty.
+        var fold = examples.Select((e, i) => e.FoldKey.Length == 0 ? i % Folds : ClassifierTraining.Fold("inner\n" + e.FoldKey, Folds)).ToArray();
         for (var k = 0; k < Folds; k++)
         {
             var train = examples.Where((_, i) => fold[i] != k).ToList();

@@ -54,7 +54,7 @@ public static class CliApplication
             await error.WriteLineAsync(ex.Message);
             return 1;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && cli.Verb != "run" && !cancellation.IsCancellationRequested)
         {
             // A missing or unreadable input file, a full disk: say which file and why, not a stack trace.
             await error.WriteLineAsync($"error: {ex.Message}");
@@ -89,8 +89,8 @@ public static class CliApplication
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 10), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
-            "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, cancellationToken),
-            "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, cancellationToken),
+            "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, error, cancellationToken),
+            "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, error, cancellationToken),
             _ => throw new InvalidOperationException($"verb {cli.Verb} has no handler"),
         };
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
+using System.Reflection;
 using MailKit.Security;
 using Monitor.Worker.Classification;
 using Monitor.Worker.Crawling;
@@ -59,43 +60,42 @@ public static partial class SettingsValidator
     private static T? Bind<T>(IConfiguration configuration, string section, List<ConfigProblem> problems)
         where T : class, new()
     {
-        // The binder stops at the first value it cannot convert (or the first unknown key): each is reported, taken out
-        // of a copy of the section, and the rest bound again, so every bad value is listed in one pass.
-        IConfiguration current = configuration;
-        Dictionary<string, string?>? copy = null;
+        // The binder stops at the first unknown key or unconvertible value, and names an unknown key without its path.
+        // So unknown keys are found first by walking the section against T's properties, and values the binder cannot
+        // convert are then reported one at a time; each is taken out of a copy of the section and the rest bound again,
+        // so every bad value is listed in one pass.
+        var values = configuration.GetSection(section).AsEnumerable()
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)))
+        {
+            var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
+            problems.Add(new ConfigProblem(File, section, path[(section.Length + 1)..],
+                $"unknown key; expected one of: {string.Join(", ", known)}"));
+            Remove(values, path);
+        }
+
         T options;
         for (var attempt = 0; ; attempt++)
         {
             options = new T();
             try
             {
-                current.GetSection(section).Bind(options, o => o.ErrorOnUnknownConfiguration = true);
+                new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(section)
+                    .Bind(options, o => o.ErrorOnUnknownConfiguration = true);
                 break;
             }
             catch (InvalidOperationException ex)
             {
-                copy ??= configuration.GetSection(section).AsEnumerable()
-                    .Where(kv => kv.Value is not null)
-                    .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
-                var culprits = Culprits($"{ex.Message} {ex.InnerException?.Message}", section, copy);
-                var key = culprits.Count == 1 ? culprits[0] : null;
-                var field = key is not null && key.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) ? key[(section.Length + 1)..] : "";
-                problems.Add(new ConfigProblem(File, section, field, ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}"));
-                if (culprits.Count == 0 || attempt >= 50)
+                var message = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
+                var path = ConversionPath().Match(message) is { Success: true } m ? m.Groups["path"].Value : null;
+                var known = path is not null && path.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && values.ContainsKey(path);
+                problems.Add(new ConfigProblem(File, section, known ? path![(section.Length + 1)..] : "", message));
+                if (!known || attempt >= 100)
                 {
                     return null;
                 }
 
-                foreach (var culprit in culprits)
-                {
-                    foreach (var k in copy.Keys.Where(k => k.Equals(culprit, StringComparison.OrdinalIgnoreCase)
-                        || k.StartsWith(culprit + ":", StringComparison.OrdinalIgnoreCase)).ToList())
-                    {
-                        copy.Remove(k);
-                    }
-                }
-
-                current = new ConfigurationBuilder().AddInMemoryCollection(copy).Build();
+                Remove(values, path!);
             }
         }
 
@@ -184,29 +184,48 @@ public static partial class SettingsValidator
         }
     }
 
-    /// <summary>The full keys a binder error is about: the quoted key path of a conversion error, or the keys of the
-    /// section ending in one of the quoted unknown property names.</summary>
-    private static List<string> Culprits(string message, string section, Dictionary<string, string?> values)
+    /// <summary>Keys of <paramref name="section"/> that no property of <paramref name="type"/> (or of the types below it)
+    /// takes, each with the type that lacks it.</summary>
+    private static IEnumerable<(string Path, Type Owner)> UnknownKeys(IConfigurationSection section, Type type)
     {
-        var quoted = KeyPath().Matches(message).Select(m => m.Groups[1].Value).ToList();
-        var paths = quoted.Where(q => q.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && values.Keys.Any(k =>
-            k.Equals(q, StringComparison.OrdinalIgnoreCase) || k.StartsWith(q + ":", StringComparison.OrdinalIgnoreCase))).ToList();
-        if (paths.Count > 0)
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target.IsPrimitive || target.IsEnum || target == typeof(string) || target == typeof(decimal) || target == typeof(TimeSpan)
+            || target == typeof(DateTime) || target == typeof(DateTimeOffset) || target == typeof(Uri) || target == typeof(Guid))
         {
-            return paths;
+            yield break;
         }
 
-        var names = new HashSet<string>(quoted, StringComparer.OrdinalIgnoreCase);
-        return values.Keys.Select(k => k.Split(':'))
-            .Select(parts => Enumerable.Range(section.Split(':').Length, Math.Max(0, parts.Length - section.Split(':').Length))
-                .Where(i => names.Contains(parts[i]))
-                .Select(i => string.Join(':', parts[..(i + 1)]))
-                .FirstOrDefault())
-            .OfType<string>()
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .ToList();
+        var element = target.IsArray ? target.GetElementType()
+            : target.IsGenericType && target.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                ? target.GetGenericArguments()[0]
+                : null;
+        foreach (var child in section.GetChildren())
+        {
+            var childType = element ?? target.GetProperty(child.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
+            if (childType is null)
+            {
+                yield return (child.Path, target);
+                continue;
+            }
+
+            foreach (var unknown in UnknownKeys(child, childType))
+            {
+                yield return unknown;
+            }
+        }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("'([^']+)'")]
-    private static partial System.Text.RegularExpressions.Regex KeyPath();
+    private static void Remove(Dictionary<string, string?> values, string path)
+    {
+        foreach (var key in values.Keys.Where(k => k.Equals(path, StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            values.Remove(key);
+        }
+    }
+
+    // .NET's message: "Failed to convert configuration value 'VALUE' at 'PATH' to type 'TYPE'." — the value may itself
+    // hold quotes, so the path is found by what follows it.
+    [System.Text.RegularExpressions.GeneratedRegex(" at '(?<path>[^']+)' to type '")]
+    private static partial System.Text.RegularExpressions.Regex ConversionPath();
 }

@@ -65,6 +65,17 @@ public sealed class ClassifierNegativeTests
     }
 
     [Fact]
+    public void TheKvCacheOfATransformerModelIsNotAPowerWord()
+    {
+        // "kV" (kilovolt) is a power word only in that exact case: the KV cache of an LLM keeps "transformer" an AI term.
+        var result = ShippedClassifier.Classify(
+            "National lab releases transformer model",
+            "The open transformer shrinks the KV cache so the model runs on one GPU.");
+
+        Assert.Contains(result.Reasons, r => r.Contains("\"transformer", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public void PowerWordsCancelOnlyTheElectricalTransformerNotTheAiAroundIt()
     {
         // Words about electricity turn "transformer" off; a real AI item that mentions power stays relevant.

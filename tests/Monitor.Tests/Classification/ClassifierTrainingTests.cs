@@ -16,7 +16,7 @@ public sealed class ClassifierTrainingTests : IDisposable
     {
         var modelPath = Path.Combine(_dir.FullName, "model.json");
 
-        var exit = await ClassifierTraining.TrainAsync([Sample], [], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), CancellationToken.None);
+        var exit = await ClassifierTraining.TrainAsync([Sample], [], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), new StringWriter(), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var (model, error) = StatisticalModel.TryLoad(modelPath);
@@ -35,7 +35,7 @@ public sealed class ClassifierTrainingTests : IDisposable
     {
         var predictions = Path.Combine(_dir.FullName, "cv.jsonl");
 
-        var exit = await ClassifierTraining.CrossValidateAsync([Sample], [], ShippedClassifier.TaxonomyPath, 2, predictions, new StringWriter(), CancellationToken.None);
+        var exit = await ClassifierTraining.CrossValidateAsync([Sample], [], ShippedClassifier.TaxonomyPath, 2, predictions, new StringWriter(), new StringWriter(), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var ids = (await File.ReadAllLinesAsync(predictions)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
@@ -56,15 +56,21 @@ public sealed class ClassifierTrainingTests : IDisposable
         var predictions = Path.Combine(_dir.FullName, "cv.jsonl");
         var output = new StringWriter();
 
-        var exit = await ClassifierTraining.CrossValidateAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, 2, predictions, output, CancellationToken.None);
+        var folds = new Dictionary<string, int>();
+
+        var exit = await ClassifierTraining.CrossValidateAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, 3, predictions, output,
+            new StringWriter(), (id, fold) => folds.Add(id, fold), CancellationToken.None);
 
         Assert.Equal(0, exit);
         var ids = (await File.ReadAllLinesAsync(predictions)).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
         Assert.Equal(sample.Select(e => e.GetProperty("id").GetString()), ids);
         Assert.Contains("over 16 items (+4 training-only)", output.ToString(), StringComparison.Ordinal);
+        // Each longer version sits in its item's fold (same address), so it never trains the model that scores the item.
+        Assert.All(folds.Keys.Where(k => k.EndsWith("#long", StringComparison.Ordinal)), k => Assert.Equal(folds[k[..^5]], folds[k]));
+        Assert.True(folds.Values.Distinct().Count() > 1);
 
         var modelPath = Path.Combine(_dir.FullName, "model.json");
-        Assert.Equal(0, await ClassifierTraining.TrainAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), CancellationToken.None));
+        Assert.Equal(0, await ClassifierTraining.TrainAsync([grouped], [extra], ShippedClassifier.TaxonomyPath, modelPath, new StringWriter(), new StringWriter(), CancellationToken.None));
         Assert.Contains("(20 items)", StatisticalModel.TryLoad(modelPath).Model!.Description, StringComparison.Ordinal);
     }
 

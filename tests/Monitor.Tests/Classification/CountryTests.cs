@@ -39,13 +39,18 @@ public sealed class CountryTests
         Assert.Equal([country], result.Countries);
     }
 
-    [Fact]
-    public void ASharedInstitutionNameAloneDecidesNoCountry()
+    [Theory]
+    [InlineData("Bundesregierung beschließt KI-Strategie", "Die Strategie für künstliche Intelligenz wird umgesetzt.")]
+    [InlineData("Bundesregierung legt KI-Aktionsplan vor", "Die Bundesregierung will künstliche Intelligenz fördern; die Bundesregierung investiert.")]
+    [InlineData("Bundesregierung und Bundesrat beschließen KI-Gesetz", "Das Bundesministerium legt die Regeln für künstliche Intelligenz fest.")]
+    [InlineData("Federal government releases AI plan", "The federal government said federal agencies will adopt artificial intelligence; the federal government funds it.")]
+    [InlineData("عمان تطلق برنامج الذكاء الاصطناعي", "أعلنت عمان عن خطة للذكاء الاصطناعي في عمان.")]
+    public void SharedInstitutionNamesAloneDecideNoCountryHoweverOftenRepeated(string title, string text)
     {
-        var result = ShippedClassifier.Classify("Bundesregierung beschließt KI-Strategie", "Die Strategie für künstliche Intelligenz wird umgesetzt.", sourceCountry: "AT");
+        var result = ShippedClassifier.Classify(title, text, sourceCountry: "NZ");
 
-        Assert.Equal(["AT"], result.Countries);
-        Assert.Contains("country:AT (source)", result.Reasons);
+        Assert.Equal(["NZ"], result.Countries);
+        Assert.Contains("country:NZ (source)", result.Reasons);
     }
 
     [Fact]

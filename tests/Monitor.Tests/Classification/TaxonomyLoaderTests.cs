@@ -46,6 +46,8 @@ public sealed class TaxonomyLoaderTests
     [InlineData("countries:\n  ? {a: b}\n  : {names: [x y]}", "countries", "", "keys must be plain names")]
     [InlineData("models:\n  - {name: [a], country: JP, aliases: [x y]}", "models[0]", "name", "wrong shape")]
     [InlineData("context_rules:\n  - {if_any: [law school]}", "context_rules[0]", "cancel", "no terms to cancel")]
+    [InlineData("countries:\n  AT:\n    names: [Austria]\n    shared: [Bundesrat]", "countries.AT", "shared", "one country only")]
+    [InlineData("countries:\n  AT:\n    shared: [Bundesrat]\n  DE:\n    shared: [Bundesrat]", "countries.AT", "names", "no names")]
     public void NamesFileEntryAndFieldOfEachProblem(string extra, string entry, string field, string message)
     {
         var (_, problems) = TaxonomyLoader.Parse("context:\n  en: [artificial intelligence]\n" + extra, "taxonomy.yaml");

@@ -117,8 +117,8 @@ public sealed class SettingsValidatorTests
     {
         var problems = SettingsValidator.Validate(Settings(pair));
 
-        var problem = Assert.Single(problems);
-        Assert.Equal(entry, problem.Entry);
+        // (A misspelt subscriber key also leaves that subscriber without the real one, reported on its own entry.)
+        var problem = Assert.Single(problems, p => p.Entry == entry);
         Assert.Contains(key, problem.ToString(), StringComparison.Ordinal);
     }
 
@@ -142,6 +142,41 @@ public sealed class SettingsValidatorTests
                 "Monitor:Crawling/UserAgent", "Monitor:Digest/Subscribers:0:Emial", "Monitor:Digest/Subscribers:0:SendHour",
                 "Monitor:Digest:Subscribers:0/Topics",
             ],
+            problems.Select(p => $"{p.Entry}/{p.Field}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnUnknownKeyIsTakenOutAloneNotEveryKeyOfThatName()
+    {
+        // "Email" belongs to subscribers, not to Digest itself: only the misplaced key is a problem.
+        var problems = SettingsValidator.Validate(Settings(
+            "Monitor:Digest:Email=x@example.org",
+            "Monitor:Digest:Topics:0=regulation",
+            $"{Subscriber}:Email=a@example.org",
+            $"{Subscriber}:Topics:0=weather",
+            "Monitor:Digest:Subscribers:1:Email=b@example.org",
+            "Monitor:Digest:Subscribers:1:Emial=c@example.org"));
+
+        Assert.Equal(
+            ["Monitor:Digest/Email", "Monitor:Digest/Subscribers:1:Emial", "Monitor:Digest/Topics", "Monitor:Digest:Subscribers:0/Topics"],
+            problems.Select(p => $"{p.Entry}/{p.Field}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void KeepsGoingPastEmptyUnknownKeysAndQuotesInValues()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Monitor"] = "Data Source=data/monitor.db",
+            ["Monitor:Crawling:Extra"] = null,
+            ["Monitor:Crawling:TimeoutSeconds"] = "it's thirty",
+            ["Monitor:Crawling:MaxNewItemsPerRun"] = "'many'",
+        };
+
+        var problems = SettingsValidator.Validate(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+
+        Assert.Equal(
+            ["Monitor:Crawling/Extra", "Monitor:Crawling/MaxNewItemsPerRun", "Monitor:Crawling/TimeoutSeconds"],
             problems.Select(p => $"{p.Entry}/{p.Field}").Order(StringComparer.Ordinal));
     }
 
