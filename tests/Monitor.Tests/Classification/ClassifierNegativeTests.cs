@@ -21,6 +21,11 @@ public sealed class ClassifierNegativeTests
     [InlineData("삼성전자 3분기 영업이익 사상 최대", "AI 반도체 수요로 매출과 영업이익이 늘었다.")]
     [InlineData("Transformer fire cuts power to 20,000 homes", "Utility crews replaced the burnt transformer at the substation by Tuesday night.")]
     [InlineData("Storm knocks out transformers across the county", "Falling trees brought down power lines and left thousands without power.")]
+    [InlineData("Transformers sequel tops the box office", "The new Transformers film by Michael Bay earned $60 million in its opening weekend.")]
+    [InlineData("《变形金刚》新片票房夺冠", "电影 Transformers 上映首周票房领先。")]
+    [InlineData("Why the universe seems fine-tuned", "Cosmologists argue the physical constants are fine-tuned for life, the anthropic principle says.")]
+    [InlineData("Nvidia share price jumps after results", "The AI chipmaker's share price rose 6% as quarterly earnings beat forecasts.")]
+    [InlineData("एनवीडिया के शेयर में तेजी", "एआई चिप कंपनी के शेयर की कीमत तिमाही नतीजों के बाद बढ़ी और मुनाफा दोगुना हुआ।")]
     [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
     [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
     public void IsNotRelevantAndNamesNoModel(string title, string text)
