@@ -10,6 +10,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
 
+    // How far back the post-commit check looks for another replica's report of the same story.
+    private static readonly TimeSpan RaceWindow = TimeSpan.FromHours(1);
+
     /// <summary>Of the given keys, those already stored (by URL hash anywhere, or by item key hash in this source).</summary>
     public async Task<HashSet<string>> FindKnownAsync(string sourceId, IReadOnlyCollection<string> urlHashes, IReadOnlyCollection<string> itemKeyHashes, CancellationToken cancellationToken)
     {
@@ -98,7 +101,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         }
 
         await transaction.CommitAsync(cancellationToken);
-        await MergeRacedStoriesAsync(db, announcement, candidate, recent, since, cancellationToken);
+        // A racing replica's row was fetched during the same crawl: looking back an hour is plenty and keeps this cheap.
+        var raceSince = Max(since, time.GetUtcNow().UtcDateTime - RaceWindow);
+        await MergeRacedStoriesAsync(db, announcement, candidate, recent, raceSince, cancellationToken);
         return true;
     }
 
@@ -139,6 +144,8 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
 
     /// <inheritdoc />
     public void Dispose() => _storyLock.Dispose();
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private async Task<bool> ExistsAsync(Announcement announcement, CancellationToken cancellationToken)
     {
