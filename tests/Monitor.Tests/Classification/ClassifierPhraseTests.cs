@@ -13,6 +13,9 @@ public sealed class ClassifierPhraseTests
     [InlineData("en", "Defence ministry adopts AI for military logistics", "The armed forces will use artificial intelligence for battlefield planning.", "defense")]
     [InlineData("en", "Consortium releases sovereign LLM trained from scratch", "The open-weight large language model has 70B parameters.", "model")]
     [InlineData("en", "AI skills programme for 100,000 workers", "The artificial intelligence talent initiative funds scholarships and teacher training in schools.", "data-talent")]
+    [InlineData("ko", "정부, AI 학습용 데이터 구축에 예산 투입", "인공지능 학습용 데이터 150종을 새로 구축한다.", "data-talent")]
+    [InlineData("zh", "推动全民人工智能培训", "政府将开展人工智能技能培训，覆盖学生和职工。", "data-talent")]
+    [InlineData("hi", "सरकारी स्कूलों में एआई शिक्षा शुरू", "छात्रों को कृत्रिम बुद्धिमत्ता की शिक्षा और प्रशिक्षण दिया जाएगा।", "data-talent")]
     // Japanese
     [InlineData("ja", "政府、AI戦略を閣議決定", "人工知能の研究開発に関する基本計画とロードマップを示した。", "strategy")]
     [InlineData("ja", "AI推進法が成立、来年施行", "人工知能に関する法律が国会で成立した。", "regulation")]
