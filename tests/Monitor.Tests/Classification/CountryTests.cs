@@ -16,6 +16,10 @@ public sealed class CountryTests
     [InlineData("SDAIA launches ALLaM on its platform", "The Arabic large language model is available to government entities.", "SA")]
     [InlineData("الهيئة السعودية للبيانات والذكاء الاصطناعي تطلق نموذج علام", "النموذج اللغوي العربي متاح للجهات الحكومية.", "SA")]
     [InlineData("Canadian government funds AI compute", "The artificial intelligence strategy adds new GPUs.", "CA")]
+    [InlineData("Le Bénin adopte sa stratégie nationale d'intelligence artificielle", "Le gouvernement a validé le document.", "BJ")]
+    [InlineData("موريتانيا تطلق استراتيجية الذكاء الاصطناعي", "أعلنت الحكومة عن خطة وطنية.", "MR")]
+    [InlineData("Costa Rica lanza su estrategia de inteligencia artificial", "El gobierno presentó el plan.", "CR")]
+    [InlineData("ウズベキスタン、AI戦略を承認", "人工知能の国家戦略を定めた。", "UZ")]
     public void FindsTheCountryFromAgenciesNamesAndDemonyms(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -51,6 +55,16 @@ public sealed class CountryTests
 
         Assert.Equal(["NZ"], result.Countries);
         Assert.Contains("country:NZ (source)", result.Reasons);
+    }
+
+    [Fact]
+    public void CountryNamesThatAreAlsoPeopleOrWordsAreNotInTheGazetteer()
+    {
+        // "Chad" and "Salvador" are first names; Arabic مالي means "financial": none names a country here.
+        var result = ShippedClassifier.Classify("Chad Salvador joins the AI regulator",
+            "The artificial intelligence authority named a new director. الدعم المالي للذكاء الاصطناعي.", sourceCountry: "NZ");
+
+        Assert.Equal(["NZ"], result.Countries);
     }
 
     [Fact]
