@@ -4,6 +4,9 @@ iso-codes translations of ISO 3166-1 (apt-get install -y iso-codes python3-yaml)
 forms for formal names, ambiguous names dropped (people, common words), short CJK names only where unambiguous. Used once
 on 2026-11-28 to write the block marked "Names only" in taxonomy.yaml; not part of CI.
 Usage: /usr/bin/python3 tests/bench/gazetteer.iso-codes.py [config/taxonomy.yaml] > names.yaml"""
+import gettext, json, re, sys
+import yaml
+
 data=json.load(open('/usr/share/iso-codes/json/iso_3166-1.json'))['3166-1']
 by={x['alpha_2']:x for x in data}
 langs=['fr','de','es','it','pt','ja','ko','zh_CN','zh_TW','ar','hi','ru']
