@@ -26,6 +26,9 @@ public sealed class ClassifierNegativeTests
     [InlineData("Why the universe seems fine-tuned", "Cosmologists argue the physical constants are fine-tuned for life, the anthropic principle says.")]
     [InlineData("Nvidia share price jumps after results", "The AI chipmaker's share price rose 6% as quarterly earnings beat forecasts.")]
     [InlineData("एनवीडिया के शेयर में तेजी", "एआई चिप कंपनी के शेयर की कीमत तिमाही नतीजों के बाद बढ़ी और मुनाफा दोगुना हुआ।")]
+    [InlineData("Samsung unveils the Galaxy S30 with new AI features", "The flagship phone brings AI photo editing, a brighter camera and longer battery life.")]
+    [InlineData("Galaxy S30 im Test: Die neuen KI-Funktionen", "Das Handy bietet eine bessere Kamera und einen größeren Akku mit künstlicher Intelligenz.")]
+    [InlineData("三星發表旗艦新機", "新手機搭載人工智慧功能與更強的相機。")]
     [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
     [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
     public void IsNotRelevantAndNamesNoModel(string title, string text)
@@ -91,5 +94,15 @@ public sealed class ClassifierNegativeTests
         Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
         Assert.Contains("model", result.Topics);
         Assert.DoesNotContain(result.Reasons, r => r.Contains("\"transformer", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void AGalaxyThatIsNotAPhoneIsNotConsumerNews()
+    {
+        var result = ShippedClassifier.Classify("xAI releases Grok, a large language model",
+            "The open-weight model is inspired by the Hitchhiker's Guide to the Galaxy.");
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("off-topic", StringComparison.Ordinal));
     }
 }
