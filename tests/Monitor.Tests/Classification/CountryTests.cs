@@ -20,6 +20,8 @@ public sealed class CountryTests
     [InlineData("موريتانيا تطلق استراتيجية الذكاء الاصطناعي", "أعلنت الحكومة عن خطة وطنية.", "MR")]
     [InlineData("Costa Rica lanza su estrategia de inteligencia artificial", "El gobierno presentó el plan.", "CR")]
     [InlineData("ウズベキスタン、AI戦略を承認", "人工知能の国家戦略を定めた。", "UZ")]
+    [InlineData("Le gouvernement tunisien dévoile un plan pour l'intelligence artificielle", "Le plan couvre la formation et le calcul.", "TN")]
+    [InlineData("El gobierno uruguayo presenta su plan de inteligencia artificial", "La agencia digital coordinará el plan.", "UY")]
     public void FindsTheCountryFromAgenciesNamesAndDemonyms(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
