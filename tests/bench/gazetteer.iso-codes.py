@@ -55,7 +55,7 @@ manual={
  'GE':['Géorgie','Georgien','Geórgia','格鲁吉亚','Грузия'],
  'DO':['Dominican Republic','République dominicaine','Dominikanische Republik','República Dominicana','Repubblica Dominicana','ドミニカ共和国','도미니카 공화국','多米尼加共和国','多明尼加共和國','الدومينيكان','डोमिनिकन गणराज्य','Доминиканская Республика'],
 }
-drop={'Maurice','Maurizio','Mauricio','Chad','Niger','Salvador','Того','Чад','مالي','柬埔塞','Costa de Marfíl','タニザニア連合共和国','Кот-д''Ивуар'}
+drop={'Maurice','Maurizio','Mauricio','Chad','Niger','Salvador','Того','Чад','مالي','柬埔塞','Costa de Marfíl','タニザニア連合共和国','피지','加蓬','गिनी','萨尔瓦多','薩爾瓦多','Сальвадор','獅子山','بنين','Géorgie','Geórgia','부탄','بوتان','Бутан'}
 fix={'CI':['Costa de Marfil']}
 out=[(c,[n for n in (manual.get(c) or names) if n not in drop]+fix.get(c,[])) for c,names in out]
 for code,names in out:

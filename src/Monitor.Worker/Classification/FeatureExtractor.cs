@@ -66,7 +66,9 @@ internal static class FeatureExtractor
         Rule(features, names, "ctx", 1 - Math.Exp(-evidence.Context / 2));
         Rule(features, names, "noctx", evidence.Context == 0 && evidence.Models.Count == 0 ? 1 : 0);
         Rule(features, names, "model", evidence.Models.Count > 0 ? 1 : 0);
-        Rule(features, names, "offtopic", 1 - Math.Exp(-evidence.OffTopic));
+        // One weak off-topic word ("batería", "camera") must not sink a policy item: the learned weight on this feature is
+        // large, so it only starts above 0.5: a single weak word adds nothing, a strong term or two weak ones do.
+        Rule(features, names, "offtopic", 1 - Math.Exp(-Math.Max(0, evidence.OffTopic - 0.5)));
         for (var t = 0; t < Topics.All.Count; t++)
         {
             Rule(features, names, Topics.All[t], 1 - Math.Exp(-evidence.TopicScores[t] / 1.5));

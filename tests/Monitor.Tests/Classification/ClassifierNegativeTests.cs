@@ -105,4 +105,25 @@ public sealed class ClassifierNegativeTests
         Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
         Assert.DoesNotContain(result.Reasons, r => r.StartsWith("off-topic", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("El Gobierno aprueba una batería de medidas sobre inteligencia artificial", "El plan de inteligencia artificial incluye una ley y un fondo público.")]
+    [InlineData("정부, AI를 국가전략기술로 지정", "인공지능 국가전략을 발표하고 AI 데이터센터에 추가전력을 공급한다.")]
+    [InlineData("सरकार ने एआई के लिए डेटा शेयर करने की नीति को मंजूरी दी", "कृत्रिम बुद्धिमत्ता के लिए सरकारी डेटा साझा किया जाएगा।")]
+    [InlineData("Bundesagentur für Arbeit: KI-Assistent für Jobcenter im Test", "Die Bundesregierung prüft künstliche Intelligenz in der Verwaltung.")]
+    [InlineData("Government consults on police facial recognition cameras", "The artificial intelligence rules would regulate camera surveillance.")]
+    public void AWordThatIsAlsoConsumerVocabularyDoesNotSinkAPolicyItem(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+    }
+
+    [Fact]
+    public void IagTheAirlineGroupIsNotGenerativeAi()
+    {
+        var result = ShippedClassifier.Classify("IAG shares rise after record summer profit", "British Airways owner IAG reported record quarterly profit.");
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+    }
 }

@@ -59,6 +59,22 @@ public sealed class CountryTests
         Assert.Contains("country:NZ (source)", result.Reasons);
     }
 
+    [Theory]
+    [InlineData("피지컬 AI 시대…과기정통부, 로봇 지원 확대", "정부가 피지컬 AI 기업을 지원한다.", "KR")]
+    [InlineData("国务院：推动人工智能产业更加蓬勃发展", "人工智能产业更加蓬勃发展。", "CN")]
+    [InlineData("Papua New Guinea adopts a national AI policy", "The artificial intelligence policy was approved.", "PG")]
+    [InlineData("白俄罗斯发布国家人工智能发展战略", "白俄罗斯政府批准了人工智能战略。", "BY")]
+    [InlineData("China opens a national AI computing hub in Inner Mongolia", "The artificial intelligence data centre is state-funded.", "CN")]
+    [InlineData("O primeiro-ministro Luís Montenegro apresenta a agenda de inteligência artificial", "O Governo de Portugal aprovou a agenda.", "PT")]
+    [InlineData("El Gobierno de España aprueba la ley de IA en el ecuador de la legislatura", "La ley de inteligencia artificial llega al Congreso.", "ES")]
+    [InlineData("Citizens must not be guinea pigs for untested AI, UK committee warns", "The artificial intelligence report was published in London.", "GB")]
+    public void ANameInsideAnotherNameOrWordIsNotThatCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
     [Fact]
     public void CountryNamesThatAreAlsoPeopleOrWordsAreNotInTheGazetteer()
     {
