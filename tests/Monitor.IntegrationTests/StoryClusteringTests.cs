@@ -51,6 +51,39 @@ public sealed class StoryClusteringTests : IAsyncLifetime
         Assert.NotEqual(stories.Single(s => s.SourceId == "wire").StoryId, only);
     }
 
+    [Fact]
+    public async Task AReportOfAStoryAnotherReplicaJustMergedJoinsTheMergedStory()
+    {
+        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
+        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        // Two stories that another replica is about to merge (it matched them through a report not shown here)...
+        var first = Item("agency", "Lawmakers back statute on machine learning oversight", "https://agency.example/1");
+        var second = Item("daily", "Parliament passes national artificial intelligence act", "https://daily.example/2");
+        Assert.True(await replicaB.AddAsync(first, CancellationToken.None));
+        await using (var db = _factory.CreateDbContext())
+        {
+            var split = new Story { Title = second.Title, CreatedAt = DateTime.UtcNow };
+            db.Stories.Add(split);
+            await db.SaveChangesAsync();
+            second.StoryId = split.Id;
+            db.Announcements.Add(second);
+            await db.SaveChangesAsync();
+        }
+
+        // ...and while replica A files a third report under the newer one, replica B merges them into the older one.
+        replicaA.AfterStoryLookup = async () =>
+        {
+            replicaA.AfterStoryLookup = null;
+            await using var db = _factory.CreateDbContext();
+            var older = (await db.Announcements.SingleAsync(a => a.SourceId == "agency")).StoryId;
+            await db.Announcements.Where(a => a.SourceId == "daily").ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, older));
+        };
+        Assert.True(await replicaA.AddAsync(Item("gazette", "Parliament passes national artificial intelligence act today", "https://gazette.example/3"), CancellationToken.None));
+
+        await using var check = _factory.CreateDbContext();
+        Assert.Single(await check.Announcements.Select(a => a.StoryId).Distinct().ToListAsync());
+    }
+
     private static Announcement Item(string source, string title, string url) => new()
     {
         UrlHash = url.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + source,

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Monitor.Worker.Clustering;
 using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Worker.Storage;
 
 /// <summary>Announcements and stories: which items are known, adding new ones, clustering them into stories.</summary>
-public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time) : IDisposable
+public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null) : IDisposable
 {
+    private readonly ILogger _logger = logger ?? NullLogger<AnnouncementStore>.Instance;
+
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
 
@@ -103,7 +107,16 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         await transaction.CommitAsync(cancellationToken);
         // A racing replica's row was fetched during the same crawl: looking back an hour is plenty and keeps this cheap.
         var raceSince = Max(since, time.GetUtcNow().UtcDateTime - RaceWindow);
-        await MergeRacedStoriesAsync(db, announcement, candidate, recent, raceSince, cancellationToken);
+        try
+        {
+            await MergeRacedStoriesAsync(db, announcement, candidate, recent, raceSince, cancellationToken);
+        }
+        catch (Exception ex) when ((ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // The announcement is stored: a merge lost to a deadlock or a busy database only leaves two stories apart.
+            _logger.LogWarning(ex, "Could not merge the stories of announcement {AnnouncementId}; they stay apart", announcement.Id);
+        }
         return true;
     }
 
@@ -114,12 +127,13 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     private static async Task MergeRacedStoriesAsync(MonitorDbContext db, Announcement announcement, StoryCandidate candidate,
         List<StoryCandidate> seen, DateTime since, CancellationToken cancellationToken)
     {
-        var seenIds = seen.Select(c => c.AnnouncementId).ToHashSet();
+        // Rows stored since the lookup, and rows whose story changed since (a third replica's merge moved them).
+        var seenStories = seen.ToDictionary(c => c.AnnouncementId, c => c.StoryId);
         var arrived = (await db.Announcements.AsNoTracking()
                 .Where(a => a.FetchedAt >= since && a.Id != announcement.Id)
                 .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
                 .ToListAsync(cancellationToken))
-            .Where(c => !seenIds.Contains(c.AnnouncementId) && c.StoryId != announcement.StoryId)
+            .Where(c => (!seenStories.TryGetValue(c.AnnouncementId, out var was) || was != c.StoryId) && c.StoryId != announcement.StoryId)
             .ToList();
         var stories = new HashSet<long> { announcement.StoryId!.Value };
         while (StoryMatcher.FindMatch(candidate, arrived) is { } other)
