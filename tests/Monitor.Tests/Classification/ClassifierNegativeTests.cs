@@ -29,6 +29,8 @@ public sealed class ClassifierNegativeTests
     [InlineData("Samsung unveils the Galaxy S30 with new AI features", "The flagship phone brings AI photo editing, a brighter camera and longer battery life.")]
     [InlineData("Galaxy S30 im Test: Die neuen KI-Funktionen", "Das Handy bietet eine bessere Kamera und einen größeren Akku mit künstlicher Intelligenz.")]
     [InlineData("三星發表旗艦新機", "新手機搭載人工智慧功能與更強的相機。")]
+    [InlineData("小米发布新款AI眼镜", "这款智能眼镜支持人工智能语音助手和拍照。")]
+    [InlineData("We tested an AI laptop for a week", "The AI PC runs a chatbot on its neural processor, but the battery life matters more.")]
     [InlineData("台風15号が上陸", "台風の影響で西日本は大雨に警戒。")]
     [InlineData("태풍 북상에 제주도 호우주의보", "태풍이 북상하며 강한 비바람이 예상된다.")]
     public void IsNotRelevantAndNamesNoModel(string title, string text)

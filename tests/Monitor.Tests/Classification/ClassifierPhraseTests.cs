@@ -15,6 +15,7 @@ public sealed class ClassifierPhraseTests
     [InlineData("en", "AI skills programme for 100,000 workers", "The artificial intelligence talent initiative funds scholarships and teacher training in schools.", "data-talent")]
     [InlineData("ko", "정부, AI 학습용 데이터 구축에 예산 투입", "인공지능 학습용 데이터 150종을 새로 구축한다.", "data-talent")]
     [InlineData("zh", "推动全民人工智能培训", "政府将开展人工智能技能培训，覆盖学生和职工。", "data-talent")]
+    [InlineData("fr", "Le gouvernement crée un ministère de l'IA", "Le nouveau ministre de l'intelligence artificielle présentera un plan.", "strategy")]
     [InlineData("hi", "राज्य सरकार ने एआई नीति को मंजूरी दी", "कृत्रिम बुद्धिमत्ता के लिए पांच साल की कार्य योजना तैयार की गई है।", "strategy")]
     [InlineData("hi", "सरकारी स्कूलों में एआई शिक्षा शुरू", "छात्रों को कृत्रिम बुद्धिमत्ता की शिक्षा और प्रशिक्षण दिया जाएगा।", "data-talent")]
     // Japanese
