@@ -214,7 +214,7 @@ internal static class DateTokenizer
             return;
         }
 
-        if (DateWords.Months.TryGetValue(word, out var month))
+        if (Extraction.MonthNames.Lookup(word) is var month and > 0)
         {
             parts.SetMonthWord(month, word.Length);
             return;

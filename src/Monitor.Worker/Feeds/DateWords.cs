@@ -2,12 +2,10 @@ using System.Collections.Frozen;
 
 namespace Monitor.Worker.Feeds;
 
-/// <summary>Month names, meridiem markers and zone abbreviations known to <see cref="FeedDateParser"/>.</summary>
+/// <summary>Meridiem markers and zone abbreviations known to <see cref="FeedDateParser"/> (month names are
+/// <see cref="Extraction.MonthNames"/>, shared with page dates).</summary>
 internal static class DateWords
 {
-    /// <summary>Month names and abbreviations in English, French, German, Spanish, Italian, Portuguese and Dutch.</summary>
-    public static readonly FrozenDictionary<string, int> Months = BuildMonths();
-
     /// <summary>AM/PM markers, including the Japanese, Chinese and Korean ones.</summary>
     public static readonly FrozenDictionary<string, char> Meridiems = new Dictionary<string, char>
     {
@@ -16,35 +14,6 @@ internal static class DateWords
 
     /// <summary>Zone abbreviations to UTC offsets in minutes. Ambiguous ones take their RFC 822 or most common meaning (CST = US Central, IST = India).</summary>
     public static readonly FrozenDictionary<string, int> Zones = BuildZones();
-
-    private static FrozenDictionary<string, int> BuildMonths()
-    {
-        string[][] names =
-        [
-            ["jan", "january", "janvier", "janv", "januar", "jänner", "jän", "enero", "ene", "gennaio", "gen", "janeiro", "januari"],
-            ["feb", "february", "février", "fevrier", "févr", "fevr", "fév", "fev", "februar", "febrero", "febbraio", "fevereiro", "februari"],
-            ["mar", "march", "mars", "märz", "maerz", "mär", "marzo", "março", "marco", "maart", "mrt"],
-            ["apr", "april", "avril", "avr", "abril", "abr", "aprile"],
-            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei"],
-            ["jun", "june", "juin", "juni", "junio", "giugno", "giu", "junho"],
-            ["jul", "july", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho"],
-            ["aug", "august", "août", "aout", "agosto", "ago", "augustus"],
-            ["sep", "sept", "september", "septembre", "septiembre", "setiembre", "settembre", "set", "setembro"],
-            ["oct", "october", "octobre", "okt", "oktober", "octubre", "ottobre", "ott", "outubro", "out"],
-            ["nov", "november", "novembre", "noviembre", "novembro"],
-            ["dec", "december", "décembre", "decembre", "déc", "dez", "dezember", "diciembre", "dic", "dicembre", "dezembro"],
-        ];
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var m = 0; m < names.Length; m++)
-        {
-            foreach (var name in names[m])
-            {
-                map.TryAdd(name, m + 1);
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
-    }
 
     private static FrozenDictionary<string, int> BuildZones()
     {
