@@ -59,10 +59,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     {
         await using var db = contexts.CreateDbContext();
         var since = time.GetUtcNow().UtcDateTime - StoryWindow;
-        var recent = await db.Announcements.AsNoTracking()
-            .Where(a => a.FetchedAt >= since)
-            .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
-            .ToListAsync(cancellationToken);
+        var recent = await CandidatesSinceAsync(db, since, cancellationToken);
         var candidate = new StoryCandidate(0, null, announcement.Title, announcement.SimHash);
         var match = StoryMatcher.FindMatch(candidate, recent);
         if (AfterStoryLookup is { } hook)
@@ -106,7 +103,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
 
         await transaction.CommitAsync(cancellationToken);
         // A racing replica's row was fetched during the same crawl: looking back an hour is plenty and keeps this cheap.
-        var raceSince = Max(since, time.GetUtcNow().UtcDateTime - RaceWindow);
+        var raceSince = time.GetUtcNow().UtcDateTime - RaceWindow;
         try
         {
             await MergeRacedStoriesAsync(db, announcement, candidate, recent, raceSince, cancellationToken);
@@ -121,18 +118,15 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     }
 
     /// <summary>Whichever of two racing replicas commits second sees the other's row here (it was not in
-    /// <paramref name="seen"/>, the rows read before the insert); when it reports the same story, both stories become
-    /// the older one. Idempotent, so both replicas may do it. Only rows that appeared since the read are looked at: the
-    /// lookup already chose among the others, and merging through them would chain unrelated stories.</summary>
+    /// <paramref name="seen"/>, the rows read before the insert, or its story changed since); when it reports the same
+    /// story, both stories become the older one. Idempotent, so both replicas may do it. Rows the lookup already saw
+    /// unchanged are left alone: it chose among them, and merging through them would chain unrelated stories.</summary>
     private static async Task MergeRacedStoriesAsync(MonitorDbContext db, Announcement announcement, StoryCandidate candidate,
         List<StoryCandidate> seen, DateTime since, CancellationToken cancellationToken)
     {
         // Rows stored since the lookup, and rows whose story changed since (a third replica's merge moved them).
         var seenStories = seen.ToDictionary(c => c.AnnouncementId, c => c.StoryId);
-        var arrived = (await db.Announcements.AsNoTracking()
-                .Where(a => a.FetchedAt >= since && a.Id != announcement.Id)
-                .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
-                .ToListAsync(cancellationToken))
+        var arrived = (await CandidatesSinceAsync(db, since, cancellationToken))
             .Where(c => (!seenStories.TryGetValue(c.AnnouncementId, out var was) || was != c.StoryId) && c.StoryId != announcement.StoryId)
             .ToList();
         var stories = new HashSet<long> { announcement.StoryId!.Value };
@@ -156,10 +150,14 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
     }
 
+    private static Task<List<StoryCandidate>> CandidatesSinceAsync(MonitorDbContext db, DateTime since, CancellationToken cancellationToken) =>
+        db.Announcements.AsNoTracking()
+            .Where(a => a.FetchedAt >= since)
+            .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
+            .ToListAsync(cancellationToken);
+
     /// <inheritdoc />
     public void Dispose() => _storyLock.Dispose();
-
-    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private async Task<bool> ExistsAsync(Announcement announcement, CancellationToken cancellationToken)
     {
