@@ -42,6 +42,10 @@ public sealed class SourceDefinition
     /// <summary>Disabled sources are validated but never crawled.</summary>
     public bool Enabled { get; init; } = true;
 
+    /// <summary>Official (government, regulator, multilateral) or news; the story lead is an official source when one is in
+    /// the story. Defaults by domain (<see cref="PublisherRules"/>).</summary>
+    public SourcePublisher Publisher { get; init; } = SourcePublisher.News;
+
     /// <summary>Free-form curator note (e.g. the evidence level from DOMAIN.md).</summary>
     public string? Notes { get; init; }
 

@@ -18,7 +18,7 @@ public static partial class SourcesFileLoader
     private static readonly HashSet<string> SourceKeys =
     [
         "id", "name", "url", "kind", "country", "language", "timezone", "schedule", "selectors", "json",
-        "fetch_full_text", "enabled", "notes",
+        "fetch_full_text", "enabled", "notes", "publisher",
     ];
 
     private static readonly HashSet<string> SelectorKeys = ["item", "link", "title", "date", "summary", "next"];
@@ -211,6 +211,13 @@ public static partial class SourcesFileLoader
             Problem("selectors", $"only listing sources take selectors (kind is {kindText})");
         }
 
+        var publisher = url is null ? SourcePublisher.News : PublisherRules.Default(url);
+        var publisherText = Scalar(map, "publisher");
+        if (publisherText is not null && !Enum.TryParse(publisherText, ignoreCase: true, out publisher))
+        {
+            Problem("publisher", $"'{publisherText}' is not one of: official, news");
+        }
+
         var fetchFullText = ReadBool(map, "fetch_full_text", false, Problem);
         var enabled = ReadBool(map, "enabled", true, Problem);
 
@@ -234,6 +241,7 @@ public static partial class SourcesFileLoader
             FetchFullText = fetchFullText,
             Enabled = enabled,
             Notes = Scalar(map, "notes"),
+            Publisher = publisher,
         };
     }
 
