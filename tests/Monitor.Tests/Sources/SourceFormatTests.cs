@@ -5,39 +5,39 @@ namespace Monitor.Tests.Sources;
 public sealed class SourceFormatTests
 {
     [Theory]
-    [InlineData("feed", "rss", SourceFormat.Rss)]
-    [InlineData("feed", "RDF", SourceFormat.Rdf)]
-    [InlineData("feed", "atom", SourceFormat.Atom)]
-    [InlineData("feed", "json-feed", SourceFormat.JsonFeed)]
-    [InlineData("listing", "html", SourceFormat.Html)]
-    [InlineData("sitemap", "sitemap", SourceFormat.Sitemap)]
-    [InlineData("auto", "html", SourceFormat.Html)]
-    [InlineData("auto", "rss", SourceFormat.Rss)]
-    public void ReadsTheFormatTheEvidenceShows(string kind, string format, SourceFormat expected)
+    [InlineData("rss", SourceFormat.Rss)]
+    [InlineData("RDF", SourceFormat.Rdf)]
+    [InlineData("atom", SourceFormat.Atom)]
+    [InlineData("json-feed", SourceFormat.JsonFeed)]
+    [InlineData("json", SourceFormat.JsonApi)]
+    [InlineData("html", SourceFormat.Html)]
+    [InlineData("sitemap", SourceFormat.Sitemap)]
+    public void ReadsEveryYamlName(string name, SourceFormat expected)
     {
-        var yaml = $"""
-            sources:
-              - id: x
-                url: https://www.example.org/news
-                kind: {kind}
-                format: {format}
-                country: JP
-                language: ja
-            """;
-
-        var result = SourcesFileLoader.Parse(yaml, "sources.yaml");
-
-        Assert.Empty(result.Problems);
-        Assert.Equal(expected, Assert.Single(result.Sources).Format);
+        Assert.True(SourceFormatNames.TryParse(name, out var format));
+        Assert.Equal(expected, format);
     }
 
-    [Fact]
-    public void FormatIsOptional()
-    {
-        var result = SourcesFileLoader.Parse("sources:\n  - id: x\n    url: https://www.example.org/feed\n    country: JP\n    language: ja\n", "sources.yaml");
+    [Theory]
+    [InlineData("xml")]
+    [InlineData("jsonfeed")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void RejectsOtherNames(string? name) => Assert.False(SourceFormatNames.TryParse(name, out _));
 
-        Assert.Null(Assert.Single(result.Sources).Format);
-    }
+    [Theory]
+    [InlineData(SourceFormat.Rss, SourceKind.Feed, true)]
+    [InlineData(SourceFormat.JsonFeed, SourceKind.Feed, true)]
+    [InlineData(SourceFormat.Html, SourceKind.Feed, false)]
+    [InlineData(SourceFormat.Html, SourceKind.Listing, true)]
+    [InlineData(SourceFormat.Atom, SourceKind.Listing, false)]
+    [InlineData(SourceFormat.Sitemap, SourceKind.Sitemap, true)]
+    [InlineData(SourceFormat.JsonApi, SourceKind.Json, true)]
+    [InlineData(SourceFormat.JsonFeed, SourceKind.Json, false)]
+    [InlineData(SourceFormat.Html, SourceKind.Auto, true)]
+    [InlineData(SourceFormat.Sitemap, SourceKind.Auto, true)]
+    public void AFormatFitsTheKindsThatCanReadIt(SourceFormat format, SourceKind kind, bool fits) =>
+        Assert.Equal(fits, SourceFormatNames.Fits(format, kind));
 
     [Theory]
     [InlineData(SourceFormat.Rss, "RSS")]
