@@ -24,7 +24,7 @@ public static class CoverageMarkdown
         if (report.Gaps.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("Governments and bodies with no machine-readable listing that works, so no source for them:");
+            text.AppendLine("Bodies with no machine-readable listing that works, so no source of their own (the reason says what covers them instead):");
             text.AppendLine();
             text.AppendLine("| country | body | what is missing | evidence |");
             text.AppendLine("|---|---|---|---|");
