@@ -83,6 +83,7 @@ public static class CliApplication
             "sources check" => await SourcesCommands.CheckAsync(paths, output, error),
             "sources test" => await SourcesCommands.TestAsync(paths, Single(cli, "source id"), ParseInt(cli.Get("items"), 5), output, cancellationToken),
             "sources list" => await SourcesCommands.ListAsync(paths, output, cancellationToken),
+            "sources coverage" => await SourcesCoverageCommand.RunAsync(paths, cli.Get("format") ?? "text", cli.Get("readme"), output, error, cancellationToken),
             "db migrate" => await DbCommand.MigrateAsync(paths, output, cancellationToken),
             "extract" => await ExtractCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, error, cancellationToken),
@@ -113,6 +114,11 @@ public static class CliApplication
             throw new CliUsageException(expectedPositional == 0
                 ? $"'{cli.Verb}' takes no argument '{string.Join(' ', cli.Positional)}'"
                 : $"'{cli.Verb}' needs exactly one source id");
+        }
+
+        if (cli.Get("format") is { } format && format is not ("text" or "markdown"))
+        {
+            throw new CliUsageException("--format takes text or markdown");
         }
 
         foreach (var name in new[] { "items", "rounds", "cv" })

@@ -7,7 +7,7 @@ public static class CliSpec
     public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -19,6 +19,7 @@ public static class CliSpec
         ["sources check"] = ["config"],
         ["sources test"] = ["config", "items"],
         ["sources list"] = ["config"],
+        ["sources coverage"] = ["config", "format", "readme"],
         ["db migrate"] = ["config"],
         ["extract"] = ["in-dir", "out-dir"],
         ["classify"] = ["in", "out", "config", "taxonomy"],
@@ -43,6 +44,9 @@ public static class CliSpec
           sources check                    validate the configuration; exit 1 listing every problem
           sources test ID [--items N]      fetch one source now and show what would be extracted and classified
           sources list                     every source with its crawl state
+          sources coverage [--format text|markdown] [--readme FILE]
+                                           what is watched, country by country, with the evidence and the known gaps;
+                                           --readme rewrites the table between FILE's coverage markers
           db migrate                       apply database migrations and exit
           extract --in-dir DIR --out-dir OUT        extract articles from NAME.html[.gz] files to NAME.json
           classify --in FILE.jsonl --out FILE.jsonl classify announcements (one JSON object per line)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Monitor.Worker.Configuration;
+using Monitor.Worker.Coverage;
 using Monitor.Worker.Crawling;
 using Monitor.Worker.Sources;
 using Monitor.Worker.Storage;
@@ -10,16 +11,17 @@ namespace Monitor.Worker.Cli;
 /// <summary>The <c>sources check | test ID | list</c> verbs.</summary>
 public static class SourcesCommands
 {
-    /// <summary>Validates all configuration without starting anything; exit 1 listing every problem.</summary>
+    /// <summary>Validates all configuration (and the coverage gaps list) without starting anything; exit 1 listing every problem.</summary>
     public static async Task<int> CheckAsync(ConfigPaths paths, TextWriter output, TextWriter error)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.AddMonitorConfiguration(paths);
         var check = ConfigurationCheck.Run(builder.Configuration, paths);
-        if (!check.IsValid)
+        var problems = check.Problems.Concat(CoverageGapsLoader.Load(paths.CoverageGapsFile).Problems).ToList();
+        if (problems.Count > 0)
         {
-            await error.WriteLineAsync($"{check.Problems.Count} problem(s) in {paths.Directory}:");
-            foreach (var problem in check.Problems)
+            await error.WriteLineAsync($"{problems.Count} problem(s) in {paths.Directory}:");
+            foreach (var problem in problems)
             {
                 await error.WriteLineAsync($"  - {problem}");
             }

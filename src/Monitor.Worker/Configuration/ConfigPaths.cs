@@ -12,6 +12,9 @@ public sealed record ConfigPaths(string Directory)
 
     public string TaxonomyFile => Path.Combine(Directory, "taxonomy.yaml");
 
+    /// <summary>The curated list of governments without a machine-readable listing, read by <c>sources coverage</c>.</summary>
+    public string CoverageGapsFile => Path.Combine(Directory, "coverage-gaps.yaml");
+
     /// <summary>Resolves the directory from an explicit value, the environment, the working directory or the binary's folder.</summary>
     public static ConfigPaths Resolve(string? explicitDirectory)
     {

@@ -46,6 +46,9 @@ public sealed class SourceDefinition
     /// the story. Defaults by domain (<see cref="PublisherRules"/>).</summary>
     public SourcePublisher Publisher { get; init; } = SourcePublisher.News;
 
+    /// <summary>The format the evidence shows (documentation and the coverage table; the crawler still detects the content).</summary>
+    public SourceFormat? Format { get; init; }
+
     /// <summary>Free-form curator note (e.g. the evidence level from DOMAIN.md).</summary>
     public string? Notes { get; init; }
 

@@ -18,7 +18,7 @@ public static partial class SourcesFileLoader
     private static readonly HashSet<string> SourceKeys =
     [
         "id", "name", "url", "kind", "country", "language", "timezone", "schedule", "selectors", "json",
-        "fetch_full_text", "enabled", "notes", "publisher",
+        "fetch_full_text", "enabled", "notes", "publisher", "format",
     ];
 
     private static readonly HashSet<string> SelectorKeys = ["item", "link", "title", "date", "summary", "next"];
@@ -218,6 +218,24 @@ public static partial class SourcesFileLoader
             Problem("publisher", $"'{publisherText}' is not one of: official, news");
         }
 
+        SourceFormat? format = null;
+        var formatText = Scalar(map, "format");
+        if (formatText is not null)
+        {
+            if (!SourceFormatNames.TryParse(formatText, out var parsed))
+            {
+                Problem("format", $"'{formatText}' is not one of: {SourceFormatNames.Allowed}");
+            }
+            else if (!SourceFormatNames.Fits(parsed, kind))
+            {
+                Problem("format", $"'{formatText}' does not fit kind {kindText}");
+            }
+            else
+            {
+                format = parsed;
+            }
+        }
+
         var fetchFullText = ReadBool(map, "fetch_full_text", false, Problem);
         var enabled = ReadBool(map, "enabled", true, Problem);
 
@@ -242,6 +260,7 @@ public static partial class SourcesFileLoader
             Enabled = enabled,
             Notes = Scalar(map, "notes"),
             Publisher = publisher,
+            Format = format,
         };
     }
 

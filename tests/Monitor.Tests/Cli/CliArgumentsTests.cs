@@ -10,6 +10,7 @@ public sealed class CliArgumentsTests
     [InlineData("crawl --once", "crawl")]
     [InlineData("sources check", "sources check")]
     [InlineData("sources test jp-cao", "sources test")]
+    [InlineData("sources coverage --format markdown", "sources coverage")]
     [InlineData("db migrate", "db migrate")]
     [InlineData("bench extract --in-dir x", "bench extract")]
     [InlineData("--config cfg sources check", "sources check")]

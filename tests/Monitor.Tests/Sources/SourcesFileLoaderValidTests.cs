@@ -27,6 +27,7 @@ public sealed class SourcesFileLoaderValidTests
                   next: a[rel=next]
                 fetch_full_text: true
                 enabled: false
+                format: html
                 notes: "L (listing page)"
               - id: us-fr-api
                 url: https://www.federalregister.gov/api/v1/documents.json
@@ -61,6 +62,7 @@ public sealed class SourcesFileLoaderValidTests
         Assert.True(listing.FetchFullText);
         Assert.False(listing.Enabled);
         Assert.Equal("L (listing page)", listing.Notes);
+        Assert.Equal(SourceFormat.Html, listing.Format);
 
         var api = result.Sources[1];
         Assert.Equal(SourceKind.Json, api.Kind);
@@ -70,6 +72,7 @@ public sealed class SourcesFileLoaderValidTests
             new string?[] { "results", "document_number", "title", "html_url", "publication_date", "abstract" },
             new[] { api.Json.Items, api.Json.Id, api.Json.Title, api.Json.Link, api.Json.Date, api.Json.Summary });
         Assert.Null(api.Selectors);
+        Assert.Null(api.Format);
     }
 
     [Fact]
