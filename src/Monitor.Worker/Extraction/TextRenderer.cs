@@ -82,8 +82,10 @@ internal sealed partial class TextRenderer
 
     private void AppendAll(IElement element)
     {
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 Append(text.Data, preformatted: false);
@@ -144,8 +146,10 @@ internal sealed partial class TextRenderer
             Flush();
         }
 
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 Append(text.Data, name is "pre" or "code");
