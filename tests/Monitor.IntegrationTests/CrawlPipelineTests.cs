@@ -237,7 +237,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     [Fact]
     public async Task CrawlerRefusesInternalAddressesUnlessAllowed()
     {
-        _env.Settings["Monitor:Crawling:AllowPrivateNetworks"] = "false";
+        _env.Settings.Remove("Monitor:Crawling:AllowedNetworks:0");
         using var host = await _env.StartHostAsync();
 
         var outcome = (await host.Services.GetRequiredService<CrawlRunner>().RunAsync("wire", force: true, CancellationToken.None)).Single();

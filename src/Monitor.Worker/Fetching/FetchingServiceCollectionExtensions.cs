@@ -33,11 +33,11 @@ public static class FetchingServiceCollectionExtensions
                 return new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 5,
+                    // PageFetcher follows redirects itself, to refuse non-http(s) targets and downgrades with a reason.
+                    AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-                    ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks),
+                    ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectCallback(),
                 };
             })
             .AddResilienceHandler("crawler", pipeline =>
@@ -54,6 +54,18 @@ public static class FetchingServiceCollectionExtensions
                 });
             });
 
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CrawlingOptions>>().Value;
+            if (options.AllowPrivateNetworks)
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AddressGuard)).LogWarning(
+                    "Monitor:Crawling:AllowPrivateNetworks is deprecated and stands for AllowedNetworks {Network}; set Monitor:Crawling:AllowedNetworks instead",
+                    CrawlingOptions.DeprecatedAliasNetwork);
+            }
+
+            return new AddressGuard(options.ParsedAllowedNetworks());
+        });
         builder.Services.AddSingleton<PageFetcher>();
         return builder;
     }
