@@ -18,10 +18,10 @@ public static class SourcesCommands
         var check = ConfigurationCheck.Run(builder.Configuration, paths);
         if (!check.IsValid)
         {
-            await error.WriteLineAsync($"{check.Problems.Count} problem(s) in {paths.Directory}:");
-            foreach (var problem in check.Problems)
+            await error.WriteLineAsync($"{check.Problems.Count:N0} problem(s) in {paths.Directory}:");
+            foreach (var line in ConfigurationLimits.From(builder.Configuration).Listing(check.Problems))
             {
-                await error.WriteLineAsync($"  - {problem}");
+                await error.WriteLineAsync($"  - {line}");
             }
 
             return 1;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Crawling;
 using Polly;
+using Polly.Telemetry;
 
 namespace Monitor.Worker.Fetching;
 
@@ -16,6 +17,10 @@ public static class FetchingServiceCollectionExtensions
             .BindConfiguration(CrawlingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // A handled retry is not an error: resilience events go to the debug level; a failed source is logged once,
+        // as a warning with its reason, by the crawler.
+        builder.Services.Configure<TelemetryOptions>(o => o.SeverityProvider = _ => ResilienceEventSeverity.Debug);
 
         builder.Services.AddHttpClient(PageFetcher.ClientName)
             .ConfigureHttpClient((sp, client) =>
