@@ -48,7 +48,7 @@ public sealed class CrawlingOptions
     /// extracting an article); past it the document fails with that reason and the crawl moves on.
     /// </summary>
     [Range(0.1, 60)]
-    public double DocumentBudgetSeconds { get; set; } = 2;
+    public double DocumentBudgetSeconds { get; set; } = 5;
 
     /// <summary>Fetch each new item's page to extract its text (off: keep the feed's data only).</summary>
     public bool FetchArticles { get; set; } = true;

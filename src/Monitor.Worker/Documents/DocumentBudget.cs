@@ -8,7 +8,7 @@ namespace Monitor.Worker.Documents;
 public static class DocumentBudget
 {
     /// <summary>The budget of verbs that have no settings (<c>extract</c>): the default of <c>Monitor:Crawling:DocumentBudgetSeconds</c>.</summary>
-    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the calling thread with a token that is cancelled after <paramref name="limit"/>;

@@ -19,11 +19,13 @@ public static class HtmlDocuments
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static IHtmlDocument Parse(string html, HtmlParserOptions options, CancellationToken cancellationToken)
     {
-        var limited = NestingLimiter.Limit(html, MaxDepth, cancellationToken);
+        var limited = NestingLimiter.Limit(html, MaxDepth, out var startTags, cancellationToken);
 
-        // Every element needs at least "<a>" in the source; the tree builder adds html/head/body/tbody and re-opens
-        // formatting elements. Twice the possible tags plus a margin lets any real page through.
-        var budget = (limited.Length / 3 * 2) + 10_000;
+        // Nearly every element comes from a start tag in the source; the tree builder adds a few (html, head, body,
+        // tbody) and re-opens unclosed formatting elements after each block, which a hostile page multiplies (60
+        // unclosed <b> and 200,000 <p>: 12 million elements). Twice the tags plus a margin lets any real page through
+        // and keeps the memory of a hostile one proportional to its size.
+        var budget = (2 * startTags) + 10_000;
         var built = 0;
         options.MaximumDepth = MaxDepth;
         options.OnCreated = (_, _) =>

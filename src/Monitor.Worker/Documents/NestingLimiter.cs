@@ -30,8 +30,30 @@ internal static class NestingLimiter
         "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li",
         "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "dd", "dt");
 
+    /// <summary>Formatting elements: the tree builder re-opens them after blocks that closed them implicitly.</summary>
+    private static readonly FrozenSet<string> Formatting = FrozenSet.Create(
+        StringComparer.Ordinal, "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u");
+
+    /// <summary>Elements that end the tree builder's list of active formatting elements at their end.</summary>
+    private static readonly FrozenSet<string> Markers = FrozenSet.Create(StringComparer.Ordinal, "applet", "marquee", "object", "template", "td", "th", "caption");
+
+    /// <summary>Elements that stop the search for an open <c>p</c> ("button scope").</summary>
+    private static readonly FrozenSet<string> ScopeBoundaries = FrozenSet.Create(
+        StringComparer.Ordinal, "button", "table", "td", "th", "caption", "html", "applet", "marquee", "object", "template");
+
+    /// <summary>
+    /// Unclosed formatting elements tolerated before implicit closes are written out: a page that leaves dozens open
+    /// makes the tree builder re-create every one of them after each paragraph (millions of elements from 1 MB).
+    /// Real pages leave one or two open, and those are left to the tree builder as browsers do.
+    /// </summary>
+    private const int ActiveFormattingLimit = 2;
+
+
     /// <summary>Returns <paramref name="html"/> with start tags nested deeper than <paramref name="maxDepth"/> removed.</summary>
-    public static string Limit(string html, int maxDepth, CancellationToken cancellationToken)
+    public static string Limit(string html, int maxDepth, CancellationToken cancellationToken) => Limit(html, maxDepth, out _, cancellationToken);
+
+    /// <summary>As <see cref="Limit(string, int, CancellationToken)"/>, counting the start tags kept in <paramref name="startTags"/>.</summary>
+    public static string Limit(string html, int maxDepth, out int startTags, CancellationToken cancellationToken)
     {
         var state = new State(html, maxDepth);
         var i = 0;
@@ -89,6 +111,7 @@ internal static class NestingLimiter
             }
         }
 
+        startTags = state.StartTags;
         return state.Result();
     }
 
@@ -195,20 +218,30 @@ internal static class NestingLimiter
         private readonly List<string> _open = [];
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private StringBuilder? _output;
+        private readonly Stack<int> _markers = new();
         private int _copied;
         private int _foreign;
+        private int _active;
+
+        public int StartTags { get; private set; }
 
         public void StartTag(string name, int start, int end, bool selfClosing)
         {
             if (VoidElements.Contains(name) || (selfClosing && _foreign > 0))
             {
+                StartTags++;
                 return;
             }
 
-            ImpliedEnd(name);
+            ImpliedEnd(name, start);
             if (_open.Count >= maxDepth)
             {
                 Drop(start, end);
+            }
+            else
+            {
+                StartTags++;
+                _active += Formatting.Contains(name) ? 1 : 0;
             }
 
             Push(name);
@@ -222,16 +255,35 @@ internal static class NestingLimiter
                 return;
             }
 
-            int index;
-            do
-            {
-                index = _open.Count - 1;
-            }
-            while (Pop() != name);
-
+            var index = PopUntil(name, start);
             if (index >= maxDepth)
             {
                 Drop(start, end);
+            }
+            else if (Formatting.Contains(name))
+            {
+                _active = Math.Max(0, _active - 1);
+            }
+        }
+
+        /// <summary>Pops up to and including <paramref name="name"/>; returns its index. Formatting elements closed on
+        /// the way get an explicit end tag (written at <paramref name="at"/>) once too many are left open.</summary>
+        private int PopUntil(string name, int at)
+        {
+            while (true)
+            {
+                var index = _open.Count - 1;
+                var popped = Pop();
+                if (popped == name)
+                {
+                    return index;
+                }
+
+                if (index < maxDepth && Formatting.Contains(popped) && _active > ActiveFormattingLimit)
+                {
+                    Insert(at, $"</{popped}>");
+                    _active--;
+                }
             }
         }
 
@@ -246,17 +298,25 @@ internal static class NestingLimiter
             return _output.ToString();
         }
 
-        private void ImpliedEnd(string name)
+        private void ImpliedEnd(string name, int at)
         {
             if (_open.Count == 0)
             {
                 return;
             }
 
+            if (ClosesParagraph.Contains(name) && _counts.GetValueOrDefault("p") > 0 && OpenParagraph())
+            {
+                PopUntil("p", at);
+                if (_open.Count == 0)
+                {
+                    return;
+                }
+            }
+
             var top = _open[^1];
             var closes = top switch
             {
-                "p" => ClosesParagraph.Contains(name),
                 "li" => name == "li",
                 "dd" or "dt" => name is "dd" or "dt",
                 "option" => name is "option" or "optgroup",
@@ -273,8 +333,34 @@ internal static class NestingLimiter
             }
         }
 
+        /// <summary>True when a <c>p</c> is open near the top without a scope boundary above it (looked for in the
+        /// top 64 entries only, so the check stays constant-time).</summary>
+        private bool OpenParagraph()
+        {
+            for (var i = _open.Count - 1; i >= 0 && i >= _open.Count - 64; i--)
+            {
+                if (_open[i] == "p")
+                {
+                    return true;
+                }
+
+                if (ScopeBoundaries.Contains(_open[i]))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
         private void Push(string name)
         {
+            if (Markers.Contains(name))
+            {
+                _markers.Push(_active);
+                _active = 0;
+            }
+
             _open.Add(name);
             _counts[name] = _counts.GetValueOrDefault(name) + 1;
             if (name is "svg" or "math")
@@ -293,6 +379,11 @@ internal static class NestingLimiter
                 _foreign--;
             }
 
+            if (Markers.Contains(name) && _markers.Count > 0)
+            {
+                _active = _markers.Pop();
+            }
+
             return name;
         }
 
@@ -301,6 +392,13 @@ internal static class NestingLimiter
             _output ??= new StringBuilder(html.Length);
             _output.Append(html, _copied, start - _copied);
             _copied = end;
+        }
+
+        private void Insert(int at, string text)
+        {
+            _output ??= new StringBuilder(html.Length);
+            _output.Append(html, _copied, at - _copied).Append(text);
+            _copied = at;
         }
     }
 }

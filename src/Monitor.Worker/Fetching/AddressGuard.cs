@@ -114,7 +114,9 @@ public sealed class AddressGuard
     public Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback() =>
         async (context, cancellationToken) =>
         {
-            var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
+            // A literal address (any spelling the URI parser accepted) is judged as it is: DNS refuses some (0.0.0.0).
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
             var allowed = addresses.Where(IsAllowed).ToArray();
             if (allowed.Length == 0)
             {
