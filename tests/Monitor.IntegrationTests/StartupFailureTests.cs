@@ -24,7 +24,7 @@ public sealed class StartupFailureTests : IDisposable
         var (code, error) = await RunAsync("db", "migrate");
 
         Assert.Equal(1, code);
-        Assert.Equal("configuration problem: appsettings.json: line 3, column 42: invalid JSON: ',' is an invalid start of a property name. Expected a '\"'", error.Trim());
+        Assert.Equal("configuration problem: appsettings.json: line 3, column 41: invalid JSON: ',' is an invalid start of a property name. Expected a '\"'", error.Trim());
     }
 
     [Theory]
