@@ -29,7 +29,7 @@ public static class MonitorApplicationBuilderExtensions
         var check = ConfigurationCheck.Run(builder.Configuration, paths);
         if (!check.IsValid)
         {
-            throw new ConfigurationException(check.Problems);
+            throw new ConfigurationException(check.Problems, ConfigurationLimits.From(builder.Configuration));
         }
 
         builder.Services.AddSingleton(paths);
@@ -51,10 +51,21 @@ public static class MonitorApplicationBuilderExtensions
     }
 
     /// <summary>Adds <c>appsettings.json</c> (and the environment's variant) from the config directory; the environment overrides both.</summary>
+    /// <exception cref="ConfigurationException">A settings file is too large or not valid JSON (with its line and column).</exception>
     public static IHostApplicationBuilder AddMonitorConfiguration(this IHostApplicationBuilder builder, ConfigPaths paths)
     {
-        builder.Configuration.AddJsonFile(paths.AppSettingsFile, optional: true, reloadOnChange: false);
-        builder.Configuration.AddJsonFile(Path.Combine(paths.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json"), optional: true, reloadOnChange: false);
+        var files = new[] { paths.AppSettingsFile, Path.Combine(paths.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json") };
+        var broken = files.Select(f => JsonSettingsFile.Check(f, new ConfigurationLimits())).OfType<ConfigProblem>().ToList();
+        if (broken.Count > 0)
+        {
+            throw new ConfigurationException(broken);
+        }
+
+        foreach (var file in files)
+        {
+            builder.Configuration.AddJsonFile(file, optional: true, reloadOnChange: false);
+        }
+
         builder.Configuration.AddEnvironmentVariables();
         return builder;
     }

@@ -37,7 +37,7 @@ public sealed class CliCommandTests : IAsyncLifetime
             ["ConnectionStrings"] = new Dictionary<string, string> { ["Monitor"] = $"Data Source={_env.DatabasePath}" },
             ["Monitor"] = new Dictionary<string, object>
             {
-                ["Crawling"] = new Dictionary<string, object> { ["AllowPrivateNetworks"] = true },
+                ["Crawling"] = new Dictionary<string, object> { ["AllowedNetworks"] = new[] { "127.0.0.0/8" } },
                 ["Digest"] = new Dictionary<string, object>
                 {
                     ["OutboxDirectory"] = _env.OutboxDirectory,

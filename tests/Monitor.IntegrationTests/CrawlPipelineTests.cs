@@ -235,15 +235,14 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CrawlerRefusesInternalAddressesUnlessAllowed()
+    public async Task LiteralInternalAddressesOutsideTheAllowListStopStartWithTheSourceNamed()
     {
-        _env.Settings["Monitor:Crawling:AllowPrivateNetworks"] = "false";
-        using var host = await _env.StartHostAsync();
+        _env.Settings.Remove("Monitor:Crawling:AllowedNetworks:0");
 
-        var outcome = (await host.Services.GetRequiredService<CrawlRunner>().RunAsync("wire", force: true, CancellationToken.None)).Single();
+        var error = await Assert.ThrowsAsync<Monitor.Worker.Configuration.ConfigurationException>(_env.StartHostAsync);
 
-        Assert.Equal("failed", outcome.Status);
-        Assert.Contains("internal addresses", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("wire: url: '127.0.0.1' is an internal address", error.Message, StringComparison.Ordinal);
+        Assert.Contains("outside Monitor:Crawling:AllowedNetworks", error.Message, StringComparison.Ordinal);
         Assert.Empty(_web.Requests);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
@@ -55,17 +54,14 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
         // The real worker process records the delivery, connects, and is killed while the server holds MAIL FROM.
         _smtp.HoldMailFrom = true;
-        using (var process = StartWorker("digest"))
+        using (var worker = WorkerProcess.Start(_env, null, "digest"))
         {
             var arrived = await Task.WhenAny(_smtp.MailFromReceived, Task.Delay(TimeSpan.FromSeconds(60)));
+            worker.Kill();
             if (arrived != _smtp.MailFromReceived)
             {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail("the worker never reached the SMTP server: " + await process.StandardError.ReadToEndAsync());
+                Assert.Fail("the worker never reached the SMTP server: " + worker.Error);
             }
-
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
         }
 
         _smtp.HoldMailFrom = false;
@@ -138,30 +134,5 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
         await using var db = factory.CreateDbContext();
         return await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).ToListAsync();
-    }
-
-    private Process StartWorker(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _env.Root,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Monitor.Worker.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.ArgumentList.Add("--config");
-        start.ArgumentList.Add(_env.ConfigDirectory);
-        foreach (var (key, value) in _env.AsEnvironment())
-        {
-            start.Environment[key] = value;
-        }
-
-        return Process.Start(start)!;
     }
 }

@@ -14,9 +14,18 @@ public static class TaxonomyLoader
 
     /// <summary>Loads the taxonomy; with <paramref name="loadStatisticalModel"/> false the <c>model_file</c> setting is
     /// ignored (training builds a new model from the rules alone).</summary>
-    public static (Taxonomy? Taxonomy, IReadOnlyList<ConfigProblem> Problems) Load(string path, bool loadStatisticalModel)
+    public static (Taxonomy? Taxonomy, IReadOnlyList<ConfigProblem> Problems) Load(string path, bool loadStatisticalModel) =>
+        Load(path, loadStatisticalModel, new ConfigurationLimits());
+
+    /// <summary>Loads the taxonomy within <paramref name="limits"/> (file size).</summary>
+    public static (Taxonomy? Taxonomy, IReadOnlyList<ConfigProblem> Problems) Load(string path, bool loadStatisticalModel, ConfigurationLimits limits)
     {
         var file = Path.GetFileName(path);
+        if (limits.CheckSize(path) is { } tooLarge)
+        {
+            return (null, [tooLarge]);
+        }
+
         string yaml;
         try
         {
@@ -46,6 +55,11 @@ public static class TaxonomyLoader
     /// <summary>Parses taxonomy YAML text; <paramref name="file"/> names the source in problems.</summary>
     internal static (ParsedTaxonomy? Taxonomy, IReadOnlyList<ConfigProblem> Problems) Parse(string yaml, string file)
     {
+        if (YamlDepth.Check(yaml) is { } tooDeep)
+        {
+            return (null, [new ConfigProblem(file, "", "", tooDeep)]);
+        }
+
         var stream = new YamlStream();
         try
         {

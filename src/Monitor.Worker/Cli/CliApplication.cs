@@ -54,22 +54,40 @@ public static class CliApplication
             await error.WriteLineAsync(ex.Message);
             return 1;
         }
-        catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && cli.Verb != "run" && !cancellation.IsCancellationRequested)
-        {
-            // A missing or unreadable input file, a full disk: say which file and why, not a stack trace.
-            await error.WriteLineAsync($"error: {ex.Message}");
-            return 1;
-        }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             await error.WriteLineAsync("cancelled");
             return 130;
+        }
+        catch (Exception ex)
+        {
+            // The process boundary: one line saying what failed; the stack trace only when asked for (--verbose or
+            // Logging__LogLevel__Default=Debug), never the runtime's crash dump and exit 134.
+            await error.WriteLineAsync($"error: {OneLine(ex)}");
+            if (WantsDetails(cli))
+            {
+                await error.WriteLineAsync(ex.ToString());
+            }
+
+            return 1;
         }
         finally
         {
             Console.CancelKeyPress -= onCancel;
         }
     }
+
+    private static string OneLine(Exception ex) => ex switch
+    {
+        FatalException or Storage.DatabaseUnavailableException => ex.Message,
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } =>
+            $"{ex.Message.TrimEnd('.')} (Monitor:Web:Urls): stop the program using that port or choose another address",
+        IOException or UnauthorizedAccessException => ex.Message,
+        _ => $"unexpected {ex.GetType().Name}: {ex.Message} (run with --verbose or Logging__LogLevel__Default=Debug for details)",
+    };
+
+    private static bool WantsDetails(CliArguments cli) =>
+        cli.Has("verbose") || Environment.GetEnvironmentVariable("Logging__LogLevel__Default") is "Debug" or "Trace";
 
     private static async Task<int> DispatchAsync(CliArguments cli, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -20,10 +20,10 @@ public static class SourcesCommands
         var problems = check.Problems.Concat(CoverageGapsLoader.Load(paths.CoverageGapsFile).Problems).ToList();
         if (problems.Count > 0)
         {
-            await error.WriteLineAsync($"{problems.Count} problem(s) in {paths.Directory}:");
-            foreach (var problem in problems)
+            await error.WriteLineAsync($"{problems.Count:N0} problem(s) in {paths.Directory}:");
+            foreach (var line in ConfigurationLimits.From(builder.Configuration).Listing(problems))
             {
-                await error.WriteLineAsync($"  - {problem}");
+                await error.WriteLineAsync($"  - {line}");
             }
 
             return 1;

@@ -7,23 +7,23 @@ using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
 using Monitor.Worker.Scheduling;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Configuration;
 
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
 public static partial class SettingsValidator
 {
-    private const string File = "settings";
-
-    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification"];
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits"];
 
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
     {
         var problems = new List<ConfigProblem>();
+        string From(string key) => SettingSources.Describe(configuration, key);
         foreach (var section in configuration.GetSection("Monitor").GetChildren().Where(c => !KnownSections.Contains(c.Key)))
         {
-            problems.Add(new ConfigProblem(File, "Monitor", section.Key, $"unknown section; expected one of: {string.Join(", ", KnownSections)}"));
+            problems.Add(new ConfigProblem(From(section.Path), "Monitor", section.Key, $"unknown section; expected one of: {string.Join(", ", KnownSections)}"));
         }
 
         var crawling = Bind<CrawlingOptions>(configuration, CrawlingOptions.SectionName, problems);
@@ -31,30 +31,59 @@ public static partial class SettingsValidator
         var digest = Bind<DigestOptions>(configuration, DigestOptions.SectionName, problems);
         var smtp = Bind<SmtpOptions>(configuration, SmtpOptions.SectionName, problems);
         var scheduling = Bind<SchedulingOptions>(configuration, SchedulingOptions.SectionName, problems);
-        _ = crawling;
+        var web = Bind<WebOptions>(configuration, WebOptions.SectionName, problems);
+        Bind<ConfigurationLimits>(configuration, ConfigurationLimits.SectionName, problems);
 
-        if (storage is not null && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Monitor")))
+        var connectionString = configuration.GetConnectionString("Monitor");
+        if (storage is not null && string.IsNullOrWhiteSpace(connectionString))
         {
-            problems.Add(new ConfigProblem(File, "ConnectionStrings", "Monitor", "missing (set ConnectionStrings__Monitor)"));
+            problems.Add(new ConfigProblem(From("ConnectionStrings:Monitor"), "ConnectionStrings", "Monitor", "missing (set ConnectionStrings__Monitor)"));
+        }
+        else if (storage is { Provider: DatabaseProvider.Sqlite } && DatabaseLocation.CheckSqlite(connectionString!) is { } databaseProblem)
+        {
+            problems.Add(new ConfigProblem(From("ConnectionStrings:Monitor"), "ConnectionStrings", "Monitor", databaseProblem));
+        }
+
+        if (crawling is not null)
+        {
+            CheckNetworks(crawling, From, problems);
+        }
+
+        if (web is not null && WebOptions.CheckUrls(web.Urls) is { } urlProblem)
+        {
+            problems.Add(new ConfigProblem(From($"{WebOptions.SectionName}:Urls"), WebOptions.SectionName, "Urls", urlProblem));
         }
 
         if (scheduling is not null)
         {
-            CheckCron(scheduling.DefaultCrawlSchedule, $"{SchedulingOptions.SectionName}", "DefaultCrawlSchedule", problems);
-            CheckCron(scheduling.DigestSchedule, $"{SchedulingOptions.SectionName}", "DigestSchedule", problems);
+            CheckCron(scheduling.DefaultCrawlSchedule, $"{SchedulingOptions.SectionName}", "DefaultCrawlSchedule", From, problems);
+            CheckCron(scheduling.DigestSchedule, $"{SchedulingOptions.SectionName}", "DigestSchedule", From, problems);
         }
 
         if (smtp is not null)
         {
-            CheckSmtp(smtp, problems);
+            CheckSmtp(smtp, From, problems);
         }
 
         if (digest is not null)
         {
-            CheckSubscribers(digest, problems);
+            CheckSubscribers(digest, From, problems);
         }
 
         return problems;
+    }
+
+    private static void CheckNetworks(CrawlingOptions crawling, Func<string, string> from, List<ConfigProblem> problems)
+    {
+        for (var i = 0; i < crawling.AllowedNetworks.Count; i++)
+        {
+            var entry = crawling.AllowedNetworks[i];
+            if (!System.Net.IPNetwork.TryParse(entry.Trim(), out _))
+            {
+                problems.Add(new ConfigProblem(from($"{CrawlingOptions.SectionName}:AllowedNetworks:{i}"), CrawlingOptions.SectionName, $"AllowedNetworks:{i}",
+                    $"'{entry}' is not a network in CIDR notation (such as 127.0.0.0/8 or 10.20.0.0/16)"));
+            }
+        }
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<ConfigProblem> problems)
@@ -68,8 +97,8 @@ public static partial class SettingsValidator
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)))
         {
-            var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
-            problems.Add(new ConfigProblem(File, section, path[(section.Length + 1)..],
+            var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
+            problems.Add(new ConfigProblem(SettingSources.Describe(configuration, path), section, path[(section.Length + 1)..],
                 $"unknown key; expected one of: {string.Join(", ", known)}"));
             Remove(values, path);
         }
@@ -89,7 +118,9 @@ public static partial class SettingsValidator
                 var message = ex.InnerException is null ? ex.Message : $"{ex.Message} {ex.InnerException.Message}";
                 var path = ConversionPath().Match(message) is { Success: true } m ? m.Groups["path"].Value : null;
                 var known = path is not null && path.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase) && values.ContainsKey(path);
-                problems.Add(new ConfigProblem(File, section, known ? path![(section.Length + 1)..] : "", message));
+                problems.Add(new ConfigProblem(
+                    SettingSources.Describe(configuration, known ? path! : section), section, known ? path![(section.Length + 1)..] : "",
+                    known ? Expected(values[path!], ConversionType().Match(message).Groups["type"].Value) : message));
                 if (!known || attempt >= 100)
                 {
                     return null;
@@ -104,49 +135,73 @@ public static partial class SettingsValidator
         {
             foreach (var result in results)
             {
-                problems.Add(new ConfigProblem(File, section, string.Join(",", result.MemberNames), result.ErrorMessage ?? "invalid"));
+                var member = string.Join(",", result.MemberNames);
+                problems.Add(new ConfigProblem(SettingSources.Describe(configuration, $"{section}:{member}"), section, member, result.ErrorMessage ?? "invalid"));
             }
         }
 
         return options;
     }
 
-    private static void CheckCron(string cron, string section, string field, List<ConfigProblem> problems)
+    /// <summary>What a value should have been, in words: "'abc' is not a whole number", "'Postgres' is not one of: ...".</summary>
+    private static string Expected(string? value, string typeName)
+    {
+        var type = Type.GetType(typeName) ?? typeof(SettingsValidator).Assembly.GetType(typeName);
+        var expected = type switch
+        {
+            _ when type == typeof(int) || type == typeof(long) => "a whole number",
+            _ when type == typeof(double) || type == typeof(decimal) || type == typeof(float) => "a number",
+            _ when type == typeof(bool) => "true or false",
+            _ when type == typeof(TimeSpan) => "a duration (hh:mm:ss)",
+            { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type)),
+            _ => $"a value of type {typeName}",
+        };
+        return $"'{value}' is not {expected}";
+    }
+
+    private static void CheckCron(string cron, string section, string field, Func<string, string> from, List<ConfigProblem> problems)
     {
         if (CronValidator.Check(cron) is { } error)
         {
-            problems.Add(new ConfigProblem(File, section, field, error));
+            problems.Add(new ConfigProblem(from($"{section}:{field}"), section, field, error));
         }
     }
 
-    private static void CheckSmtp(SmtpOptions smtp, List<ConfigProblem> problems)
+    private static void CheckSmtp(SmtpOptions smtp, Func<string, string> from, List<ConfigProblem> problems)
     {
         const string section = SmtpOptions.SectionName;
+        void Problem(string field, string message) => problems.Add(new ConfigProblem(from($"{section}:{field.Split('/')[0]}"), section, field, message));
         if (string.IsNullOrWhiteSpace(smtp.UserName) != string.IsNullOrWhiteSpace(smtp.Password))
         {
-            problems.Add(new ConfigProblem(File, section, "UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)"));
+            Problem("UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)");
         }
 
         // The MailKit FAQ: implicit TLS belongs on 465; 25 and 587 start in plain text and upgrade with STARTTLS.
         if (smtp.Security == SecureSocketOptions.SslOnConnect && smtp.Port is 25 or 587)
         {
-            problems.Add(new ConfigProblem(File, section, "Security", $"SslOnConnect on port {smtp.Port} will hang: use StartTls (or port 465)"));
+            Problem("Security", $"SslOnConnect on port {smtp.Port} will hang: use StartTls (or port 465)");
         }
 
         if (smtp.Port == 465 && smtp.Security is not (SecureSocketOptions.SslOnConnect or SecureSocketOptions.Auto))
         {
-            problems.Add(new ConfigProblem(File, section, "Security", $"port 465 expects TLS on connect, not {smtp.Security}: use SslOnConnect (or Auto)"));
+            Problem("Security", $"port 465 expects TLS on connect, not {smtp.Security}: use SslOnConnect (or Auto)");
+        }
+
+        // A password over an unencrypted connection crosses the network in clear: only a relay on this machine may take it.
+        if (smtp.Security == SecureSocketOptions.None && !string.IsNullOrWhiteSpace(smtp.UserName) && !string.IsNullOrWhiteSpace(smtp.Host) && !SmtpOptions.IsLoopbackHost(smtp.Host))
+        {
+            Problem("Security", $"None with a user name and password would send the password in clear to {smtp.Host}: use StartTls or SslOnConnect (None with credentials is accepted for a relay on this machine only)");
         }
     }
 
-    private static void CheckSubscribers(DigestOptions digest, List<ConfigProblem> problems)
+    private static void CheckSubscribers(DigestOptions digest, Func<string, string> from, List<ConfigProblem> problems)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < digest.Subscribers.Count; i++)
         {
             var s = digest.Subscribers[i];
             var entry = $"{DigestOptions.SectionName}:Subscribers:{i}";
-            void Problem(string field, string message) => problems.Add(new ConfigProblem(File, entry, field, message));
+            void Problem(string field, string message) => problems.Add(new ConfigProblem(from($"{entry}:{field}"), entry, field, message));
 
             if (!MailAddress.TryCreate(s.Email, out _))
             {
@@ -228,4 +283,7 @@ public static partial class SettingsValidator
     // hold quotes, so the path is found by what follows it.
     [System.Text.RegularExpressions.GeneratedRegex(" at '(?<path>[^']+)' to type '")]
     private static partial System.Text.RegularExpressions.Regex ConversionPath();
+
+    [System.Text.RegularExpressions.GeneratedRegex(" to type '(?<type>[^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex ConversionType();
 }

@@ -43,12 +43,37 @@ public sealed class CrawlingOptions
     [Range(1, 1000)]
     public int MaxConsecutiveFailures { get; set; } = 10;
 
+    /// <summary>
+    /// Seconds of work one fetched document may take in one stage (parsing a feed or sitemap, reading a listing,
+    /// extracting an article); past it the document fails with that reason and the crawl moves on.
+    /// </summary>
+    [Range(0.1, 60)]
+    public double DocumentBudgetSeconds { get; set; } = 5;
+
     /// <summary>Fetch each new item's page to extract its text (off: keep the feed's data only).</summary>
     public bool FetchArticles { get; set; } = true;
 
     /// <summary>Obey each site's robots.txt (rules for the User-Agent's product token, else for <c>*</c>).</summary>
     public bool RespectRobotsTxt { get; set; } = true;
 
-    /// <summary>Allow loopback and private-network addresses (for the demo and tests only; off in production to block SSRF).</summary>
+    /// <summary>
+    /// Internal networks (CIDR, e.g. <c>127.0.0.0/8</c>, <c>10.20.0.0/16</c>) the crawler may reach; empty by default,
+    /// so only public addresses are fetched (the SSRF guard). Link-local and metadata addresses (169.254.0.0/16,
+    /// fe80::/10) and 0.0.0.0/8 stay refused unless an entry lies within them.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
+
+    /// <summary>Deprecated: <c>true</c> acts as <c>AllowedNetworks</c> <c>127.0.0.0/8</c> and logs a warning.</summary>
     public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>The loopback network the deprecated <see cref="AllowPrivateNetworks"/> stands for.</summary>
+    public const string DeprecatedAliasNetwork = "127.0.0.0/8";
+
+    /// <summary>The allowed networks parsed (entries that do not parse are left out; settings validation reports them).</summary>
+    public IReadOnlyList<System.Net.IPNetwork> ParsedAllowedNetworks()
+    {
+        var entries = AllowPrivateNetworks ? AllowedNetworks.Append(DeprecatedAliasNetwork) : AllowedNetworks;
+        return entries.Select(e => System.Net.IPNetwork.TryParse(e.Trim(), out var n) ? n : (System.Net.IPNetwork?)null)
+            .OfType<System.Net.IPNetwork>().ToList();
+    }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Classification;
+using Monitor.Worker.Documents;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Fetching;
 using Monitor.Worker.Items;
@@ -160,7 +161,17 @@ public sealed class SourceCrawler(
             return null;
         }
 
-        return ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow());
+        try
+        {
+            return DocumentBudget.Run("extraction", TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds),
+                token => ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow(), token), cancellationToken);
+        }
+        catch (DocumentBudgetException ex)
+        {
+            // Like a failed fetch: the item keeps the feed's data.
+            logger.LogDebug("Article page not extracted for {SourceId} {Url}: {Reason}", source.Id, url, ex.Message);
+            return null;
+        }
     }
 
     private void Succeed(SourceState state, string outcome)

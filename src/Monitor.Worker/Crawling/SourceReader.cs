@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Discovery;
+using Monitor.Worker.Documents;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Feeds;
 using Monitor.Worker.Fetching;
@@ -28,14 +29,14 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
             var kind = source.Kind == SourceKind.Auto ? Detect(source, document) : source.Kind;
             return kind switch
             {
-                SourceKind.Feed => ReadFeed(document, zone, null),
+                SourceKind.Feed => ReadFeed(document, zone, null, cancellationToken),
                 SourceKind.Sitemap => await ReadSitemapAsync(document, zone, context, cancellationToken),
-                SourceKind.Json => ReadJson(source, document, zone),
+                SourceKind.Json => Budgeted("json", _ => ReadJson(source, document, zone), cancellationToken),
                 // An explicit listing is read as one; an HTML page of kind auto first looks for an advertised feed.
                 _ => await ReadHtmlAsync(source, document, zone, context, discoverFeeds: source.Kind != SourceKind.Listing, cancellationToken),
             };
         }
-        catch (Exception ex) when (ex is FeedParseException or SitemapParseException or JsonApiParseException or ListingParseException)
+        catch (Exception ex) when (ex is FeedParseException or SitemapParseException or JsonApiParseException or ListingParseException or DocumentBudgetException)
         {
             throw new SourceReadException(ex.Message, ex);
         }
@@ -59,9 +60,13 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
         };
     }
 
-    private static SourceReadResult ReadFeed(FetchResult.Ok document, TimeZoneInfo zone, string? note)
+    /// <summary>Runs one pure stage on a document within the document budget (<see cref="CrawlingOptions.DocumentBudgetSeconds"/>).</summary>
+    private T Budgeted<T>(string stage, Func<CancellationToken, T> work, CancellationToken cancellationToken) =>
+        DocumentBudget.Run(stage, TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds), work, cancellationToken);
+
+    private SourceReadResult ReadFeed(FetchResult.Ok document, TimeZoneInfo zone, string? note, CancellationToken cancellationToken)
     {
-        var feed = FeedParser.Parse(document.Body, document.FinalUri, zone);
+        var feed = Budgeted("feed", token => FeedParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
         var notes = string.Join("; ", new[] { note, feed.Recovered ? "recovered from malformed XML" : null }.Where(n => n is not null));
         return new SourceReadResult(feed.Items, $"feed ({feed.Version})", notes.Length == 0 ? null : notes);
     }
@@ -77,13 +82,13 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
         var html = CharsetDecoder.Decode(document.Body, document.Charset);
         if (discoverFeeds && source.Selectors is null)
         {
-            foreach (var feedUrl in FeedDiscovery.Discover(html, document.FinalUri).Take(2))
+            foreach (var feedUrl in Budgeted("html", token => FeedDiscovery.Discover(html, document.FinalUri, token), cancellationToken).Take(2))
             {
                 if (await fetcher.FetchAsync(feedUrl, null, cancellationToken) is FetchResult.Ok feed)
                 {
                     try
                     {
-                        return ReadFeed(feed, zone, $"discovered feed {feedUrl}");
+                        return ReadFeed(feed, zone, $"discovered feed {feedUrl}", cancellationToken);
                     }
                     catch (FeedParseException)
                     {
@@ -98,7 +103,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var page = ListingParser.Parse(html, document.FinalUri, source.Selectors, zone);
+        var page = Budgeted("listing", token => ListingParser.Parse(html, document.FinalUri, source.Selectors, zone, token), cancellationToken);
         var items = new List<ParsedItem>(page.Items);
         var visited = new HashSet<string>(StringComparer.Ordinal) { document.FinalUri.AbsoluteUri };
         var pages = 1;
@@ -109,7 +114,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
                 break;
             }
 
-            page = ListingParser.Parse(CharsetDecoder.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone);
+            page = Budgeted("listing", token => ListingParser.Parse(CharsetDecoder.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone, token), cancellationToken);
             items.AddRange(page.Items);
             pages++;
         }
@@ -120,7 +125,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadSitemapAsync(FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var sitemap = SitemapParser.Parse(document.Body, document.FinalUri, zone);
+        var sitemap = Budgeted("sitemap", token => SitemapParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
         var entries = sitemap.Entries;
         var note = (string?)null;
         if (sitemap.IsIndex)
@@ -132,7 +137,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
             {
                 if (await fetcher.FetchAsync(child.Location, null, cancellationToken) is FetchResult.Ok ok)
                 {
-                    var childMap = SitemapParser.Parse(ok.Body, ok.FinalUri, zone);
+                    var childMap = Budgeted("sitemap", token => SitemapParser.Parse(ok.Body, ok.FinalUri, zone, token), cancellationToken);
                     if (!childMap.IsIndex)
                     {
                         collected.AddRange(childMap.Entries);

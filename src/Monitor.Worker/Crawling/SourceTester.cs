@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Classification;
+using Monitor.Worker.Documents;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Fetching;
 using Monitor.Worker.Items;
@@ -45,9 +46,21 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
             if (item.Link is not null && options.Value.FetchArticles)
             {
                 var page = await fetcher.FetchAsync(item.Link, null, cancellationToken);
-                article = page is FetchResult.Ok ok ? ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow()) : null;
+                var problem = page is FetchResult.Ok ? null : $"not fetched ({page})";
+                try
+                {
+                    article = page is FetchResult.Ok ok
+                        ? DocumentBudget.Run("extraction", TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds),
+                            token => ArticleExtractor.Extract(ok.Body, ok.FinalUri, ok.Charset, time.GetUtcNow(), token), cancellationToken)
+                        : null;
+                }
+                catch (DocumentBudgetException ex)
+                {
+                    problem = $"not extracted ({ex.Message})";
+                }
+
                 await output.WriteLineAsync(article is null
-                    ? $"    page: not fetched ({page})"
+                    ? $"    page: {problem}"
                     : $"    page: title \"{article.Title}\", date {article.Published?.ToString("u") ?? "none"}, language {article.Language ?? "?"}, {article.Text.Length:N0} chars of text");
             }
 

@@ -39,7 +39,7 @@ public static class DemoCommand
         {
             ["ConnectionStrings:Monitor"] = $"Data Source={database}",
             ["Monitor:Storage:Provider"] = "Sqlite",
-            ["Monitor:Crawling:AllowPrivateNetworks"] = "true",
+            ["Monitor:Crawling:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Monitor:Smtp:Host"] = "",
             ["Monitor:Digest:OutboxDirectory"] = outbox,
             ["Monitor:Digest:Subscribers:0:Email"] = Subscriber,

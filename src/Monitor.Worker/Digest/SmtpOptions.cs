@@ -26,4 +26,9 @@ public sealed class SmtpOptions
     /// <summary>Per-operation timeout in seconds.</summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>True for <c>localhost</c> and loopback addresses: a relay on this machine.</summary>
+    public static bool IsLoopbackHost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

@@ -18,6 +18,13 @@ public static class ContentSniffer
             return inflated.Length == 0 ? ContentKind.Unknown : Detect(inflated, null);
         }
 
+        // Binary formats a server may label text/html: a PDF, an image, an archive is not a feed or a page.
+        if (head.StartsWith("%PDF-"u8) || head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith("GIF8"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])
+            || head.StartsWith("PK\x03\x04"u8))
+        {
+            return ContentKind.Unknown;
+        }
+
         var text = FeedDecoder.Decode(head, out _);
         var i = SkipProlog(text);
         if (i < text.Length && text[i] is '{' or '[')

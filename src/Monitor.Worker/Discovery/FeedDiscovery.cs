@@ -1,4 +1,4 @@
-using AngleSharp.Html.Parser;
+using Monitor.Worker.Documents;
 using Monitor.Worker.Feeds;
 
 namespace Monitor.Worker.Discovery;
@@ -15,9 +15,9 @@ public static class FeedDiscovery
     /// Absolute feed URLs announced by <paramref name="html"/>, in document order, without duplicates; comment feeds
     /// (WordPress's "Comments Feed") come after the others because a curator almost always wants the posts.
     /// </summary>
-    public static IReadOnlyList<Uri> Discover(string html, Uri baseUri)
+    public static IReadOnlyList<Uri> Discover(string html, Uri baseUri, CancellationToken cancellationToken = default)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html, cancellationToken);
         var pageBase = FeedXml.Resolve(document.QuerySelector("base[href]")?.GetAttribute("href"), baseUri) is { IsAbsoluteUri: true } b ? b : baseUri;
         var found = new List<(Uri Url, bool Comments)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using AngleSharp.Html.Parser.Tokens.Struct;
+using Monitor.Worker.Documents;
 
 namespace Monitor.Worker.Extraction;
 
@@ -17,9 +18,8 @@ public static class ArticleExtractor
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> UsedAttributeLookup =
         UsedAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    // One configured parser for every page: it keeps no per-document state. Comments, style text, source positions
-    // and attributes that no rule reads are never kept.
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions
+    // Comments, style text, source positions and attributes that no rule reads are never kept.
+    private static readonly HtmlParserOptions ParserOptions = new()
     {
         IsScripting = false,
         SkipComments = true,
@@ -29,7 +29,7 @@ public static class ArticleExtractor
         DisableElementPositionTracking = true,
         IsNotSupportingFrames = true,
         ShouldEmitAttribute = static (ref StructHtmlToken _, ReadOnlyMemory<char> name) => UsedAttributeLookup.Contains(name.Span),
-    });
+    };
 
     /// <summary>Extracts from the page's raw bytes, decoding with the declared or sniffed charset.</summary>
     /// <param name="html">The page's bytes as received (already decompressed).</param>
@@ -40,31 +40,39 @@ public static class ArticleExtractor
 
     /// <summary>Extracts from the page's raw bytes; dates after <paramref name="now"/> are rejected.</summary>
     public static ExtractedArticle Extract(ReadOnlyMemory<byte> html, Uri? url, string? contentTypeCharset, DateTimeOffset now)
-        => Extract(CharsetDecoder.Decode(html.Span, contentTypeCharset), url, now);
+        => Extract(CharsetDecoder.Decode(html.Span, contentTypeCharset), url, now, CancellationToken.None);
+
+    /// <summary>Extracts from the page's raw bytes within a work budget: <paramref name="cancellationToken"/> is checked as the passes go.</summary>
+    public static ExtractedArticle Extract(ReadOnlyMemory<byte> html, Uri? url, string? contentTypeCharset, DateTimeOffset now, CancellationToken cancellationToken)
+        => Extract(CharsetDecoder.Decode(html.Span, contentTypeCharset), url, now, cancellationToken);
 
     /// <summary>Extracts from already-decoded HTML.</summary>
     public static ExtractedArticle Extract(string html, Uri? url)
         => Extract(html, url, DateTimeOffset.UtcNow);
 
     /// <summary>Extracts from already-decoded HTML; dates after <paramref name="now"/> are rejected.</summary>
-    public static ExtractedArticle Extract(string html, Uri? url, DateTimeOffset now)
+    public static ExtractedArticle Extract(string html, Uri? url, DateTimeOffset now) => Extract(html, url, now, CancellationToken.None);
+
+    /// <summary>Extracts from already-decoded HTML within a work budget (see <see cref="HtmlDocuments"/>).</summary>
+    public static ExtractedArticle Extract(string html, Uri? url, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        using var document = Parser.ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html, ParserOptions, cancellationToken);
         var meta = PageMetadata.Read(document);
         var title = TitleExtractor.Find(document, meta);
         var declared = LanguageResolver.Declared(meta);
         var author = AuthorExtractor.Find(document, meta);
         var canonical = Resolve(url, meta.Canonical) ?? Resolve(url, meta.Get("og:url")) ?? Resolve(url, meta.JsonLd.Url);
-        var counts = document.Body is { } body ? new TextCounts(body) : null;
+        var counts = document.Body is { } body ? new TextCounts(body, cancellationToken) : null;
         var (published, modified) = counts is null ? (null, null) : DateExtractor.Find(document, meta, url, canonical, declared, counts, now);
 
-        var text = MainText(document, title, counts);
+        cancellationToken.ThrowIfCancellationRequested();
+        var text = MainText(document, title, counts, cancellationToken);
         var description = Clean(meta.JsonLd.Description ?? meta.Get("description", "og:description", "twitter:description", "dc.description"));
         var language = LanguageResolver.Resolve(declared, text.Length >= 200 ? text : $"{title} {description} {text}");
         return new ExtractedArticle(title, published, modified, language, author, canonical, text, description ?? FirstBlock(text));
     }
 
-    private static string MainText(IHtmlDocument document, string? title, TextCounts? counts)
+    private static string MainText(IHtmlDocument document, string? title, TextCounts? counts, CancellationToken cancellationToken)
     {
         var body = document.Body;
         if (body is null || counts is null)
@@ -72,8 +80,10 @@ public static class ArticleExtractor
             return string.Empty;
         }
 
-        var scorer = new ContentScorer(body, DomCleaner.Clean(body, counts));
+        var scorer = new ContentScorer(body, DomCleaner.Clean(body, counts), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var selection = scorer.SelectContent();
+        cancellationToken.ThrowIfCancellationRequested();
         var lead = scorer.FindLead(selection);
         var blocks = TextRenderer.Render(scorer, selection);
         if (lead is not null && TextRenderer.RenderWhole(lead) is { Length: > 0 } leadText && !blocks.Contains(leadText))

@@ -41,6 +41,11 @@ internal static partial class CharsetDecoder
         {
             if (header.CodePage == Encoding.UTF8.CodePage)
             {
+                if (!valid && (declared is null || declared.CodePage == Encoding.UTF8.CodePage) && Documents.CharsetGuess.LegacyEncoding(bytes) is { } legacy)
+                {
+                    return legacy.GetString(bytes);
+                }
+
                 return valid || declared is null || declared.CodePage == Encoding.UTF8.CodePage ? Encoding.UTF8.GetString(bytes) : declared.GetString(bytes);
             }
 
@@ -56,8 +61,9 @@ internal static partial class CharsetDecoder
         {
             if (declared.CodePage == Encoding.UTF8.CodePage)
             {
-                // Like a browser: a page declared UTF-8 with a few stray legacy bytes is still UTF-8.
-                return Encoding.UTF8.GetString(bytes);
+                // Like a browser: a page declared UTF-8 with a few stray legacy bytes is still UTF-8; one whose bytes
+                // are mostly not UTF-8 is in the legacy charset they decode as.
+                return !valid && Documents.CharsetGuess.LegacyEncoding(bytes) is { } legacy ? legacy.GetString(bytes) : Encoding.UTF8.GetString(bytes);
             }
 
             if (IsSingleByteWestern(declared) && valid && HasMultiByte(bytes))
@@ -68,7 +74,7 @@ internal static partial class CharsetDecoder
             return declared.GetString(bytes);
         }
 
-        return valid ? Encoding.UTF8.GetString(bytes) : MostlyUtf8(bytes) ?? Windows1252.GetString(bytes);
+        return valid ? Encoding.UTF8.GetString(bytes) : MostlyUtf8(bytes) ?? Documents.CharsetGuess.LegacyEncoding(bytes)?.GetString(bytes) ?? Windows1252.GetString(bytes);
     }
 
     /// <summary>Undeclared bytes that are UTF-8 but for a few stray bytes: UTF-8 with replacement characters.</summary>

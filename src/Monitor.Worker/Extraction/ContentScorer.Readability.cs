@@ -108,7 +108,7 @@ internal sealed partial class ContentScorer
         var threshold = Math.Max(10, topScore * 0.2);
         var topClass = top.GetAttribute("class");
         var result = new List<IElement>();
-        for (var sibling = parent.FirstElementChild; sibling is not null; sibling = sibling.NextElementSibling)
+        foreach (var sibling in parent.Children)
         {
             if (sibling == top)
             {

@@ -16,12 +16,14 @@ internal sealed partial class ContentScorer
     private readonly List<IElement> _bodyContainers = [];
     private readonly IReadOnlySet<IElement> _removed;
     private readonly Dictionary<string, bool> _bodyHints = new(StringComparer.Ordinal);
+    private readonly CancellationToken _cancellationToken;
 
     /// <summary>Measures every element below <paramref name="root"/> except the <paramref name="removed"/> ones.</summary>
-    public ContentScorer(IElement root, IReadOnlySet<IElement> removed)
+    public ContentScorer(IElement root, IReadOnlySet<IElement> removed, CancellationToken cancellationToken = default)
     {
         Root = root;
         _removed = removed;
+        _cancellationToken = cancellationToken;
         Measure(root);
     }
 
@@ -136,10 +138,13 @@ internal sealed partial class ContentScorer
 
     private NodeStats Measure(IElement element)
     {
+        _cancellationToken.ThrowIfCancellationRequested();
         var s = new NodeStats();
         _stats[element] = s;
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 var data = text.Data;

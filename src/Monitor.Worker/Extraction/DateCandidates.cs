@@ -34,7 +34,7 @@ internal sealed partial class DateCandidates(bool monthFirst, Func<DateTimeOffse
             _pageParagraphs = Math.Max(1, counts.Paragraph(element));
         }
 
-        for (var child = element.FirstElementChild; child is not null; child = child.NextElementSibling)
+        foreach (var child in element.Children)
         {
             if (++_visited > MaxElements || _microdata is not null)
             {

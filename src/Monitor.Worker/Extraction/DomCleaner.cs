@@ -33,10 +33,8 @@ internal static class DomCleaner
 
     private static void CleanChildren(IElement parent, Context context)
     {
-        var child = parent.FirstElementChild;
-        while (child is not null)
+        foreach (var child in parent.Children)
         {
-            var next = child.NextElementSibling;
             if (ShouldRemove(child, context))
             {
                 context.Removed.Add(child);
@@ -45,8 +43,6 @@ internal static class DomCleaner
             {
                 CleanChildren(child, context);
             }
-
-            child = next;
         }
     }
 
@@ -233,8 +229,10 @@ internal static class DomCleaner
     internal static int CountParagraphText(INode node, bool inParagraph)
     {
         var count = 0;
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 count += inParagraph ? TextStats.CountNonSpace(text.Data) : 0;
@@ -252,8 +250,10 @@ internal static class DomCleaner
     internal static int CountText(INode node)
     {
         var count = 0;
-        for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+        var children = node.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 count += TextStats.CountNonSpace(text.Data);

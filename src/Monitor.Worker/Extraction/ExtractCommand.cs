@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Monitor.Worker.Documents;
 
 namespace Monitor.Worker.Extraction;
 
@@ -30,7 +31,7 @@ public static class ExtractCommand
             try
             {
                 var bytes = await ReadPageAsync(path, cancellationToken);
-                var article = ArticleExtractor.Extract(bytes, null, null, now);
+                var article = DocumentBudget.Run("extraction", DocumentBudget.DefaultLimit, token => ArticleExtractor.Extract(bytes, null, null, now, token), cancellationToken);
                 await File.WriteAllBytesAsync(Path.Combine(outDir, name + ".json"), ToJson(article), cancellationToken);
                 done++;
             }
@@ -38,7 +39,9 @@ public static class ExtractCommand
             {
                 // One broken page must not stop the batch: report it and go on.
                 failed++;
-                await output.WriteLineAsync($"extract: {Path.GetFileName(path)}: {ex.GetType().Name}: {ex.Message}");
+                await output.WriteLineAsync(ex is DocumentBudgetException
+                    ? $"extract: {Path.GetFileName(path)}: {ex.Message}"
+                    : $"extract: {Path.GetFileName(path)}: {ex.GetType().Name}: {ex.Message}");
             }
         }
 

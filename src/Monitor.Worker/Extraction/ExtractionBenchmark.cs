@@ -67,7 +67,7 @@ public static class ExtractionBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var html = gzip ? ExtractCommand.Gunzip(bytes) : bytes;
-            characters += ArticleExtractor.Extract(html, null, null, now).Text.Length;
+            characters += ArticleExtractor.Extract(html, null, null, now, CancellationToken.None).Text.Length;
         }
 
         return characters;

@@ -9,9 +9,21 @@ namespace Monitor.Worker.Extraction;
 internal sealed class TextCounts
 {
     private readonly Dictionary<IElement, (int Text, int Paragraph)> _counts = new(ReferenceEqualityComparer.Instance);
+    private readonly CancellationToken _cancellationToken;
 
     /// <summary>Measures <paramref name="root"/> and everything below it.</summary>
-    public TextCounts(IElement root) => Measure(root, inParagraph: false);
+    public TextCounts(IElement root)
+        : this(root, CancellationToken.None)
+    {
+    }
+
+    /// <summary>Measures <paramref name="root"/>, checking <paramref name="cancellationToken"/> for each element.</summary>
+    public TextCounts(IElement root, CancellationToken cancellationToken)
+    {
+        _cancellationToken = cancellationToken;
+        Measure(root, inParagraph: false);
+    }
+
 
     /// <summary>Non-whitespace characters below <paramref name="element"/>.</summary>
     public int Text(IElement element) => _counts.TryGetValue(element, out var c) ? c.Text : DomCleaner.CountText(element);
@@ -23,9 +35,14 @@ internal sealed class TextCounts
     private (int Text, int Paragraph) Measure(IElement element, bool inParagraph)
     {
         int text = 0, paragraph = 0;
+        _cancellationToken.ThrowIfCancellationRequested();
         var inside = inParagraph || element.LocalName == "p";
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+
+        // Indexed, not NextSibling: AngleSharp finds a node's next sibling by scanning its parent's children.
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText t)
             {
                 var n = TextStats.CountNonSpace(t.Data);

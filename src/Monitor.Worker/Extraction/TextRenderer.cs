@@ -9,6 +9,14 @@ namespace Monitor.Worker.Extraction;
 /// </summary>
 internal sealed partial class TextRenderer
 {
+    /// <summary>Blocks rendered at most: far more than any article, and the later rules run once per block.</summary>
+    public const int MaxBlocks = 5_000;
+
+    /// <summary>Characters rendered at most (an article is tens of kilobytes; a 10 MB text is not one).</summary>
+    public const int MaxCharacters = 1_000_000;
+
+    private int _characters;
+
     private readonly ContentScorer? _scorer;
     private readonly List<string> _blocks = [];
     private readonly StringBuilder _current = new();
@@ -82,8 +90,10 @@ internal sealed partial class TextRenderer
 
     private void AppendAll(IElement element)
     {
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 Append(text.Data, preformatted: false);
@@ -133,7 +143,7 @@ internal sealed partial class TextRenderer
     private void Visit(IElement element)
     {
         var name = element.LocalName;
-        if (Skip(element, name))
+        if (_blocks.Count >= MaxBlocks || _characters >= MaxCharacters || Skip(element, name))
         {
             return;
         }
@@ -144,8 +154,10 @@ internal sealed partial class TextRenderer
             Flush();
         }
 
-        for (var child = element.FirstChild; child is not null; child = child.NextSibling)
+        var children = element.ChildNodes;
+        for (var i = 0; i < children.Length; i++)
         {
+            var child = children[i];
             if (child is IText text)
             {
                 Append(text.Data, name is "pre" or "code");
@@ -246,6 +258,7 @@ internal sealed partial class TextRenderer
 
         var text = _current.ToString().Trim();
         _current.Clear();
+        _characters += text.Length;
         // "Related articles" headings stay until CutRelated has seen them: they mark where the article ends.
         var related = text.Length < 80 && BoilerplateHints.RelatedHeading().IsMatch(text);
         if (text.Length > 0 && (related || !(text.Length < 60 && BoilerplateHints.FurnitureLine().IsMatch(text)))

@@ -32,17 +32,19 @@ internal static partial class FeedDecoder
         var encoding = declared is null ? null : Lookup(declared);
         if (encoding is null || encoding is UnicodeEncoding || encoding is UTF32Encoding || encoding.CodePage == Encoding.UTF8.CodePage)
         {
-            // No usable declaration (or one naming UTF-16/32 for bytes that are not): UTF-8, else byte by byte.
+            // No usable declaration (or one naming UTF-16/32 for bytes that are not): UTF-8, else the legacy charset
+            // the bytes are written in (a Shift_JIS feed declared UTF-8), else UTF-8 with stray bytes read as Windows-1252.
             if (TryStrictUtf8(data, out var text))
             {
                 return text;
             }
 
             recovered = true;
-            return DecodeMixed(data);
+            return Documents.CharsetGuess.LegacyEncoding(data) is { } legacy ? legacy.GetString(data) : DecodeMixed(data);
         }
 
-        if (encoding.IsSingleByte && HasMultiByteUtf8(data) && TryStrictUtf8(data, out var utf8Text))
+        // A legacy charset declared over bytes that are valid UTF-8 with multi-byte characters: the bytes win.
+        if (HasMultiByteUtf8(data) && TryStrictUtf8(data, out var utf8Text))
         {
             recovered = true;
             return utf8Text;

@@ -15,7 +15,10 @@ public static class FeedParser
     /// <param name="baseUri">The URL the document was fetched from.</param>
     /// <param name="defaultZone">Time zone for dates written without one (the source's zone); UTC when null.</param>
     /// <exception cref="FeedParseException">The document is not a readable feed.</exception>
-    public static ParsedFeed Parse(ReadOnlyMemory<byte> data, Uri? baseUri, TimeZoneInfo? defaultZone = null)
+    public static ParsedFeed Parse(ReadOnlyMemory<byte> data, Uri? baseUri, TimeZoneInfo? defaultZone = null) => Parse(data, baseUri, defaultZone, CancellationToken.None);
+
+    /// <summary>Parses <paramref name="data"/>, checking <paramref name="cancellationToken"/> (a document's work budget) as it reads.</summary>
+    public static ParsedFeed Parse(ReadOnlyMemory<byte> data, Uri? baseUri, TimeZoneInfo? defaultZone, CancellationToken cancellationToken)
     {
         var text = FeedDecoder.Decode(data.Span, out var charsetRecovered);
         var start = FirstSignificant(text);
@@ -34,7 +37,7 @@ public static class FeedParser
             throw new FeedParseException("feed: unable to detect format (neither XML nor JSON)");
         }
 
-        var root = FeedXmlLoader.Load(text, out var xmlRecovered);
+        var root = FeedXmlLoader.Load(text, out var xmlRecovered, cancellationToken);
         var recovered = charsetRecovered || xmlRecovered;
         var name = root.Name.LocalName;
         var feed = name switch

@@ -11,6 +11,9 @@ namespace Monitor.Worker.Feeds;
 /// </summary>
 internal static partial class FeedXmlLoader
 {
+    /// <summary>Deepest element nesting kept; feeds use a handful of levels, XHTML content a few dozen.</summary>
+    public const int MaxDepth = 256;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Ignore,
@@ -24,25 +27,25 @@ internal static partial class FeedXmlLoader
 
     /// <summary>Loads <paramref name="text"/>; <paramref name="recovered"/> is set when repairs were needed.</summary>
     /// <exception cref="FeedParseException">Nothing usable could be read.</exception>
-    public static XElement Load(string text, out bool recovered)
+    public static XElement Load(string text, out bool recovered, CancellationToken cancellationToken = default)
     {
         text = StripDeclaration(text, out recovered);
         var context = CreateContext(text, ref recovered);
 
-        if (TryBuild(text, context, out var root, out var error))
+        if (TryBuild(text, context, out var root, out var error, cancellationToken))
         {
             return root!;
         }
 
         recovered = true;
         var repairedText = XmlRepair.Repair(text);
-        if (TryBuild(repairedText, context, out var repaired, out var repairError))
+        if (TryBuild(repairedText, context, out var repaired, out var repairError, cancellationToken))
         {
             return repaired!;
         }
 
         // Still broken (unescaped HTML, mismatched tags): read it as tag soup, which never stops early.
-        var lenient = LenientXmlBuilder.Build(repairedText);
+        var lenient = LenientXmlBuilder.Build(repairedText, cancellationToken);
         if (lenient is not null)
         {
             return lenient;
@@ -101,11 +104,14 @@ internal static partial class FeedXmlLoader
         return new XmlParserContext(names, manager, null, XmlSpace.None);
     }
 
-    private static bool TryBuild(string text, XmlParserContext context, out XElement? root, out XmlException? error)
+    private static bool TryBuild(string text, XmlParserContext context, out XElement? root, out XmlException? error, CancellationToken cancellationToken)
     {
         root = null;
         error = null;
         var stack = new Stack<XElement>();
+
+        // Elements nested deeper than MaxDepth are flattened: their text goes to the deepest element kept.
+        var flattened = 0;
         try
         {
             using var reader = XmlReader.Create(new StringReader(text), Settings, context);
@@ -113,7 +119,11 @@ internal static partial class FeedXmlLoader
             {
                 switch (reader.NodeType)
                 {
+                    case XmlNodeType.Element when stack.Count >= MaxDepth:
+                        flattened += reader.IsEmptyElement ? 0 : 1;
+                        break;
                     case XmlNodeType.Element:
+                        cancellationToken.ThrowIfCancellationRequested();
                         var element = ReadElement(reader);
                         if (stack.Count > 0)
                         {
@@ -129,6 +139,9 @@ internal static partial class FeedXmlLoader
                             stack.Push(element);
                         }
 
+                        break;
+                    case XmlNodeType.EndElement when flattened > 0:
+                        flattened--;
                         break;
                     case XmlNodeType.EndElement:
                         stack.TryPop(out _);

@@ -14,23 +14,24 @@ namespace Monitor.Worker.Feeds;
 /// </summary>
 internal static partial class LenientXmlBuilder
 {
-    public static XElement? Build(string text)
+    public static XElement? Build(string text, CancellationToken cancellationToken = default)
     {
-        var stack = new List<(XElement Element, string RawName, Dictionary<string, string>? Namespaces)>();
+        var open = new OpenElements();
         XElement? root = null;
         var i = 0;
         while (i < text.Length)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var lt = text.IndexOf('<', i);
             if (lt < 0)
             {
-                AddText(stack, text[i..]);
+                open.AddText(text[i..]);
                 break;
             }
 
             if (lt > i)
             {
-                AddText(stack, text[i..lt]);
+                open.AddText(text[i..lt]);
             }
 
             if (string.CompareOrdinal(text, lt, "<!--", 0, 4) == 0)
@@ -40,12 +41,7 @@ internal static partial class LenientXmlBuilder
             else if (string.CompareOrdinal(text, lt, "<![CDATA[", 0, 9) == 0)
             {
                 var end = text.IndexOf("]]>", lt + 9, StringComparison.Ordinal);
-                var content = end < 0 ? text[(lt + 9)..] : text[(lt + 9)..end];
-                if (stack.Count > 0)
-                {
-                    stack[^1].Element.Add(new XText(content));
-                }
-
+                open.AddRawText(end < 0 ? text[(lt + 9)..] : text[(lt + 9)..end]);
                 i = end < 0 ? text.Length : end + 3;
             }
             else if (string.CompareOrdinal(text, lt, "<!", 0, 2) == 0 || string.CompareOrdinal(text, lt, "<?", 0, 2) == 0)
@@ -57,7 +53,7 @@ internal static partial class LenientXmlBuilder
                 var match = Tag().Match(text, lt);
                 if (!match.Success || match.Index != lt)
                 {
-                    AddText(stack, "<");
+                    open.AddText("<");
                     i = lt + 1;
                     continue;
                 }
@@ -66,29 +62,29 @@ internal static partial class LenientXmlBuilder
                 var name = match.Groups["name"].Value;
                 if (match.Groups["end"].Success)
                 {
-                    Close(stack, name);
+                    open.Close(name);
                 }
                 else
                 {
-                    Open(stack, name, match.Groups["attrs"].Value, match.Groups["self"].Success, ref root);
+                    Open(open, name, match.Groups["attrs"].Value, match.Groups["self"].Success, ref root);
                 }
             }
         }
 
         // Still open at the end: the document was cut short. A half-read item is dropped, the rest closed.
-        foreach (var (element, _, _) in stack)
-        {
-            if (element.Name.LocalName is "item" or "entry" && element.Parent is not null)
-            {
-                element.Remove();
-            }
-        }
-
+        open.DropHalfReadItems();
         return root;
     }
 
-    private static void Open(List<(XElement, string, Dictionary<string, string>?)> stack, string rawName, string rawAttributes, bool selfClosing, ref XElement? root)
+    private static void Open(OpenElements open, string rawName, string rawAttributes, bool selfClosing, ref XElement? root)
     {
+        if (open.Count >= FeedXmlLoader.MaxDepth)
+        {
+            // Deeper than any feed: flattened, its text goes to the deepest element kept.
+            open.Flatten(rawName, selfClosing);
+            return;
+        }
+
         Dictionary<string, string>? declared = null;
         var attributes = new List<(string Name, string Value)>();
         foreach (Match a in Attribute().Matches(rawAttributes))
@@ -106,27 +102,27 @@ internal static partial class LenientXmlBuilder
             }
         }
 
-        stack.Add((null!, rawName, declared));
+        open.Declare(declared);
         XElement element;
         try
         {
-            element = new XElement(Resolve(stack, rawName, isAttribute: false));
+            element = new XElement(open.Resolve(rawName, isAttribute: false));
             foreach (var (attrName, value) in attributes)
             {
-                element.SetAttributeValue(Resolve(stack, attrName, isAttribute: true), value);
+                element.SetAttributeValue(open.Resolve(attrName, isAttribute: true), value);
             }
         }
         catch (Exception ex) when (ex is XmlException or ArgumentException)
         {
             // A name that cannot be an XML name ("<3 items>"): keep it as text, as a reader would show it.
-            stack.RemoveAt(stack.Count - 1);
-            AddText(stack, "<" + rawName + rawAttributes + ">");
+            open.Undeclare(declared);
+            open.AddText("<" + rawName + rawAttributes + ">");
             return;
         }
 
-        if (stack.Count > 1)
+        if (open.Count > 0)
         {
-            stack[^2].Item1.Add(element);
+            open.Current!.Add(element);
         }
         else
         {
@@ -135,62 +131,132 @@ internal static partial class LenientXmlBuilder
 
         if (selfClosing)
         {
-            stack.RemoveAt(stack.Count - 1);
+            open.Undeclare(declared);
         }
         else
         {
-            stack[^1] = (element, rawName, declared);
+            open.Push(element, rawName, declared);
         }
     }
 
-    private static void Close(List<(XElement, string RawName, Dictionary<string, string>?)> stack, string rawName)
+    /// <summary>
+    /// The open elements, with what makes every step constant-time however deep the document: a count per name
+    /// (so an end tag that matches nothing open is ignored without a scan) and the namespace prefixes in scope.
+    /// </summary>
+    private sealed class OpenElements
     {
-        for (var k = stack.Count - 1; k >= 0; k--)
+        private readonly List<(XElement Element, string RawName, Dictionary<string, string>? Declared)> _stack = [];
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _flattened = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Stack<string>> _namespaces = new(StringComparer.Ordinal);
+
+        public int Count => _stack.Count;
+
+        public XElement? Current => _stack.Count == 0 ? null : _stack[^1].Element;
+
+        public void AddText(string raw) => AddRawText(WebUtility.HtmlDecode(raw));
+
+        public void AddRawText(string text) => Current?.Add(new XText(text));
+
+        public void Push(XElement element, string rawName, Dictionary<string, string>? declared)
         {
-            if (stack[k].RawName == rawName)
+            _stack.Add((element, rawName, declared));
+            _counts[rawName] = _counts.GetValueOrDefault(rawName) + 1;
+        }
+
+        public void Flatten(string rawName, bool selfClosing)
+        {
+            if (!selfClosing)
             {
-                stack.RemoveRange(k, stack.Count - k);
+                _flattened[rawName] = _flattened.GetValueOrDefault(rawName) + 1;
+            }
+        }
+
+        /// <summary>An end tag closes the nearest open element with its name and everything opened inside it.</summary>
+        public void Close(string rawName)
+        {
+            if (_flattened.GetValueOrDefault(rawName) > 0)
+            {
+                _flattened[rawName]--;
                 return;
             }
-        }
-    }
 
-    private static XName Resolve(List<(XElement, string, Dictionary<string, string>? Namespaces)> stack, string rawName, bool isAttribute)
-    {
-        var colon = rawName.IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon < 0 ? string.Empty : rawName[..colon];
-        var local = XmlConvert.VerifyNCName(colon < 0 ? rawName : rawName[(colon + 1)..]);
-        if (prefix.Length == 0 && isAttribute)
-        {
-            return XName.Get(local);
-        }
-
-        if (prefix == "xml")
-        {
-            return XName.Get(local, FeedNamespaces.Xml);
-        }
-
-        for (var k = stack.Count - 1; k >= 0; k--)
-        {
-            if (stack[k].Namespaces?.TryGetValue(prefix, out var uri) == true)
+            if (_counts.GetValueOrDefault(rawName) == 0)
             {
-                return XName.Get(local, uri);
+                return;
+            }
+
+            while (true)
+            {
+                var (_, name, declared) = _stack[^1];
+                _stack.RemoveAt(_stack.Count - 1);
+                _counts[name]--;
+                Undeclare(declared);
+                if (name == rawName)
+                {
+                    return;
+                }
             }
         }
 
-        if (prefix.Length == 0)
+        public void Declare(Dictionary<string, string>? declared)
         {
-            return XName.Get(local);
+            foreach (var (prefix, uri) in declared ?? [])
+            {
+                if (!_namespaces.TryGetValue(prefix, out var uris))
+                {
+                    _namespaces[prefix] = uris = new Stack<string>();
+                }
+
+                uris.Push(uri);
+            }
         }
 
-        return XName.Get(local, FeedNamespaces.WellKnownPrefixes.TryGetValue(prefix, out var known) ? known : "urn:x-undeclared:" + prefix);
-    }
-
-    private static void AddText(List<(XElement Element, string, Dictionary<string, string>?)> stack, string raw)
-    {
-        if (stack.Count > 0)
+        public void Undeclare(Dictionary<string, string>? declared)
         {
-            stack[^1].Element.Add(new XText(WebUtility.HtmlDecode(raw)));
+            foreach (var prefix in declared?.Keys ?? Enumerable.Empty<string>())
+            {
+                _namespaces[prefix].Pop();
+            }
+        }
+
+        public XName Resolve(string rawName, bool isAttribute)
+        {
+            var colon = rawName.IndexOf(':', StringComparison.Ordinal);
+            var prefix = colon < 0 ? string.Empty : rawName[..colon];
+            var local = XmlConvert.VerifyNCName(colon < 0 ? rawName : rawName[(colon + 1)..]);
+            if (prefix.Length == 0 && isAttribute)
+            {
+                return XName.Get(local);
+            }
+
+            if (prefix == "xml")
+            {
+                return XName.Get(local, FeedNamespaces.Xml);
+            }
+
+            if (_namespaces.TryGetValue(prefix, out var uris) && uris.Count > 0)
+            {
+                return XName.Get(local, uris.Peek());
+            }
+
+            if (prefix.Length == 0)
+            {
+                return XName.Get(local);
+            }
+
+            return XName.Get(local, FeedNamespaces.WellKnownPrefixes.TryGetValue(prefix, out var known) ? known : "urn:x-undeclared:" + prefix);
+        }
+
+        public void DropHalfReadItems()
+        {
+            foreach (var (element, _, _) in _stack)
+            {
+                if (element.Name.LocalName is "item" or "entry" && element.Parent is not null)
+                {
+                    element.Remove();
+                }
+            }
         }
     }
 

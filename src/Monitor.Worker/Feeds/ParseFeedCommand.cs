@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Monitor.Worker.Documents;
 
 namespace Monitor.Worker.Feeds;
 
@@ -47,7 +48,7 @@ public static class ParseFeedCommand
             try
             {
                 var bytes = await ReadAsync(path, cancellationToken);
-                var feed = FeedParser.Parse(bytes, baseUri: null);
+                var feed = DocumentBudget.Run("feed", DocumentBudget.DefaultLimit, token => FeedParser.Parse(bytes, null, null, token), cancellationToken);
                 WriteFeed(writer, feed);
                 feeds++;
                 items += feed.Items.Count;

@@ -11,9 +11,15 @@ namespace Monitor.Worker.Feeds;
 /// </summary>
 internal static partial class XmlRepair
 {
+    /// <summary>Most characters that declared entities may add in one document ("quadratic blow-up": one long
+    /// entity referenced many times).</summary>
+    public const int MaxExpansion = 1_000_000;
+
+    /// <exception cref="FeedParseException">Declared entities would expand past <see cref="MaxExpansion"/> characters.</exception>
     public static string Repair(string text)
     {
         var entities = InternalEntities(text);
+        var expanded = 0;
         var sb = new StringBuilder(text.Length + 64);
         var i = 0;
         while (i < text.Length)
@@ -25,7 +31,7 @@ internal static partial class XmlRepair
             }
             else if (c == '&')
             {
-                i = RepairAmpersand(text, i, sb, entities);
+                i = RepairAmpersand(text, i, sb, entities, ref expanded);
             }
             else
             {
@@ -101,7 +107,8 @@ internal static partial class XmlRepair
         {
             if (text[j] == '&')
             {
-                j = RepairAmpersand(text, j, sb, null);
+                var none = 0;
+                j = RepairAmpersand(text, j, sb, null, ref none);
             }
             else
             {
@@ -127,7 +134,7 @@ internal static partial class XmlRepair
         return end;
     }
 
-    private static int RepairAmpersand(string text, int i, StringBuilder sb, Dictionary<string, string>? entities)
+    private static int RepairAmpersand(string text, int i, StringBuilder sb, Dictionary<string, string>? entities, ref int expanded)
     {
         var semi = text.IndexOf(';', i + 1, Math.Min(40, text.Length - i - 1));
         if (semi > i + 1)
@@ -147,6 +154,12 @@ internal static partial class XmlRepair
             {
                 if (entities is not null && entities.TryGetValue(name.ToString(), out var declared))
                 {
+                    expanded += declared.Length;
+                    if (expanded > MaxExpansion)
+                    {
+                        throw new FeedParseException($"feed: declared entities expand to more than {MaxExpansion:N0} characters (entity expansion attack)");
+                    }
+
                     sb.Append(System.Security.SecurityElement.Escape(declared));
                     return semi + 1;
                 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Crawling;
 using Polly;
+using Polly.Telemetry;
 
 namespace Monitor.Worker.Fetching;
 
@@ -16,6 +17,10 @@ public static class FetchingServiceCollectionExtensions
             .BindConfiguration(CrawlingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        // A handled retry is not an error: resilience events go to the debug level; a failed source is logged once,
+        // as a warning with its reason, by the crawler.
+        builder.Services.Configure<TelemetryOptions>(o => o.SeverityProvider = _ => ResilienceEventSeverity.Debug);
 
         builder.Services.AddHttpClient(PageFetcher.ClientName)
             .ConfigureHttpClient((sp, client) =>
@@ -33,11 +38,11 @@ public static class FetchingServiceCollectionExtensions
                 return new SocketsHttpHandler
                 {
                     AutomaticDecompression = DecompressionMethods.All,
-                    AllowAutoRedirect = true,
-                    MaxAutomaticRedirections = 5,
+                    // PageFetcher follows redirects itself, to refuse non-http(s) targets and downgrades with a reason.
+                    AllowAutoRedirect = false,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     ConnectTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
-                    ConnectCallback = AddressGuard.ConnectCallback(options.AllowPrivateNetworks),
+                    ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectCallback(),
                 };
             })
             .AddResilienceHandler("crawler", pipeline =>
@@ -54,6 +59,18 @@ public static class FetchingServiceCollectionExtensions
                 });
             });
 
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<CrawlingOptions>>().Value;
+            if (options.AllowPrivateNetworks)
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AddressGuard)).LogWarning(
+                    "Monitor:Crawling:AllowPrivateNetworks is deprecated and stands for AllowedNetworks {Network}; set Monitor:Crawling:AllowedNetworks instead",
+                    CrawlingOptions.DeprecatedAliasNetwork);
+            }
+
+            return new AddressGuard(options.ParsedAllowedNetworks());
+        });
         builder.Services.AddSingleton<PageFetcher>();
         return builder;
     }

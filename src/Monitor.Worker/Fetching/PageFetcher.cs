@@ -12,6 +12,9 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
     public const string ClientName = "crawler";
 
+    /// <summary>Redirects followed for one request; a longer chain fails with "too many redirects".</summary>
+    public const int MaxRedirects = 5;
+
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLimits = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
 
@@ -38,59 +41,35 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
 
     private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (validators?.ETag is { Length: > 0 } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
-        {
-            request.Headers.IfNoneMatch.Add(tag);
-        }
-
-        if (validators?.LastModified is { Length: > 0 } lastModified && DateTimeOffset.TryParse(lastModified, out var since))
-        {
-            request.Headers.IfModifiedSince = since;
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
             var client = clientFactory.CreateClient(ClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var finalUri = response.RequestMessage?.RequestUri ?? url;
-
-            if (response.StatusCode == HttpStatusCode.NotModified)
+            var current = url;
+            for (var hop = 0; ; hop++)
             {
-                return new FetchResult.NotModified(url);
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Get, current);
+                if (hop == 0)
+                {
+                    AddValidators(request, validators);
+                }
 
-            if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-            {
-                return new FetchResult.RateLimited(url, RetryAfter(response));
-            }
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if (IsRedirect(response.StatusCode))
+                {
+                    var (next, refusal) = RedirectTarget(current, response, hop);
+                    if (refusal is not null)
+                    {
+                        return new FetchResult.Failed(url, refusal, response.StatusCode);
+                    }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                return new FetchResult.Failed(url, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
-            }
+                    current = next!;
+                    continue;
+                }
 
-            if (response.Content.Headers.ContentLength > settings.MaxBodyBytes)
-            {
-                return new FetchResult.Failed(url, $"body of {response.Content.Headers.ContentLength} bytes exceeds the limit of {settings.MaxBodyBytes}");
+                return await ReadAsync(url, current, response, settings, timeout.Token);
             }
-
-            var body = await ReadBoundedAsync(response.Content, settings.MaxBodyBytes, timeout.Token);
-            if (body is null)
-            {
-                return new FetchResult.Failed(url, $"body exceeds the limit of {settings.MaxBodyBytes} bytes");
-            }
-
-            return new FetchResult.Ok(
-                url,
-                finalUri,
-                body,
-                response.Content.Headers.ContentType?.MediaType,
-                response.Content.Headers.ContentType?.CharSet,
-                response.Headers.ETag?.ToString(),
-                response.Content.Headers.LastModified?.ToString("R"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -101,6 +80,89 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
             logger.LogDebug(ex, "Request to {Url} failed", url);
             return new FetchResult.Failed(url, ex.InnerException is BlockedAddressException blocked ? blocked.Message : ex.Message);
         }
+    }
+
+    private static void AddValidators(HttpRequestMessage request, FetchValidators? validators)
+    {
+        if (validators?.ETag is { Length: > 0 } etag && EntityTagHeaderValue.TryParse(etag, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        if (validators?.LastModified is { Length: > 0 } lastModified && DateTimeOffset.TryParse(lastModified, out var since))
+        {
+            request.Headers.IfModifiedSince = since;
+        }
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found
+        or HttpStatusCode.SeeOther or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    /// <summary>Where a redirect leads, or why it is not followed: too many hops, not http(s), https to http, no target.</summary>
+    private static (Uri? Next, string? Refusal) RedirectTarget(Uri current, HttpResponseMessage response, int hop)
+    {
+        var raw = response.Headers.TryGetValues("Location", out var values) ? values.FirstOrDefault()?.Trim() : null;
+        if (string.IsNullOrEmpty(raw) || !Uri.TryCreate(current, raw, out var next))
+        {
+            return (null, $"HTTP {(int)response.StatusCode} redirect without a usable Location ({(raw is null ? "none" : $"'{Shorten(raw)}'")})");
+        }
+
+        if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
+        {
+            return (null, $"redirect to a {next.Scheme}: URL refused ({Shorten(next.OriginalString)}); only http and https are followed");
+        }
+
+        if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+        {
+            return (null, $"redirect from https to plain http refused ({Shorten(next.AbsoluteUri)})");
+        }
+
+        if (hop >= MaxRedirects)
+        {
+            return (null, $"too many redirects (more than {MaxRedirects}; the next was to {Shorten(next.AbsoluteUri)})");
+        }
+
+        return (next, null);
+    }
+
+    private static string Shorten(string text) => text.Length > 200 ? text[..200] + "..." : text;
+
+    private static async Task<FetchResult> ReadAsync(Uri url, Uri finalUri, HttpResponseMessage response, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new FetchResult.NotModified(url);
+        }
+
+        if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            return new FetchResult.RateLimited(url, RetryAfter(response));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return new FetchResult.Failed(url, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}", response.StatusCode);
+        }
+
+        if (response.Content.Headers.ContentLength > settings.MaxBodyBytes)
+        {
+            return new FetchResult.Failed(url, $"body of {response.Content.Headers.ContentLength} bytes exceeds the limit of {settings.MaxBodyBytes}");
+        }
+
+        var body = await ReadBoundedAsync(response.Content, settings.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return new FetchResult.Failed(url, $"body exceeds the limit of {settings.MaxBodyBytes} bytes");
+        }
+
+        return new FetchResult.Ok(
+            url,
+            finalUri,
+            body,
+            response.Content.Headers.ContentType?.MediaType,
+            response.Content.Headers.ContentType?.CharSet,
+            response.Headers.ETag?.ToString(),
+            response.Content.Headers.LastModified?.ToString("R"));
     }
 
     private async Task<RobotsRules> RobotsFor(Uri url, CrawlingOptions settings, CancellationToken cancellationToken)

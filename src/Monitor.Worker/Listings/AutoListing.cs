@@ -16,7 +16,7 @@ internal static partial class AutoListing
 {
     private const int MinBlocks = 2;
 
-    public static List<ParsedItem> Find(IHtmlDocument document, Uri pageBase, TimeZoneInfo? zone)
+    public static List<ParsedItem> Find(IHtmlDocument document, Uri pageBase, TimeZoneInfo? zone, CancellationToken cancellationToken = default)
     {
         var body = document.Body;
         if (body is null)
@@ -24,13 +24,15 @@ internal static partial class AutoListing
             return [];
         }
 
-        RemoveNoise(body);
-        var anchors = body.QuerySelectorAll("a[href]").Where(a => IsArticleLink(a, pageBase)).ToList();
+        RemoveNoise(body, cancellationToken);
+        var page = UrlCanonicalizer.Canonicalize(pageBase);
+        var anchors = body.QuerySelectorAll("a[href]").Where(a => IsArticleLink(a, pageBase, page)).ToList();
 
         // (parent, block signature) -> blocks under that parent with that signature, each holding article links.
         var groups = new Dictionary<(IElement Parent, string Signature), Dictionary<IElement, int>>();
         foreach (var anchor in anchors)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var element = anchor;
             for (var depth = 0; depth < 7 && element.ParentElement is { } parent && element != body; depth++)
             {
@@ -45,32 +47,39 @@ internal static partial class AutoListing
             }
         }
 
+        // Looking for dates costs a walk of every block, so groups are tried from the highest score they could reach
+        // (all blocks dated) down, stopping when none left can beat the best; on equal scores the group met first in
+        // the page wins, as when every group was scored.
+        var candidates = groups.Values
+            .Select((blocks, order) => (Blocks: blocks, Order: order, Links: blocks.Values.Average()))
+            .Where(g => g.Blocks.Count >= MinBlocks && g.Links <= 4)
+            .OrderByDescending(g => Score(g.Blocks.Count, g.Blocks.Count, g.Links))
+            .ToList();
         List<IElement>? best = null;
         var bestScore = 0.0;
-        foreach (var blocks in groups.Values)
+        var bestOrder = int.MaxValue;
+        foreach (var (blocks, order, links) in candidates)
         {
-            if (blocks.Count < MinBlocks)
+            if (Score(blocks.Count, blocks.Count, links) < bestScore)
             {
-                continue;
+                break;
             }
 
-            var linksPerBlock = blocks.Values.Average();
-            if (linksPerBlock > 4)
-            {
-                continue;
-            }
-
+            cancellationToken.ThrowIfCancellationRequested();
             var dated = blocks.Keys.Count(b => DateIn(b, zone) is not null);
-            var score = blocks.Count * (1.0 + (2.0 * dated / blocks.Count)) / Math.Max(1.0, linksPerBlock);
-            if (score > bestScore)
+            var score = Score(blocks.Count, dated, links);
+            if (score > bestScore || (score == bestScore && score > 0 && order < bestOrder))
             {
                 bestScore = score;
+                bestOrder = order;
                 best = [.. blocks.Keys];
             }
         }
 
-        return best is null ? [] : best.Select(b => ReadBlock(b, pageBase, zone)).OfType<ParsedItem>().ToList();
+        return best is null ? [] : best.Select(b => ReadBlock(b, pageBase, page, zone)).OfType<ParsedItem>().ToList();
     }
+
+    private static double Score(int blocks, int dated, double linksPerBlock) => blocks * (1.0 + (2.0 * dated / blocks)) / Math.Max(1.0, linksPerBlock);
 
     /// <summary>The date shown in a block: a <c>time</c> element, a date-classed element, else any date in its text.</summary>
     internal static DateTimeOffset? DateIn(IElement block, TimeZoneInfo? zone)
@@ -83,14 +92,14 @@ internal static partial class AutoListing
             }
         }
 
-        return TextDateFinder.Find(FeedText.Collapse(block.TextContent), zone);
+        return TextDateFinder.Find(FeedText.Collapse(ElementText.Head(block, ElementText.DateTextLength)), zone);
     }
 
-    private static ParsedItem? ReadBlock(IElement block, Uri pageBase, TimeZoneInfo? zone)
+    private static ParsedItem? ReadBlock(IElement block, Uri pageBase, Uri page, TimeZoneInfo? zone)
     {
         var heading = block.QuerySelector("h1, h2, h3, h4, h5, h6, [class*='title']");
         var anchor = (heading is null ? null : (heading.LocalName == "a" ? heading : heading.QuerySelector("a[href]") ?? heading.Closest("a[href]")))
-            ?? block.QuerySelectorAll("a[href]").Where(a => IsArticleLink(a, pageBase)).MaxBy(a => FeedText.Collapse(a.TextContent).Length)
+            ?? block.QuerySelectorAll("a[href]").Where(a => IsArticleLink(a, pageBase, page)).MaxBy(a => FeedText.Collapse(a.TextContent).Length)
             ?? (block.LocalName == "a" ? block : null);
         var link = ListingParser.HtmlLink(anchor, pageBase);
         if (link is null)
@@ -105,10 +114,10 @@ internal static partial class AutoListing
         return new ParsedItem(null, title, link, DateIn(block, zone), summary);
     }
 
-    private static bool IsArticleLink(IElement anchor, Uri pageBase)
+    private static bool IsArticleLink(IElement anchor, Uri pageBase, Uri page)
     {
         var link = ListingParser.HtmlLink(anchor, pageBase);
-        if (link is null || link.AbsolutePath is "/" or "" || UrlCanonicalizer.Canonicalize(link) == UrlCanonicalizer.Canonicalize(pageBase))
+        if (link is null || link.AbsolutePath is "/" or "" || UrlCanonicalizer.Canonicalize(link) == page)
         {
             return false;
         }
@@ -124,17 +133,66 @@ internal static partial class AutoListing
         return cjk ? text.Length >= 6 : text.Length >= 20 && text.Count(char.IsWhiteSpace) >= 2;
     }
 
-    private static void RemoveNoise(IElement body)
+    /// <summary>
+    /// Removes navigation and page furniture: one walk down the tree (a noise element's inside is not visited), then the
+    /// removals grouped by parent, since AngleSharp removes one child by scanning its parent's children.
+    /// </summary>
+    private static void RemoveNoise(IElement body, CancellationToken cancellationToken)
     {
-        var noise = body.QuerySelectorAll(
-            "nav, aside, script, style, noscript, template, form, [role='navigation'], [role='banner'], [role='contentinfo'], [role='search'], [aria-hidden='true']")
-            .Concat(body.QuerySelectorAll("header, footer").Where(e => e.Closest("article, li, main section") is null))
-            .Concat(body.QuerySelectorAll("[class], [id]").Where(e => NoiseName().IsMatch((e.ClassName ?? string.Empty) + " " + e.Id)))
-            .ToList();
-        foreach (var element in noise)
+        var noise = new List<IElement>();
+        var pending = new Stack<(IElement Element, bool InMain, bool InArticle)>();
+        pending.Push((body, false, false));
+        while (pending.Count > 0)
         {
-            element.Remove();
+            cancellationToken.ThrowIfCancellationRequested();
+            var (element, inMain, inArticle) = pending.Pop();
+            foreach (var child in element.Children)
+            {
+                var name = child.LocalName;
+                var article = inArticle || name is "article" or "li" || (name == "section" && inMain);
+                if (IsNoise(child, name, article))
+                {
+                    noise.Add(child);
+                }
+                else
+                {
+                    pending.Push((child, inMain || name == "main", article));
+                }
+            }
         }
+
+        foreach (var siblings in noise.GroupBy(e => e.Parent))
+        {
+            if (siblings.Key is not IElement parent || siblings.Count() < 16)
+            {
+                foreach (var element in siblings)
+                {
+                    element.Remove();
+                }
+
+                continue;
+            }
+
+            var drop = siblings.ToHashSet();
+            var keep = parent.ChildNodes.Where(n => n is not IElement e || !drop.Contains(e)).ToArray();
+            parent.TextContent = string.Empty;
+            parent.Append(keep);
+        }
+    }
+
+    private static bool IsNoise(IElement element, string name, bool insideArticle)
+    {
+        if (name is "nav" or "aside" or "script" or "style" or "noscript" or "template" or "form"
+            || (name is "header" or "footer" && !insideArticle)
+            || element.GetAttribute("role") is "navigation" or "banner" or "contentinfo" or "search"
+            || element.GetAttribute("aria-hidden") == "true")
+        {
+            return true;
+        }
+
+        var cls = element.GetAttribute("class");
+        var id = element.GetAttribute("id");
+        return (cls is not null || id is not null) && NoiseName().IsMatch((element.ClassName ?? string.Empty) + " " + element.Id);
     }
 
     private static string Signature(IElement element)

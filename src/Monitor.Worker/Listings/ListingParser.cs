@@ -1,6 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
+using Monitor.Worker.Documents;
 using Monitor.Worker.Feeds;
 using Monitor.Worker.Items;
 
@@ -11,16 +11,17 @@ public static class ListingParser
 {
     /// <summary>Parses <paramref name="html"/>; with <paramref name="selectors"/> null (or no item selector) it finds the list automatically.</summary>
     /// <exception cref="ListingParseException">A configured selector is not valid CSS.</exception>
-    public static ListingPage Parse(string html, Uri baseUri, ListingSelectors? selectors, TimeZoneInfo? defaultZone = null)
+    /// <exception cref="Documents.DocumentBudgetException">The page needs more work than one document may take.</exception>
+    public static ListingPage Parse(string html, Uri baseUri, ListingSelectors? selectors, TimeZoneInfo? defaultZone = null, CancellationToken cancellationToken = default)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        using var document = HtmlDocuments.Parse(html, cancellationToken);
         var pageBase = DocumentBase(document, baseUri);
         try
         {
             var next = NextPageFinder.Find(document, pageBase, baseUri, selectors?.Next);
             var items = string.IsNullOrWhiteSpace(selectors?.Item)
-                ? AutoListing.Find(document, pageBase, defaultZone)
-                : WithSelectors(document, pageBase, selectors, defaultZone);
+                ? AutoListing.Find(document, pageBase, defaultZone, cancellationToken)
+                : WithSelectors(document, pageBase, selectors, defaultZone, cancellationToken);
             return new ListingPage(ItemKey.Deduplicate(items), next);
         }
         catch (DomException ex)
@@ -29,11 +30,12 @@ public static class ListingParser
         }
     }
 
-    private static List<ParsedItem> WithSelectors(IHtmlDocument document, Uri pageBase, ListingSelectors selectors, TimeZoneInfo? zone)
+    private static List<ParsedItem> WithSelectors(IHtmlDocument document, Uri pageBase, ListingSelectors selectors, TimeZoneInfo? zone, CancellationToken cancellationToken)
     {
         var items = new List<ParsedItem>();
         foreach (var block in document.QuerySelectorAll(selectors.Item!))
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var anchor = string.IsNullOrWhiteSpace(selectors.Link)
                 ? (block.LocalName == "a" ? block : block.QuerySelector("a[href]"))
                 : block.QuerySelector(selectors.Link);
@@ -65,7 +67,7 @@ public static class ListingParser
             }
         }
 
-        var text = FeedText.Collapse(element.TextContent);
+        var text = FeedText.Collapse(ElementText.Head(element, ElementText.DateTextLength));
         return FeedDateParser.Parse(text, zone) ?? TextDateFinder.Find(text, zone);
     }
 

@@ -16,6 +16,7 @@ internal sealed class ConfigReloader(
     SourceCatalog catalog,
     ISchedulerFactory schedulers,
     IOptions<SchedulingOptions> scheduling,
+    IConfiguration configuration,
     TimeProvider time,
     ILogger<ConfigReloader> logger) : BackgroundService
 {
@@ -78,13 +79,15 @@ internal sealed class ConfigReloader(
     /// <summary>Reloads now; false (and the old configuration kept) when the files have problems.</summary>
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
-        var loaded = SourcesFileLoader.Load(paths.SourcesFile);
-        var (taxonomy, taxonomyProblems) = TaxonomyLoader.Load(paths.TaxonomyFile);
-        var problems = loaded.Problems.Concat(taxonomyProblems).ToList();
+        // The same limits as at start: a 50 MB or 200,000-source edit is refused before it is read in full.
+        var limits = ConfigurationLimits.From(configuration);
+        var loaded = SourcesFileLoader.Load(paths.SourcesFile, limits);
+        var (taxonomy, taxonomyProblems) = TaxonomyLoader.Load(paths.TaxonomyFile, loadStatisticalModel: true, limits);
+        var problems = loaded.Problems.Concat(taxonomyProblems).Concat(ConfigurationCheck.InternalAddresses(loaded.Sources, configuration, paths)).ToList();
         if (problems.Count > 0 || taxonomy is null)
         {
             logger.LogError("Configuration edit rejected, the running configuration is kept; {Count} problem(s):{NewLine}{Problems}",
-                problems.Count, Environment.NewLine, string.Join(Environment.NewLine, problems.Select(p => "  - " + p)));
+                problems.Count, Environment.NewLine, string.Join(Environment.NewLine, limits.Listing(problems).Select(p => "  - " + p)));
             return false;
         }
 

@@ -27,7 +27,7 @@ public static class SitemapParser
     /// <summary>Parses <paramref name="data"/>; relative locations resolve against <paramref name="baseUri"/>.</summary>
     /// <param name="defaultZone">Zone for dates without one (lastmod is usually a bare date); UTC when null.</param>
     /// <exception cref="SitemapParseException">The document is neither a sitemap nor a sitemap index.</exception>
-    public static SitemapDocument Parse(ReadOnlyMemory<byte> data, Uri baseUri, TimeZoneInfo? defaultZone = null)
+    public static SitemapDocument Parse(ReadOnlyMemory<byte> data, Uri baseUri, TimeZoneInfo? defaultZone = null, CancellationToken cancellationToken = default)
     {
         var bytes = IsGzip(data.Span) ? Inflate(data) : data;
         var text = FeedDecoder.Decode(bytes.Span, out _).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
@@ -43,7 +43,7 @@ public static class SitemapParser
 
         try
         {
-            return ReadXml(text, baseUri, defaultZone);
+            return ReadXml(text, baseUri, defaultZone, cancellationToken);
         }
         catch (XmlException ex)
         {
@@ -51,7 +51,7 @@ public static class SitemapParser
         }
     }
 
-    private static SitemapDocument ReadXml(string text, Uri baseUri, TimeZoneInfo? zone)
+    private static SitemapDocument ReadXml(string text, Uri baseUri, TimeZoneInfo? zone, CancellationToken cancellationToken)
     {
         using var reader = XmlReader.Create(new StringReader(text), Settings);
         bool? isIndex = null;
@@ -64,6 +64,7 @@ public static class SitemapParser
             advanced = false;
             if (reader.NodeType == XmlNodeType.Element)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (reader.LocalName)
                 {
                     case "urlset" when isIndex is null: isIndex = false; break;

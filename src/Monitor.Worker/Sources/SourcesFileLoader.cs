@@ -21,11 +21,20 @@ public static partial class SourcesFileLoader
         "fetch_full_text", "enabled", "notes", "publisher", "format",
     ];
 
+    /// <summary>Keys whose value is one scalar (the others, selectors and json, are mappings).</summary>
+    private static readonly HashSet<string> ScalarKeys =
+    [
+        "id", "name", "url", "kind", "country", "language", "timezone", "schedule", "fetch_full_text", "enabled", "notes", "publisher",
+    ];
+
     private static readonly HashSet<string> SelectorKeys = ["item", "link", "title", "date", "summary", "next"];
     private static readonly HashSet<string> JsonKeys = ["items", "id", "title", "link", "date", "summary"];
 
     /// <summary>Loads and validates the file at <paramref name="path"/>.</summary>
-    public static SourcesLoadResult Load(string path)
+    public static SourcesLoadResult Load(string path) => Load(path, new ConfigurationLimits());
+
+    /// <summary>Loads and validates the file at <paramref name="path"/> within <paramref name="limits"/> (file size, sources).</summary>
+    public static SourcesLoadResult Load(string path, ConfigurationLimits limits)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -33,13 +42,33 @@ public static partial class SourcesFileLoader
             return new SourcesLoadResult([], [new ConfigProblem(file, "", "", $"file not found: {path}")]);
         }
 
-        return Parse(File.ReadAllText(path), file);
+        if (limits.CheckSize(path) is { } tooLarge)
+        {
+            return new SourcesLoadResult([], [tooLarge]);
+        }
+
+        try
+        {
+            return Parse(File.ReadAllText(path), file, limits);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new SourcesLoadResult([], [new ConfigProblem(file, "", "", $"cannot read the file: {ex.Message}")]);
+        }
     }
 
     /// <summary>Parses and validates YAML text; <paramref name="file"/> names it in problems.</summary>
-    public static SourcesLoadResult Parse(string yaml, string file)
+    public static SourcesLoadResult Parse(string yaml, string file) => Parse(yaml, file, new ConfigurationLimits());
+
+    /// <summary>Parses and validates YAML text within <paramref name="limits"/>.</summary>
+    public static SourcesLoadResult Parse(string yaml, string file, ConfigurationLimits limits)
     {
         var problems = new List<ConfigProblem>();
+        if (YamlDepth.Check(yaml) is { } tooDeep)
+        {
+            return new SourcesLoadResult([], [new ConfigProblem(file, "", "", tooDeep)]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -60,7 +89,13 @@ public static partial class SourcesFileLoader
         YamlSequenceNode? list = null;
         foreach (var (key, value) in root.Children)
         {
-            var name = ((YamlScalarNode)key).Value;
+            if (problems.Count >= ConfigurationLimits.MaxProblemsCollected)
+            {
+                problems.Add(new ConfigProblem(file, "", "", $"checking stopped after {ConfigurationLimits.MaxProblemsCollected:N0} problems"));
+                return new SourcesLoadResult([], problems);
+            }
+
+            var name = (key as YamlScalarNode)?.Value;
             if (name == "sources" && value is YamlSequenceNode seq)
             {
                 list = seq;
@@ -86,9 +121,21 @@ public static partial class SourcesFileLoader
             return new SourcesLoadResult(sources, problems);
         }
 
+        if (list.Children.Count > limits.MaxSources)
+        {
+            problems.Add(new ConfigProblem(file, "", "sources", $"{list.Children.Count:N0} sources; the limit is {limits.MaxSources:N0} (Monitor:Limits:MaxSources)"));
+            return new SourcesLoadResult(sources, problems);
+        }
+
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Children.Count; i++)
         {
+            if (problems.Count >= ConfigurationLimits.MaxProblemsCollected)
+            {
+                problems.Add(new ConfigProblem(file, "", "", $"checking stopped after {ConfigurationLimits.MaxProblemsCollected:N0} problems, at sources[{i}] of {list.Children.Count:N0}"));
+                break;
+            }
+
             var entry = $"sources[{i}]";
             if (list.Children[i] is not YamlMappingNode map)
             {
@@ -127,10 +174,21 @@ public static partial class SourcesFileLoader
 
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                problems.Add(new ConfigProblem(file, entry, "", $"a key must be a plain name, not a {Shape(keyNode)} (line {keyNode.Start.Line})"));
+                continue;
+            }
+
             if (!SourceKeys.Contains(key))
             {
                 problems.Add(new ConfigProblem(file, entry, key, $"unknown key (line {keyNode.Start.Line}); expected one of: {string.Join(", ", SourceKeys)}"));
+                continue;
+            }
+
+            if (ScalarKeys.Contains(key) && value is not YamlScalarNode)
+            {
+                problems.Add(new ConfigProblem(file, entry, key, $"must be a single value, not a {Shape(value)} (line {value.Start.Line})"));
                 continue;
             }
 
@@ -288,11 +346,16 @@ public static partial class SourcesFileLoader
             return value;
         }
 
-        foreach (var key in map.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? ""))
+        foreach (var (keyNode, value) in map.Children)
         {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!SelectorKeys.Contains(key))
             {
                 problem($"selectors.{key}", $"unknown key; expected one of: {string.Join(", ", SelectorKeys)}");
+            }
+            else if (value is not YamlScalarNode)
+            {
+                problem($"selectors.{key}", $"must be a single CSS selector, not a {Shape(value)}");
             }
         }
 
@@ -326,11 +389,16 @@ public static partial class SourcesFileLoader
             return null;
         }
 
-        foreach (var key in map.Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? ""))
+        foreach (var (keyNode, value) in map.Children)
         {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (!JsonKeys.Contains(key))
             {
                 problem($"json.{key}", $"unknown key; expected one of: {string.Join(", ", JsonKeys)}");
+            }
+            else if (value is not YamlScalarNode)
+            {
+                problem($"json.{key}", $"must be a single dotted path, not a {Shape(value)}");
             }
         }
 
@@ -373,7 +441,7 @@ public static partial class SourcesFileLoader
     {
         foreach (var (k, v) in map.Children)
         {
-            if (((YamlScalarNode)k).Value == key)
+            if ((k as YamlScalarNode)?.Value == key)
             {
                 var text = (v as YamlScalarNode)?.Value?.Trim();
                 return string.IsNullOrEmpty(text) ? null : text;
@@ -382,6 +450,13 @@ public static partial class SourcesFileLoader
 
         return null;
     }
+
+    private static string Shape(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "list",
+        YamlMappingNode => "mapping",
+        _ => "value",
+    };
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

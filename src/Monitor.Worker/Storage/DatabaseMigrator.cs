@@ -22,8 +22,29 @@ public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Applies pending migrations now.</summary>
+    /// <exception cref="DatabaseUnavailableException">The database cannot be reached, opened or written.</exception>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await MigrateCoreAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or IOException or UnauthorizedAccessException)
+        {
+            var cause = ex is InvalidOperationException { InnerException: { } inner } ? inner.Message : ex.Message;
+            logger.LogDebug(ex, "Opening the database failed");
+            throw new DatabaseUnavailableException(
+                $"cannot open the database ({contexts.Describe()}): {cause.Split('\n')[0].Trim()} — check ConnectionStrings:Monitor and that the database is reachable", ex);
+        }
+    }
+
+    private async Task MigrateCoreAsync(CancellationToken cancellationToken)
+    {
+        if (contexts.Provider == DatabaseProvider.Sqlite && DatabaseLocation.CreateDirectory(contexts.ConnectionString))
+        {
+            logger.LogWarning("Created the missing database directory {Directory}", Path.GetDirectoryName(DatabaseLocation.SqliteFile(contexts.ConnectionString)));
+        }
+
         await using var db = contexts.CreateDbContext();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)

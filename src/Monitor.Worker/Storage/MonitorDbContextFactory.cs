@@ -11,9 +11,9 @@ public sealed class MonitorDbContextFactory
     public MonitorDbContextFactory(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         if (provider == DatabaseProvider.Sqlite)
         {
-            EnsureSqliteDirectory(connectionString);
             var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
                 .UseSqlite(connectionString)
                 .Options;
@@ -31,16 +31,28 @@ public sealed class MonitorDbContextFactory
     /// <summary>The provider in use.</summary>
     public DatabaseProvider Provider { get; }
 
-    /// <summary>A new context; the caller disposes it.</summary>
-    public MonitorDbContext CreateDbContext() => _create();
+    /// <summary>The connection string, for the migrator and for messages (<see cref="Describe"/> keeps secrets out).</summary>
+    public string ConnectionString { get; private init; } = "";
 
-    private static void EnsureSqliteDirectory(string connectionString)
+    /// <summary>Where the database is, for people: the SQLite file, or the SQL Server host and database (no credentials).</summary>
+    public string Describe()
     {
-        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory) && dataSource != ":memory:")
+        try
         {
-            Directory.CreateDirectory(directory);
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                return $"SQLite {DatabaseLocation.SqliteFile(ConnectionString) ?? "in memory"}";
+            }
+
+            var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString);
+            return $"SQL Server {sql.DataSource}, database {(string.IsNullOrEmpty(sql.InitialCatalog) ? "(default)" : sql.InitialCatalog)}";
+        }
+        catch (ArgumentException)
+        {
+            return Provider.ToString();
         }
     }
+
+    /// <summary>A new context; the caller disposes it.</summary>
+    public MonitorDbContext CreateDbContext() => _create();
 }

@@ -27,7 +27,7 @@ public sealed class TestEnvironment : IDisposable
         {
             ["ConnectionStrings:Monitor"] = $"Data Source={DatabasePath}",
             ["Monitor:Storage:Provider"] = "Sqlite",
-            ["Monitor:Crawling:AllowPrivateNetworks"] = "true",
+            ["Monitor:Crawling:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Monitor:Digest:OutboxDirectory"] = OutboxDirectory,
             ["Monitor:Digest:From"] = "monitor@test.local",
         };

@@ -57,3 +57,72 @@ public sealed class AddressGuardTests
         Assert.True(AddressGuard.IsPublic(IPAddress.Parse(address)), address);
     }
 }
+
+public sealed class ScopedAddressGuardTests
+{
+    private static AddressGuard Guard(params string[] networks) => new(networks.Select(IPNetwork.Parse).ToList());
+
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("127.0.0.2")]
+    [InlineData("127.255.255.254")]
+    [InlineData("::ffff:127.0.0.1")]
+    [InlineData("::127.0.0.1")]
+    public void LoopbackInsideTheAllowedNetworkIsAllowed(string address)
+    {
+        Assert.True(Guard("127.0.0.0/8").IsAllowed(IPAddress.Parse(address)), address);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1/32", "127.0.0.2")]
+    [InlineData("127.0.0.1/32", "::ffff:127.0.0.2")]
+    [InlineData("127.0.0.1/32", "::1")]
+    [InlineData("127.0.0.1/32", "0.0.0.0")]
+    [InlineData("127.0.0.0/8", "::1")]
+    [InlineData("127.0.0.0/8", "0.0.0.0")]
+    [InlineData("127.0.0.0/8", "10.0.0.1")]
+    [InlineData("127.0.0.0/8", "192.168.1.1")]
+    [InlineData("127.0.0.0/8", "169.254.169.254")]
+    [InlineData("10.0.0.0/8", "127.0.0.1")]
+    public void InternalAddressesOutsideTheAllowedNetworksAreRefused(string network, string address)
+    {
+        Assert.False(Guard(network).IsAllowed(IPAddress.Parse(address)), $"{address} with {network}");
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0/0")]
+    [InlineData("128.0.0.0/1")]
+    [InlineData("169.0.0.0/8")]
+    [InlineData("::/0")]
+    public void WideNetworksNeverOpenLinkLocalOrMetadata(string network)
+    {
+        var guard = Guard(network, "::/0");
+        Assert.False(guard.IsAllowed(IPAddress.Parse("169.254.169.254")), network);
+        Assert.False(guard.IsAllowed(IPAddress.Parse("::ffff:169.254.169.254")), network);
+        Assert.False(guard.IsAllowed(IPAddress.Parse("fe80::1")), network);
+        Assert.False(guard.IsAllowed(IPAddress.Parse("0.0.0.0")), network);
+    }
+
+    [Fact]
+    public void LinkLocalIsAllowedWhenListedItself()
+    {
+        var guard = Guard("169.254.169.254/32");
+        Assert.True(guard.IsAllowed(IPAddress.Parse("169.254.169.254")));
+        Assert.False(guard.IsAllowed(IPAddress.Parse("169.254.0.1")));
+    }
+
+    [Fact]
+    public void WideNetworksOpenOrdinaryPrivateRanges()
+    {
+        var guard = Guard("0.0.0.0/0");
+        Assert.True(guard.IsAllowed(IPAddress.Parse("10.1.2.3")));
+        Assert.True(guard.IsAllowed(IPAddress.Parse("127.0.0.1")));
+    }
+
+    [Fact]
+    public void PublicAddressesAreAlwaysAllowed()
+    {
+        Assert.True(AddressGuard.PublicOnly.IsAllowed(IPAddress.Parse("8.8.8.8")));
+        Assert.False(AddressGuard.PublicOnly.IsAllowed(IPAddress.Parse("127.0.0.1")));
+    }
+}
