@@ -11,7 +11,7 @@ public static class DigestCommand
     public static async Task<int> RunAsync(ConfigPaths paths, bool dryRun, string? to, TextWriter output, CancellationToken cancellationToken)
     {
         using var host = MonitorHost.CreateOneShot(paths);
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await MonitorHost.PrepareDatabaseAsync(host, cancellationToken);
         var report = await host.Services.GetRequiredService<DigestRunner>().RunAsync(dryRun, to, cancellationToken);
         foreach (var preview in report.Previews)
         {

@@ -19,6 +19,13 @@ public static class MonitorHost
         return app;
     }
 
+    /// <summary>Applies migrations and imports the configured subscribers, as the worker does at start.</summary>
+    public static async Task PrepareDatabaseAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await host.Services.GetRequiredService<Storage.DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await host.Services.GetRequiredService<Subscriptions.ConfiguredSubscriberImporter>().ImportAsync(cancellationToken);
+    }
+
     /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr. Tests pass <paramref name="services"/> to swap the clock.</summary>
     public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {

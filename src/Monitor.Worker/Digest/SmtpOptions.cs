@@ -26,4 +26,12 @@ public sealed class SmtpOptions
     /// <summary>Per-operation timeout in seconds.</summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>SMTP connections used at once by a digest run; each sends whole batches.</summary>
+    [Range(1, 16)]
+    public int Connections { get; set; } = 2;
+
+    /// <summary>Most messages sent per second over all connections (the provider's limit); 0 means no limit.</summary>
+    [Range(0, 100000)]
+    public int MaxMessagesPerSecond { get; set; }
 }
