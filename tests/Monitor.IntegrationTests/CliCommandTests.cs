@@ -78,7 +78,7 @@ public sealed class CliCommandTests : IAsyncLifetime
 
         var (dryCode, dryOutput) = await RunAsync("digest", "--dry-run");
         Assert.Equal(0, dryCode);
-        Assert.Contains("Subject: Monitor digest: 1 new item", dryOutput, StringComparison.Ordinal);
+        Assert.Matches(@"Subject: Monitor digest, .+: 1 new story — ", dryOutput);
         Assert.Contains("Korea finalises enforcement decree", dryOutput, StringComparison.Ordinal);
         Assert.Contains("dry-run", dryOutput, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_env.OutboxDirectory) && Directory.GetFiles(_env.OutboxDirectory).Length > 0);
