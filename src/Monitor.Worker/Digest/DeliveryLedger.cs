@@ -83,8 +83,9 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
         return items.GroupBy(i => i.DeliveryId).ToDictionary(g => g.Key, g => g.Select(i => i.AnnouncementId).ToList());
     }
 
-    /// <summary>Records pending deliveries with their items in one transaction; where another run recorded a period (or
-    /// an item) first, that request gets null. The result is in request order.</summary>
+    /// <summary>Records pending deliveries with their items in one transaction (the deliveries in one insert, the items
+    /// in multi-row inserts of <see cref="ItemsPerStatement"/>); where another run recorded a period (or an item) first,
+    /// that request gets null. The result is in request order.</summary>
     public async Task<List<DigestDelivery?>> CreateAsync(IReadOnlyList<DeliveryRequest> requests, string messageIdHost, CancellationToken cancellationToken)
     {
         if (requests.Count == 0)
@@ -92,39 +93,70 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
             return [];
         }
 
-        var deliveries = requests.Select(r => NewDelivery(r, messageIdHost)).ToList();
-        await using (var db = contexts.CreateDbContext())
+        try
         {
-            db.DigestDeliveries.AddRange(deliveries);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return deliveries.Cast<DigestDelivery?>().ToList();
-            }
-            catch (DbUpdateException)
-            {
-                // Another worker owns at least one of these periods or items: record the rest one by one.
-            }
+            return [.. await InsertAsync(requests, messageIdHost, cancellationToken)];
+        }
+        catch (DbUpdateException)
+        {
+            // Another worker owns at least one of these periods or items: record the rest one by one.
+        }
+        catch (System.Data.Common.DbException)
+        {
         }
 
         var created = new List<DigestDelivery?>();
         foreach (var request in requests)
         {
-            var delivery = NewDelivery(request, messageIdHost);
-            await using var db = contexts.CreateDbContext();
-            db.DigestDeliveries.Add(delivery);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                created.Add(delivery);
+                created.Add((await InsertAsync([request], messageIdHost, cancellationToken))[0]);
             }
-            catch (DbUpdateException)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
             {
                 created.Add(null);
             }
         }
 
         return created;
+    }
+
+    /// <summary>Rows per multi-row insert of delivery items (3 numbers each, written as literals: no parameter limit applies).</summary>
+    public const int ItemsPerStatement = 500;
+
+    private async Task<List<DigestDelivery>> InsertAsync(IReadOnlyList<DeliveryRequest> requests, string host, CancellationToken cancellationToken)
+    {
+        await using var context = contexts.CreateDbContext();
+
+        // SQL Server's retrying strategy allows a transaction only as one retriable unit.
+        return await context.Database.CreateExecutionStrategy().ExecuteAsync(() => InsertOnceAsync(requests, host, cancellationToken));
+    }
+
+    private async Task<List<DigestDelivery>> InsertOnceAsync(IReadOnlyList<DeliveryRequest> requests, string host, CancellationToken cancellationToken)
+    {
+        var deliveries = requests.Select(r => NewDelivery(r, host)).ToList();
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.DigestDeliveries.AddRange(deliveries);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // EF would send one INSERT per item on SQLite; these are numbers only, so literal multi-row inserts are safe.
+        var rows = deliveries.SelectMany((d, i) => requests[i].AnnouncementIds.Select(a => (d.Id, a, d.SubscriberId))).ToList();
+        foreach (var chunk in rows.Chunk(ItemsPerStatement))
+        {
+            var sql = new System.Text.StringBuilder("INSERT INTO DigestDeliveryItems (DeliveryId, AnnouncementId, SubscriberId) VALUES ");
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}({chunk[i].Item1},{chunk[i].Item2},{chunk[i].Item3})");
+            }
+
+#pragma warning disable EF1002 // Only integers from our own rows are interpolated.
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), cancellationToken);
+#pragma warning restore EF1002
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return deliveries;
     }
 
     /// <summary>Marks deliveries sent (one statement).</summary>
@@ -160,9 +192,8 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private DigestDelivery NewDelivery(DeliveryRequest request, string host)
-    {
-        var delivery = new DigestDelivery
+    private DigestDelivery NewDelivery(DeliveryRequest request, string host) =>
+        new()
         {
             SubscriberId = request.SubscriberId,
             PeriodKey = request.PeriodKey,
@@ -171,13 +202,6 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
             // Stable across attempts (stored), unique, and naming the list's own domain.
             MessageId = $"digest.{request.SubscriberId}.{request.PeriodKey.Replace(':', '.')}.{Guid.NewGuid().ToString("n")[..12]}@{host}",
         };
-        foreach (var id in request.AnnouncementIds)
-        {
-            delivery.Items.Add(new DigestDeliveryItem { AnnouncementId = id, SubscriberId = request.SubscriberId });
-        }
-
-        return delivery;
-    }
 
     private static IQueryable<Announcement> Project(IQueryable<Announcement> query) =>
         query.Select(a => new Announcement

@@ -126,9 +126,27 @@ public sealed class DigestSender : IDisposable
     private async Task<string?> ConnectAsync(SmtpClient client, CancellationToken cancellationToken)
     {
         var options = _smtpOptions.Value;
+        Socket? socket = null;
         try
         {
-            await client.ConnectAsync(options.Host!, options.Port, options.Security, cancellationToken);
+            // Our own socket, to turn Nagle's algorithm off: with it, the end of each message waits for the server's
+            // delayed ACK (about 40 ms a message).
+            socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                connectTimeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
+                try
+                {
+                    await socket.ConnectAsync(options.Host!, options.Port, connectTimeout.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"no connection within {options.TimeoutSeconds} s");
+                }
+            }
+
+            await client.ConnectAsync(socket, options.Host!, options.Port, options.Security, cancellationToken);
+            socket = null;
             if (!string.IsNullOrEmpty(options.UserName))
             {
                 await client.AuthenticateAsync(options.UserName, options.Password ?? "", cancellationToken);
@@ -140,6 +158,11 @@ public sealed class DigestSender : IDisposable
         {
             _logger.LogError("SMTP connection to {Host}:{Port} failed: {Reason}", options.Host, options.Port, ex.Message);
             return $"SMTP connection failed: {ex.Message}";
+        }
+        finally
+        {
+            // Owned by the client once connected; disposed here only when the connection never got that far.
+            socket?.Dispose();
         }
     }
 
