@@ -7,13 +7,20 @@ namespace Monitor.Worker.Cli;
 public static class MonitorHost
 {
     /// <summary>The worker: scheduler, web endpoints, migrations at start; <paramref name="overrides"/> win over files and environment.</summary>
-    public static WebApplication CreateWorker(ConfigPaths paths, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication CreateWorker(ConfigPaths paths, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        // The application name finds the compiled pages even when another assembly (a test host) is the entry point.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = typeof(MonitorHost).Assembly.GetName().Name,
+        });
         builder.AddMonitor(paths, withScheduler: true, overrides);
+        builder.AddWebPages();
         var urls = builder.Configuration.GetValue<string>($"{WebOptions.SectionName}:Urls") ?? new WebOptions().Urls;
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMonitorEndpoints();
         return app;

@@ -27,7 +27,7 @@ public sealed class SubscriptionLinks(SubscriptionTokens tokens, IOptions<Subscr
     public string ListId => $"{digest.Value.FromName} digest <{ListIdentifier}>";
 
     /// <summary>The domain used for Message-IDs and the list id.</summary>
-    public string Host => BaseUri.IdnHost is { Length: > 0 } host && host.Contains('.', StringComparison.Ordinal) ? host : "monitor.localhost";
+    public string Host => BaseUri.HostNameType == UriHostNameType.Dns && BaseUri.IdnHost.Contains('.', StringComparison.Ordinal) ? BaseUri.IdnHost : "monitor.localhost";
 
     private string ListIdentifier => string.IsNullOrWhiteSpace(options.Value.ListId) ? $"digest.{Host}" : options.Value.ListId.Trim();
 
