@@ -110,7 +110,8 @@ public sealed partial class MailTemplates
         ? $"line {m.Groups["line"].Value}, column {m.Groups["column"].Value}"
         : "";
 
-    private static string What(string? error) => Position().Replace(error ?? "syntax error", "").Trim().TrimEnd('.', ':') is { Length: > 0 } message
+    // The first line says what is wrong; Fluid appends a copy of the source after it.
+    private static string What(string? error) => Position().Replace((error ?? "").Split('\n')[0], "").Trim().TrimEnd('.', ':') is { Length: > 0 } message
         ? message
         : "syntax error";
 
