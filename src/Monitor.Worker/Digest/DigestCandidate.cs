@@ -14,7 +14,7 @@ public sealed class DigestCandidate
         Models = Split(announcement.Models, '|');
         Reasons = Split(announcement.Reasons, '|');
         Summary = SummaryCutter.Cut(announcement.Text.Length > 0 ? announcement.Text : announcement.Summary, announcement.Title);
-        Why = MatchExplanation.From(Reasons).ToLine();
+        Why = MatchExplanation.From(Reasons, announcement.Title + "\n" + announcement.Text + "\n" + announcement.Summary).ToLine();
     }
 
     public Announcement Announcement { get; }

@@ -20,8 +20,9 @@ public sealed partial record MatchExplanation(
     public bool IsEmpty => Phrases.Count == 0 && Topics.Count == 0 && Countries.Count == 0;
 
     /// <summary>Reads reasons such as <c>topic:regulation "enforcement decree"</c>, <c>country:JP "総務省"</c>,
-    /// <c>country:FR (source)</c>, <c>context "LLM"</c>, <c>model:HyperCLOVA X "HyperCLOVA X"</c>.</summary>
-    public static MatchExplanation From(IEnumerable<string> reasons)
+    /// <c>country:FR (source)</c>, <c>context "LLM"</c>, <c>model:HyperCLOVA X "HyperCLOVA X"</c>. Taxonomy terms are
+    /// shown as the words they matched in <paramref name="text"/> (<c>large language model*</c> → "large language models").</summary>
+    public static MatchExplanation From(IEnumerable<string> reasons, string? text = null)
     {
         var phrases = new List<string>();
         var topics = new List<(string Topic, List<string> Phrases)>();
@@ -36,7 +37,7 @@ public sealed partial record MatchExplanation(
 
             var kind = match.Groups["kind"].Value;
             var arg = match.Groups["arg"].Value;
-            var phrase = match.Groups["phrase"].Success ? Clean(match.Groups["phrase"].Value) : null;
+            var phrase = match.Groups["phrase"].Success ? Clean(AsWritten(match.Groups["phrase"].Value, text)) : null;
             var basis = match.Groups["basis"].Success ? match.Groups["basis"].Value : null;
             switch (kind)
             {
@@ -106,6 +107,41 @@ public sealed partial record MatchExplanation(
         ["web address"] = "the web address",
         ["language"] = "the language of the text",
     };
+
+    /// <summary>The words a taxonomy term matched in <paramref name="text"/>: its markers (<c>*</c> for no word boundary,
+    /// a leading <c>=</c> for case-sensitive) resolved to the text's own spelling; the bare term when the text does not
+    /// show it.</summary>
+    public static string AsWritten(string term, string? text)
+    {
+        var core = term.TrimStart('=');
+        var open = core.StartsWith('*');
+        var close = core.EndsWith('*');
+        core = core.Trim('*').Trim();
+        if (core.Length == 0 || string.IsNullOrEmpty(text))
+        {
+            return core;
+        }
+
+        var at = text.IndexOf(core, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return core;
+        }
+
+        var start = at;
+        var end = at + core.Length;
+        while (open && start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (close && end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
+    }
 
     private static void Add(List<string> list, string phrase)
     {

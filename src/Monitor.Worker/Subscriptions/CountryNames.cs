@@ -42,7 +42,7 @@ public static class CountryNames
             for (var b = 'A'; b <= 'Z'; b++)
             {
                 var code = $"{a}{b}";
-                if (CountryCodes.IsKnown(code))
+                if (CountryCodes.IsKnown(code) && !Special.ContainsKey(code))
                 {
                     codes.Add((code, Of(code)));
                 }

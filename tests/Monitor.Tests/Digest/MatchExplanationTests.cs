@@ -43,4 +43,13 @@ public sealed class MatchExplanationTests
         Assert.Contains("“ab”", line, StringComparison.Ordinal);
         Assert.True(line.Length < 250);
     }
+
+    [Theory]
+    [InlineData("large language model*", "Japan releases national Large Language Models today", "Large Language Models")]
+    [InlineData("*LLM", "the nationalLLM project", "nationalLLM")]
+    [InlineData("=AI", "an AI law", "AI")]
+    [InlineData("enforcement decree", "no such words here", "enforcement decree")]
+    [InlineData("sovereign AI*", null, "sovereign AI")]
+    public void TermsAreShownAsTheTextWritesThem(string term, string? text, string expected) =>
+        Assert.Equal(expected, MatchExplanation.AsWritten(term, text));
 }
