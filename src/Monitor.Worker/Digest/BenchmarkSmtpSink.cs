@@ -21,6 +21,7 @@ public sealed class BenchmarkSmtpSink : IAsyncDisposable
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_counter);
+        services.Add(new NoDelayListenerFactory());
         _running = Task.Run(() => new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token));
     }
 
@@ -71,6 +72,55 @@ public sealed class BenchmarkSmtpSink : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    // The package's listener leaves Nagle's algorithm on: with pipelined commands each reply then waits for the client's
+    // delayed ACK (about 40 ms a message), which would measure the loopback server, not Monitor.
+    private sealed class NoDelayListenerFactory : SmtpServer.Net.IEndpointListenerFactory
+    {
+        public SmtpServer.Net.IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new NoDelayListener(listener);
+        }
+    }
+
+    private sealed class NoDelayListener(TcpListener listener) : SmtpServer.Net.IEndpointListener
+    {
+        public async Task<SmtpServer.IO.ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken).ConfigureAwait(false);
+            client.NoDelay = true;
+            context.Properties.Add(SmtpServer.Net.EndpointListener.LocalEndPointKey, client.Client.LocalEndPoint);
+            context.Properties.Add(SmtpServer.Net.EndpointListener.RemoteEndPointKey, client.Client.RemoteEndPoint);
+            return new PlainPipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    private sealed class PlainPipe(TcpClient client) : SmtpServer.IO.ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+
+        public System.IO.Pipelines.PipeReader Input { get; } = System.IO.Pipelines.PipeReader.Create(client.GetStream());
+
+        public System.IO.Pipelines.PipeWriter Output { get; } = System.IO.Pipelines.PipeWriter.Create(client.GetStream());
+
+        public bool IsSecure => false;
+
+        public System.Security.Authentication.SslProtocols SslProtocol => System.Security.Authentication.SslProtocols.None;
+
+        public Task UpgradeAsync(System.Security.Cryptography.X509Certificates.X509Certificate certificate,
+            System.Security.Authentication.SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("the benchmark server speaks plain SMTP");
+
+        public void Dispose()
+        {
+            _stream.Dispose();
+            client.Dispose();
+        }
     }
 
     private sealed class Counter : MessageStore

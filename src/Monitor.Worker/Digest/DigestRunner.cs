@@ -51,7 +51,7 @@ public sealed class DigestRunner(
             await foreach (var page in PagesAsync(onlyTo, cancellationToken))
             {
                 var batch = await PrepareAsync(page, run, cancellationToken);
-                if (batch.Messages.Count > 0)
+                if (batch.Entries.Count > 0)
                 {
                     await channel.Writer.WriteAsync(batch, cancellationToken);
                 }
@@ -176,7 +176,7 @@ public sealed class DigestRunner(
             }
 
             var entries = Entries(items, run);
-            batch.Add(delivery, subscriber, period.Key, entries.Count, Compose(run, subscriber, period, delivery.MessageId, entries));
+            batch.Add(delivery, subscriber, period, entries);
         }
 
         if (resend.Count > 0)
@@ -189,7 +189,7 @@ public sealed class DigestRunner(
                 var items = itemIds.GetValueOrDefault(delivery.Id, [])
                     .Select(id => run.PoolById.GetValueOrDefault(id) ?? loaded.GetValueOrDefault(id)).OfType<DigestCandidate>().ToList();
                 var entries = Entries(items, run);
-                batch.Add(delivery, subscriber, period.Key, entries.Count, Compose(run, subscriber, period, delivery.MessageId, entries));
+                batch.Add(delivery, subscriber, period, entries);
             }
         }
 
@@ -204,7 +204,9 @@ public sealed class DigestRunner(
             IReadOnlyList<SendResult> sent;
             try
             {
-                sent = await sender.SendAsync(batch.Messages, cancellationToken);
+                // Each message is composed on this sending thread just before it goes out: a page never holds all its messages.
+                sent = await sender.SendAsync(batch.Entries.Count,
+                    i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -214,9 +216,11 @@ public sealed class DigestRunner(
 
             var sentIds = new List<long>();
             var sentSubscribers = new List<long>();
-            for (var i = 0; i < batch.Messages.Count; i++)
+            for (var i = 0; i < batch.Entries.Count; i++)
             {
-                var (delivery, subscriber, period, count) = batch.Entries[i];
+                var (delivery, subscriber, periodOf, items) = batch.Entries[i];
+                var period = periodOf.Key;
+                var count = items.Count;
                 if (sent[i].Sent)
                 {
                     sentIds.Add(delivery.Id);
@@ -293,14 +297,9 @@ public sealed class DigestRunner(
 
     private sealed class Batch
     {
-        public List<(DigestDelivery Delivery, Subscriber Subscriber, string Period, int Count)> Entries { get; } = [];
+        public List<(DigestDelivery Delivery, Subscriber Subscriber, DigestPeriod Period, List<DigestEntry> Items)> Entries { get; } = [];
 
-        public List<MimeMessage> Messages { get; } = [];
-
-        public void Add(DigestDelivery delivery, Subscriber subscriber, string period, int count, MimeMessage message)
-        {
-            Entries.Add((delivery, subscriber, period, count));
-            Messages.Add(message);
-        }
+        public void Add(DigestDelivery delivery, Subscriber subscriber, DigestPeriod period, List<DigestEntry> items) =>
+            Entries.Add((delivery, subscriber, period, items));
     }
 }

@@ -42,26 +42,32 @@ public sealed class DigestSender : IDisposable
     public bool UsesOutbox => string.IsNullOrWhiteSpace(_smtpOptions.Value.Host);
 
     /// <summary>Sends <paramref name="messages"/> over one connection; one result per message, in order.</summary>
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken) =>
+        SendAsync(messages.Count, i => messages[i], cancellationToken);
+
+    /// <summary>Sends <paramref name="count"/> messages over one connection, each composed by <paramref name="message"/>
+    /// just before it is sent (so a batch never holds all its messages in memory); one result per message, in order.</summary>
+    public async Task<IReadOnlyList<SendResult>> SendAsync(int count, Func<int, MimeMessage> message, CancellationToken cancellationToken)
     {
-        if (messages.Count == 0)
+        if (count == 0)
         {
             return [];
         }
 
-        return UsesOutbox ? await WriteOutboxAsync(messages, cancellationToken) : await SendSmtpAsync(messages, cancellationToken);
+        return UsesOutbox ? await WriteOutboxAsync(count, message, cancellationToken) : await SendSmtpAsync(count, message, cancellationToken);
     }
 
     /// <inheritdoc />
     public void Dispose() => _rate?.Dispose();
 
-    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(int count, Func<int, MimeMessage> compose, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(_digestOptions.Value.OutboxDirectory);
         Directory.CreateDirectory(directory);
         var results = new List<SendResult>();
-        foreach (var message in messages)
+        for (var i = 0; i < count; i++)
         {
+            var message = compose(i);
             var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("n")).Replace('@', '.').Split(Path.GetInvalidFileNameChars()));
             var path = Path.Combine(directory, $"{name}.eml");
             var temporary = path + ".tmp";
@@ -76,14 +82,14 @@ public sealed class DigestSender : IDisposable
         return results;
     }
 
-    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(int count, Func<int, MimeMessage> compose, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = _smtpOptions.Value.TimeoutSeconds * 1000 };
-        var results = new List<SendResult>(messages.Count);
+        var results = new List<SendResult>(count);
         string? connectError = null;
         try
         {
-            foreach (var message in messages)
+            for (var i = 0; i < count; i++)
             {
                 if (!client.IsConnected)
                 {
@@ -102,7 +108,7 @@ public sealed class DigestSender : IDisposable
                     using var lease = await _rate.AcquireAsync(1, cancellationToken);
                 }
 
-                results.Add(await SendOneAsync(client, message, cancellationToken));
+                results.Add(await SendOneAsync(client, compose(i), cancellationToken));
             }
         }
         finally
