@@ -22,6 +22,9 @@ public sealed partial class MailTemplates
 
     private static readonly TemplateOptions Options = CreateOptions();
 
+    // Encodes what HTML needs (<, >, &, quotes) but leaves every script as it is: a Japanese title stays readable and small.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private readonly Dictionary<string, IFluidTemplate> _templates;
 
     private MailTemplates(Dictionary<string, IFluidTemplate> templates) => _templates = templates;
@@ -71,7 +74,7 @@ public sealed partial class MailTemplates
     /// <summary>Renders <paramref name="name"/> (<c>digest</c>, <c>confirm</c>, <c>manage</c>) as HTML and as text.</summary>
     public (string Html, string Text) Render(string name, IReadOnlyDictionary<string, object?> model)
     {
-        var html = _templates[$"{name}.html"].Render(Context(model), HtmlEncoder.Default);
+        var html = _templates[$"{name}.html"].Render(Context(model), Html);
         var text = _templates[$"{name}.txt"].Render(Context(model), NullEncoder.Default);
         return (html, Lines().Replace(text, "\n\n").Trim() + "\n");
     }
