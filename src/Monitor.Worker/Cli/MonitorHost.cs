@@ -51,6 +51,9 @@ public static class MonitorHost
             o.AddFilter("Microsoft", LogLevel.Warning);
             o.AddFilter("System.Net.Http", LogLevel.Warning);
             o.AddFilter("Polly", LogLevel.Warning);
+
+            // Creating the first link-token key says "no XML encryptor configured" once; the README explains it.
+            o.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         });
         return builder.Build();
     }

@@ -83,6 +83,7 @@ public static class DigestBenchmark
                 ["messages/s", (sent / clock.Elapsed.TotalSeconds).ToString("0", CultureInfo.InvariantCulture)],
                 ["peak working set", $"{process.PeakWorkingSet64 / 1024 / 1024} MB"],
                 ["database commands", $"{commands} for {pages} page(s) of {batchSize} subscribers ({(double)commands / pages:0.0} per page)"],
+                ["garbage collections (gen 0/1/2)", $"{GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"],
                 ["load average (1 min)", LoadAverage()],
             ]));
             await output.WriteLineAsync("most frequent database commands:");

@@ -29,7 +29,7 @@ public static class DigestModel
             ("period", content.PeriodLabel),
             ("total", entries.Count),
             ("empty", entries.Count == 0),
-            ("summary_line", entries.Count == 0 ? "nothing new" : $"{stories} in {Plural(groups.Count, "topic")} from {Plural(countryCounts.Count, "country", "countries")}"),
+            ("summary_line", entries.Count == 0 ? "nothing new" : $"{stories} on {Plural(topicCounts.Count, "topic")} from {Plural(countryCounts.Count, "country", "countries")}"),
             ("preheader", entries.Count == 0 ? "Nothing new in this period." : string.Join(" · ", entries.OrderByDescending(e => e.Score).Take(3).Select(e => Short(e.Title, 60)))),
             ("reason", content.Reason),
             ("topic_counts", topicCounts),

@@ -45,7 +45,6 @@ public sealed partial record MatchExplanation(
                     Add(phrases, phrase);
                     break;
                 case "topic" when phrase is not null && Classification.Topics.IsKnown(arg):
-                    Add(phrases, phrase);
                     var name = TopicNames.Of(arg);
                     var index = topics.FindIndex(t => t.Topic == name);
                     if (index < 0)
@@ -78,8 +77,10 @@ public sealed partial record MatchExplanation(
             }
         }
 
+        // A phrase already shown as a topic's evidence is not repeated among the general mentions.
+        var shown = topics.SelectMany(t => t.Phrases).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return new MatchExplanation(
-            phrases.Take(MaxPhrases).ToList(),
+            phrases.Where(p => !shown.Contains(p)).Take(MaxPhrases).ToList(),
             topics.Select(t => (t.Topic, (IReadOnlyList<string>)t.Phrases.Take(3).ToList())).ToList(),
             countries);
     }

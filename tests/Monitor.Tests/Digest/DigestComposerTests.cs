@@ -194,7 +194,7 @@ public sealed class DigestComposerTests
 
         Assert.Contains("Also reported by: Yonhap, Korea Herald", text, StringComparison.Ordinal);
         Assert.Contains("Models named: HyperCLOVA X", text, StringComparison.Ordinal);
-        Assert.Contains("Why it matched: mentions “sovereign AI”, “foundation model”, “HyperCLOVA X” · National models: “foundation model” · South Korea: “과학기술정보통신부”", text, StringComparison.Ordinal);
+        Assert.Contains("Why it matched: mentions “sovereign AI”, “HyperCLOVA X” · National models: “foundation model” · South Korea: “과학기술정보통신부”", text, StringComparison.Ordinal);
         Assert.DoesNotContain("learned", text, StringComparison.Ordinal);
         Assert.DoesNotContain("+3.81", text, StringComparison.Ordinal);
         Assert.DoesNotContain("rules:", text, StringComparison.Ordinal);

@@ -117,7 +117,7 @@ public sealed class DigestSelectionTests
         Assert.Equal("title 3", entry.Title);
         Assert.Equal("summary 3", entry.Summary);
         Assert.Equal("JP", entry.SourceCountry);
-        Assert.Equal("mentions “AI law” · Regulation: “AI law”", entry.Why);
+        Assert.Equal("Regulation: “AI law”", entry.Why);
         Assert.Equal("https://cao.example/3", entry.Url);
         Assert.Equal(Fetched.AddHours(-3), entry.Published);
         Assert.Equal(["model", "strategy"], entry.Topics);

@@ -14,7 +14,7 @@ public sealed class MatchExplanationTests
             "llm: relevant (gpt-4o-mini)", "country:KR (source)",
         ]).ToLine();
 
-        Assert.Equal("mentions “LLM”, “enforcement decree”, “AI Basic Act” · Regulation: “enforcement decree”, “AI Basic Act” · South Korea: “과학기술정보통신부”", line);
+        Assert.Equal("mentions “LLM” · Regulation: “enforcement decree”, “AI Basic Act” · South Korea: “과학기술정보통신부”", line);
     }
 
     [Theory]
