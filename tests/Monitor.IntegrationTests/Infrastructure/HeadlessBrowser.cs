@@ -43,6 +43,29 @@ public sealed class HeadlessBrowser : IDisposable
     /// <summary>Opens a file (e.g. a digest's HTML part written to disk).</summary>
     public void OpenFile(string path) => Driver.Navigate().GoToUrl(new Uri(path).AbsoluteUri);
 
+    /// <summary>Clicks <paramref name="element"/> (a submit button or link) and waits until the next page replaced this one.</summary>
+    public void ClickAndWaitForNextPage(IWebElement element)
+    {
+        var page = Driver.FindElement(By.TagName("html"));
+        element.Click();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                _ = page.Enabled;
+            }
+            catch (StaleElementReferenceException)
+            {
+                return;
+            }
+
+            Thread.Sleep(25);
+        }
+
+        throw new TimeoutException("the page did not change within 30 s");
+    }
+
     /// <summary>Saves a screenshot under the test output folder (an artefact, never an assertion).</summary>
     public void Screenshot(string name)
     {

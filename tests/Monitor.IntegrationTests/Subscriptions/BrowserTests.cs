@@ -44,7 +44,7 @@ public sealed class BrowserTests
         driver.FindElement(By.CssSelector("label[for='frequency-weekly']")).Click();
         driver.FindElement(By.CssSelector("#time-zone option[value='Europe/Paris']")).Click();
         browser.Screenshot("subscribe-form");
-        driver.FindElement(By.CssSelector("button[type=submit]")).Click();
+        browser.ClickAndWaitForNextPage(driver.FindElement(By.CssSelector("button[type=submit]")));
 
         Assert.EndsWith("/check-inbox", driver.Url, StringComparison.Ordinal);
         Assert.Equal("Check your inbox", driver.FindElement(By.TagName("h1")).Text);
@@ -55,7 +55,7 @@ public sealed class BrowserTests
         // The confirmation link from the mail, followed in the browser, then the button pressed.
         var mail = Assert.Single(await world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(15)));
         browser.Open(SubscriptionWorld.Link(mail.TextBody!, "confirm"));
-        driver.FindElement(By.CssSelector("button[type=submit]")).Click();
+        browser.ClickAndWaitForNextPage(driver.FindElement(By.CssSelector("button[type=submit]")));
         Assert.Equal("You are subscribed", driver.FindElement(By.TagName("h1")).Text);
         Assert.Equal(SubscriberStatus.Active, (await SubscriptionWorld.ReloadAsync(host.Services, "browser@example.org")).Status);
     }
@@ -93,7 +93,7 @@ public sealed class BrowserTests
         Assert.True(driver.FindElement(By.Id("topic-model")).Selected);
         Assert.False(driver.FindElement(By.Id("topic-safety")).Selected);
         driver.FindElement(By.CssSelector("label[for='topic-safety']")).Click();
-        driver.FindElement(By.CssSelector("button[type=submit]")).Click();
+        browser.ClickAndWaitForNextPage(driver.FindElement(By.CssSelector("button[type=submit]")));
 
         Assert.Contains("Your preferences are saved", driver.FindElement(By.CssSelector("[role=status]")).Text, StringComparison.Ordinal);
         Assert.True(driver.FindElement(By.Id("topic-safety")).Selected);
