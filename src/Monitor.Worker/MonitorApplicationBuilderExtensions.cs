@@ -6,6 +6,7 @@ using Monitor.Worker.Fetching;
 using Monitor.Worker.Scheduling;
 using Monitor.Worker.Sources;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Subscriptions;
 using Monitor.Worker.Web;
 
 namespace Monitor.Worker;
@@ -41,6 +42,7 @@ public static class MonitorApplicationBuilderExtensions
         builder.AddStorage();
         builder.AddCrawling();
         builder.AddDigest();
+        builder.AddSubscriptions();
         builder.AddWeb();
         if (withScheduler)
         {

@@ -76,11 +76,15 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Matches(@"msit\s+ok\s+2\s+2\s+1", crawlOutput);
         Assert.Contains("TOTAL", crawlOutput, StringComparison.Ordinal);
 
-        var (dryCode, dryOutput) = await RunAsync("digest", "--dry-run");
+        var preview = Path.Combine(_env.Root, "preview");
+        var (dryCode, dryOutput) = await RunAsync("digest", "--dry-run", "--to", "analyst@example.org", "--out", preview);
         Assert.Equal(0, dryCode);
-        Assert.Contains("Subject: Monitor digest: 1 new item", dryOutput, StringComparison.Ordinal);
+        Assert.Matches(@"Subject: Monitor digest, .+: 1 new story — ", dryOutput);
         Assert.Contains("Korea finalises enforcement decree", dryOutput, StringComparison.Ordinal);
         Assert.Contains("dry-run", dryOutput, StringComparison.Ordinal);
+        var html = Path.Combine(preview, "digest-analyst_example.org.html");
+        Assert.Contains($"HTML preview: {html}", dryOutput, StringComparison.Ordinal);
+        Assert.Contains("Korea finalises enforcement decree", await File.ReadAllTextAsync(html), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_env.OutboxDirectory) && Directory.GetFiles(_env.OutboxDirectory).Length > 0);
 
         var (sendCode, sendOutput) = await RunAsync("digest");

@@ -95,17 +95,19 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.Equal(2, messages.Count);
 
         var analyst = messages.Single(m => m.To.Mailboxes.Single().Address == "analyst@example.org");
-        var text = analyst.TextBody;
+        var text = analyst.TextBody!;
         Assert.Contains("Japan releases a national large language model", text, StringComparison.Ordinal);
         Assert.Contains("general-purpose AI models under the AI Act", text, StringComparison.Ordinal);
         Assert.Contains("Enforcement decree of the AI Basic Act finalised", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Falcon 9", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Fishing quotas", text, StringComparison.Ordinal);
-        Assert.Contains("countries: JP", text, StringComparison.Ordinal);
-        Assert.Contains("countries: KR", text, StringComparison.Ordinal);
-        Assert.Contains("countries: EU", text, StringComparison.Ordinal);
+        var byCountry = text.Split('\n').Single(l => l.StartsWith("By country:", StringComparison.Ordinal));
+        Assert.Contains("Japan", byCountry, StringComparison.Ordinal);
+        Assert.Contains("South Korea", byCountry, StringComparison.Ordinal);
+        Assert.Contains("European Union", byCountry, StringComparison.Ordinal);
         Assert.Contains("== Regulation ==", text, StringComparison.Ordinal);
-        Assert.Contains("topics: regulation", text, StringComparison.Ordinal);
+        Assert.Contains("Why it matched:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("learned:", text, StringComparison.Ordinal);
         Assert.Contains("Enforcement decree of the AI Basic Act finalised", analyst.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("/news/japan-llm.html", text, StringComparison.Ordinal);
         Assert.DoesNotContain("utm_source", text, StringComparison.Ordinal);
@@ -132,7 +134,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         using var host = MonitorHost.CreateOneShot(_env.Paths, overrides: _env.Settings, services: s => s.AddSingleton<TimeProvider>(clock));
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await MonitorHost.PrepareDatabaseAsync(host, CancellationToken.None);
         var crawl = host.Services.GetRequiredService<CrawlRunner>();
         var digest = host.Services.GetRequiredService<DigestRunner>();
 
@@ -239,7 +241,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
     {
         _env.Settings.Remove("Monitor:Crawling:AllowedNetworks:0");
 
-        var error = await Assert.ThrowsAsync<Monitor.Worker.Configuration.ConfigurationException>(_env.StartHostAsync);
+        var error = await Assert.ThrowsAsync<Monitor.Worker.Configuration.ConfigurationException>(() => _env.StartHostAsync());
 
         Assert.Contains("wire: url: '127.0.0.1' is an internal address", error.Message, StringComparison.Ordinal);
         Assert.Contains("outside Monitor:Crawling:AllowedNetworks", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Worker.Storage;
 
@@ -76,5 +77,51 @@ public sealed class MigrationTests
         }
 
         Assert.True(File.Exists(env.DatabasePath));
+    }
+
+    [Fact]
+    public async Task LedgerRowsOfConfiguredSubscribersMoveToSubscriberRows()
+    {
+        using var env = new TestEnvironment();
+        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={env.DatabasePath}");
+        await using (var db = factory.CreateDbContext())
+        {
+            // The schema before subscribers moved into the database, with two ledger rows keyed by address.
+            await db.GetService<IMigrator>().MigrateAsync("20261128172740_Initial");
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO Stories (Id, Title, CreatedAt) VALUES (1, 'story', '2026-11-20 08:00:00');
+                INSERT INTO Announcements (Id, UrlHash, CanonicalUrl, SourceId, ItemKeyHash, Title, FetchedAt, Text, Summary, SimHash, Topics, Countries, Models, Relevant, Score, Reasons, StoryId)
+                VALUES (1, 'h1', 'https://a.example/1', 's', 'k1', 'one', '2026-11-20 08:00:00', '', '', 0, '', '', '', 1, 0.9, '', 1),
+                       (2, 'h2', 'https://a.example/2', 's', 'k2', 'two', '2026-11-20 08:00:00', '', '', 0, '', '', '', 1, 0.9, '', 1);
+                INSERT INTO DigestDeliveries (Id, SubscriberKey, PeriodKey, State, Attempts, CreatedAt, MessageId)
+                VALUES (1, 'analyst@example.org', 'daily:2026-11-20', 1, 1, '2026-11-20 09:00:00', 'm1@monitor'),
+                       (2, 'gone@example.org', 'daily:2026-11-20', 2, 5, '2026-11-20 09:00:00', 'm2@monitor');
+                INSERT INTO DigestDeliveryItems (DeliveryId, AnnouncementId, SubscriberKey) VALUES (1, 1, 'analyst@example.org'), (1, 2, 'analyst@example.org');
+                """);
+            await db.Database.MigrateAsync();
+        }
+
+        // The import at start re-activates the address still configured; the other stays unsubscribed.
+        env.WriteSources("sources: []\n");
+        env.AddSubscriber(0, "analyst@example.org", topics: "model");
+        using var host = await env.StartHostAsync();
+        await using var check = factory.CreateDbContext();
+        var analyst = await check.Subscribers.SingleAsync(s => s.EmailKey == "analyst@example.org");
+        var gone = await check.Subscribers.SingleAsync(s => s.EmailKey == "gone@example.org");
+        Assert.Equal(Monitor.Worker.Storage.Entities.SubscriberStatus.Active, analyst.Status);
+        Assert.Equal("model", analyst.Topics);
+        Assert.Equal(Monitor.Worker.Storage.Entities.SubscriberStatus.Unsubscribed, gone.Status);
+        Assert.Equal(32, analyst.TokenStamp.Length);
+        Assert.NotEqual(analyst.TokenStamp, gone.TokenStamp);
+        var deliveries = await check.DigestDeliveries.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal([analyst.Id, gone.Id], deliveries.Select(d => d.SubscriberId));
+        Assert.Equal(Monitor.Worker.Storage.Entities.DeliveryState.GivenUp, deliveries[1].State);
+        Assert.All(await check.DigestDeliveryItems.ToListAsync(), i => Assert.Equal(analyst.Id, i.SubscriberId));
+
+        // The moved ledger still keeps the period: today's digest is not sent again.
+        var report = await host.Services.GetRequiredService<Monitor.Worker.Digest.DeliveryLedger>()
+            .LoadPageAsync([analyst.Id], ["daily:2026-11-20"], DateTime.MinValue, CancellationToken.None);
+        Assert.NotNull(report.Find(analyst.Id, "daily:2026-11-20"));
+        Assert.Equal(2, report.HistoryOf(analyst.Id).Announcements.Count);
     }
 }

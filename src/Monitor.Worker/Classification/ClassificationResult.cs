@@ -13,4 +13,8 @@ public sealed record ClassificationResult(
     IReadOnlyList<string> Topics,
     IReadOnlyList<string> Countries,
     IReadOnlyList<string> Models,
-    IReadOnlyList<string> Reasons);
+    IReadOnlyList<string> Reasons)
+{
+    /// <summary>An English translation of a foreign title, only when the optional LLM gave one.</summary>
+    public string? TitleGloss { get; init; }
+}

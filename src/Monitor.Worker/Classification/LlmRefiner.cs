@@ -21,7 +21,9 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         (a rocket, a storm, a bird, a law degree, company earnings).
         topics (only when relevant; zero or more): model, strategy, regulation, investment, infrastructure, data-talent,
         safety, defense.
-        Answer with JSON only: {"relevant": true|false, "topics": ["..."]}
+        title_en (only when the title is not in English): a faithful English translation of the title; leave it out for
+        English titles and never guess.
+        Answer with JSON only: {"relevant": true|false, "topics": ["..."], "title_en": "..."}
         """;
 
     private readonly ConcurrentDictionary<string, Verdict> _cache = new(StringComparer.Ordinal);
@@ -117,7 +119,8 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
             var topics = root.TryGetProperty("topics", out var t) && t.ValueKind == JsonValueKind.Array
                 ? t.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).Where(Topics.IsKnown).Distinct().ToList()
                 : [];
-            return new Verdict(r.GetBoolean(), topics);
+            var title = root.TryGetProperty("title_en", out var g) && g.ValueKind == JsonValueKind.String ? Gloss(g.GetString()) : null;
+            return new Verdict(r.GetBoolean(), topics, title);
         }
         catch (JsonException)
         {
@@ -131,7 +134,7 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         var score = verdict.Relevant ? Math.Max(local.Score, digestThreshold) : Math.Min(local.Score, Math.Max(0, digestThreshold - 0.01));
         var topics = !verdict.Relevant ? [] : verdict.Topics.Count > 0 ? verdict.Topics : local.Topics;
         var reason = string.Create(CultureInfo.InvariantCulture, $"llm: {(verdict.Relevant ? "relevant" : "not relevant")} ({source})");
-        return local with { Relevant = verdict.Relevant, Score = Math.Round(score, 4), Topics = topics, Reasons = [.. local.Reasons, reason] };
+        return local with { Relevant = verdict.Relevant, Score = Math.Round(score, 4), Topics = topics, Reasons = [.. local.Reasons, reason], TitleGloss = verdict.TitleEnglish };
     }
 
     private static ClassificationResult WithReason(ClassificationResult local, string reason) => local with { Reasons = [.. local.Reasons, reason] };
@@ -161,5 +164,13 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(input.Title + "\u0001" + input.Text)));
 
     /// <summary>The model's answer.</summary>
-    internal sealed record Verdict(bool Relevant, IReadOnlyList<string> Topics);
+    internal sealed record Verdict(bool Relevant, IReadOnlyList<string> Topics, string? TitleEnglish = null);
+
+    // The model's title translation, if it gave a usable one: one line, bounded.
+    private static string? Gloss(string? value)
+    {
+        var flat = string.Join(' ', new string((value ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length is > 0 and <= 300 ? flat : null;
+    }
 }

@@ -1,5 +1,6 @@
 using Monitor.Worker.Classification;
 using Monitor.Worker.Configuration;
+using Monitor.Worker.Digest;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Feeds;
 
@@ -97,7 +98,13 @@ public static class CliApplication
             "run" => await WorkerCommand.RunAsync(paths, cancellationToken),
             "demo" => await Demo.DemoCommand.RunAsync(paths, output, cancellationToken),
             "crawl" => await CrawlCommand.RunAsync(paths, cli.Get("source"), cli.Has("verbose"), output, cancellationToken),
-            "digest" => await DigestCommand.RunAsync(paths, cli.Has("dry-run"), cli.Get("to"), output, cancellationToken),
+            "digest" => await DigestCommand.RunAsync(paths, cli.Has("dry-run"), cli.Get("to"), cli.Get("out"), output, cancellationToken),
+            "subscribers add" => await SubscribersCommands.AddAsync(paths, Single(cli, "email address"), cli, output, cancellationToken),
+            "subscribers remove" => await SubscribersCommands.RemoveAsync(paths, Single(cli, "email address"), output, cancellationToken),
+            "subscribers list" => await SubscribersCommands.ListAsync(paths, cli.Get("status"), output, cancellationToken),
+            "subscribers import" => await SubscribersCommands.ImportAsync(paths, Single(cli, "CSV file"), output, cancellationToken),
+            "subscribers export" => await SubscribersCommands.ExportAsync(paths, cli.Get("out"), output, cancellationToken),
+            "bench digest" => await DigestBenchmark.RunAsync(paths, ParseInt(cli.Get("subscribers"), 10_000), ParseInt(cli.Get("announcements"), 300), output, cancellationToken),
             "sources check" => await SourcesCommands.CheckAsync(paths, output, error),
             "sources test" => await SourcesCommands.TestAsync(paths, Single(cli, "source id"), ParseInt(cli.Get("items"), 5), output, cancellationToken),
             "sources list" => await SourcesCommands.ListAsync(paths, output, cancellationToken),
@@ -126,12 +133,13 @@ public static class CliApplication
             throw new CliUsageException($"'{cli.Verb}' does not take --{option}");
         }
 
-        var expectedPositional = cli.Verb == "sources test" ? 1 : 0;
+        var expectedPositional = cli.Verb is "sources test" or "subscribers add" or "subscribers remove" or "subscribers import" ? 1 : 0;
         if (!cli.Help && cli.Positional.Count != expectedPositional)
         {
             throw new CliUsageException(expectedPositional == 0
                 ? $"'{cli.Verb}' takes no argument '{string.Join(' ', cli.Positional)}'"
-                : $"'{cli.Verb}' needs exactly one source id");
+                : cli.Verb == "sources test" ? $"'{cli.Verb}' needs exactly one source id"
+                : cli.Verb == "subscribers import" ? $"'{cli.Verb}' needs exactly one CSV file" : $"'{cli.Verb}' needs exactly one email address");
         }
 
         if (cli.Get("format") is { } format && format is not ("text" or "markdown"))
@@ -139,7 +147,7 @@ public static class CliApplication
             throw new CliUsageException("--format takes text or markdown");
         }
 
-        foreach (var name in new[] { "items", "rounds", "cv" })
+        foreach (var name in new[] { "items", "rounds", "cv", "subscribers", "announcements" })
         {
             if (cli.Get(name) is { } value && !int.TryParse(value, out _))
             {

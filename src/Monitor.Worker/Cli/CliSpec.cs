@@ -4,10 +4,10 @@ namespace Monitor.Worker.Cli;
 public static class CliSpec
 {
     /// <summary>Options that take no value.</summary>
-    public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose"];
+    public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -15,7 +15,7 @@ public static class CliSpec
         ["run"] = ["config"],
         ["demo"] = ["config"],
         ["crawl"] = ["config", "source", "once", "verbose"],
-        ["digest"] = ["config", "dry-run", "to"],
+        ["digest"] = ["config", "dry-run", "to", "out"],
         ["sources check"] = ["config"],
         ["sources test"] = ["config", "items"],
         ["sources list"] = ["config"],
@@ -27,6 +27,12 @@ public static class CliSpec
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
         ["classify-train"] = ["in", "out", "config", "taxonomy", "cv", "extra"],
+        ["subscribers add"] = ["config", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "confirmed"],
+        ["subscribers remove"] = ["config"],
+        ["subscribers list"] = ["config", "status"],
+        ["subscribers import"] = ["config"],
+        ["subscribers export"] = ["config", "out"],
+        ["bench digest"] = ["subscribers", "announcements", "config"],
     };
 
     public const string Usage = """
@@ -39,8 +45,10 @@ public static class CliSpec
           demo                             offline end to end: serve the bundled sample site on loopback, crawl,
                                            classify, store in a fresh SQLite file, write digests to data/outbox/
           crawl [--source ID] [--once]     one crawl pass now (all enabled sources, or one), with a summary table
-          digest [--dry-run] [--to EMAIL]  compose and send the digests that are due (--dry-run prints them;
-                                           --to limits the run to one subscriber and ignores the send hour)
+          digest [--dry-run] [--to EMAIL] [--out DIR]
+                                           compose and send the digests that are due (--dry-run prints the text
+                                           part and writes the HTML to DIR, default data/preview; --to limits the
+                                           run to one subscriber and ignores the send hour)
           sources check                    validate the configuration; exit 1 listing every problem
           sources test ID [--items N]      fetch one source now and show what would be extracted and classified
           sources list                     every source with its crawl state
@@ -48,11 +56,20 @@ public static class CliSpec
                                            what is watched, country by country, with the evidence and the known gaps;
                                            --readme rewrites the table between FILE's coverage markers
           db migrate                       apply database migrations and exit
+          subscribers add EMAIL [--topics T,T] [--countries CC,CC] [--languages L,L] [--frequency daily|weekly|instant]
+                [--send-hour H] [--time-zone ZONE] [--min-score S] [--name NAME] [--confirmed]
+                                           add or update a subscriber (without --confirmed: pending, confirmation mailed)
+          subscribers remove EMAIL         delete a subscriber and their delivery history
+          subscribers list [--status S]    every subscriber as a table
+          subscribers import FILE.csv      add or update subscribers from CSV (bad rows listed by line, good ones kept)
+          subscribers export [--out FILE]  every subscriber as CSV (standard output without --out)
           extract --in-dir DIR --out-dir OUT        extract articles from NAME.html[.gz] files to NAME.json
           classify --in FILE.jsonl --out FILE.jsonl classify announcements (one JSON object per line)
           parse-feed --in-dir DIR --out-dir OUT     parse every feed file to JSON
           bench extract --in-dir DIR [--rounds N]   extraction speed and peak memory
           bench classify --in FILE.jsonl            classification speed
+          bench digest [--subscribers N] [--announcements N]   compose and send every due digest to a loopback SMTP
+                                           server (defaults 10000 and 300): messages/s, peak memory, queries
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)
@@ -66,5 +83,5 @@ public static class CliSpec
         """;
 
     /// <summary>True for verbs written as two words.</summary>
-    public static bool HasSubVerbs(string verb) => verb is "sources" or "db" or "bench";
+    public static bool HasSubVerbs(string verb) => verb is "sources" or "db" or "bench" or "subscribers";
 }

@@ -1,24 +1,30 @@
 using Monitor.Worker.Configuration;
 using Monitor.Worker.Digest;
-using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Cli;
 
-/// <summary>The <c>digest [--dry-run] [--to EMAIL]</c> verb.</summary>
+/// <summary>The <c>digest [--dry-run] [--to EMAIL] [--out DIR]</c> verb.</summary>
 public static class DigestCommand
 {
-    /// <summary>Composes and sends (or prints) the digests that are due.</summary>
-    public static async Task<int> RunAsync(ConfigPaths paths, bool dryRun, string? to, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Composes and sends (or, with <paramref name="dryRun"/>, prints and previews) the digests that are due.</summary>
+    public static async Task<int> RunAsync(ConfigPaths paths, bool dryRun, string? to, string? previewDirectory, TextWriter output, CancellationToken cancellationToken)
     {
         using var host = MonitorHost.CreateOneShot(paths);
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await MonitorHost.PrepareDatabaseAsync(host, cancellationToken);
         var report = await host.Services.GetRequiredService<DigestRunner>().RunAsync(dryRun, to, cancellationToken);
+        var directory = Path.GetFullPath(previewDirectory ?? Path.Combine("data", "preview"));
         foreach (var preview in report.Previews)
         {
             await output.WriteLineAsync($"To: {preview.To}");
             await output.WriteLineAsync($"Subject: {preview.Subject}");
             await output.WriteLineAsync();
             await output.WriteLineAsync(preview.TextBody);
+            Directory.CreateDirectory(directory);
+            var name = string.Concat(preview.To.Mailboxes.First().Address.Split(Path.GetInvalidFileNameChars())).Replace('@', '_');
+            var file = Path.Combine(directory, $"digest-{name}.html");
+            await File.WriteAllTextAsync(file, preview.HtmlBody, cancellationToken);
+            await output.WriteLineAsync($"HTML preview: {file}");
+            await output.WriteLineAsync();
         }
 
         var rows = report.Results.Select(r => new[] { r.Subscriber, r.Period, r.Status, r.Items.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Message ?? "" }).ToList();
@@ -29,6 +35,6 @@ public static class DigestCommand
             return 1;
         }
 
-        return report.Results.Any(r => r.Status is "failed" or "given-up") ? 1 : 0;
+        return report.Results.Any(r => r.Status is "failed" or "given-up" or "bounced") ? 1 : 0;
     }
 }

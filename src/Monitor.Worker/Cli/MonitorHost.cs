@@ -7,17 +7,31 @@ namespace Monitor.Worker.Cli;
 public static class MonitorHost
 {
     /// <summary>The worker: scheduler, web endpoints, migrations at start; <paramref name="overrides"/> win over files and environment.</summary>
-    public static WebApplication CreateWorker(ConfigPaths paths, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static WebApplication CreateWorker(ConfigPaths paths, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        // The application name finds the compiled pages even when another assembly (a test host) is the entry point.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            ApplicationName = typeof(MonitorHost).Assembly.GetName().Name,
+        });
         builder.Logging.AddMonitorConsole();
         builder.AddMonitor(paths, withScheduler: true, overrides);
+        builder.AddWebPages();
         var urls = builder.Configuration.GetValue<string>($"{WebOptions.SectionName}:Urls") ?? new WebOptions().Urls;
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMonitorEndpoints();
         return app;
+    }
+
+    /// <summary>Applies migrations and imports the configured subscribers, as the worker does at start.</summary>
+    public static async Task PrepareDatabaseAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await host.Services.GetRequiredService<Storage.DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await host.Services.GetRequiredService<Subscriptions.ConfiguredSubscriberImporter>().ImportAsync(cancellationToken);
     }
 
     /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr. Tests pass <paramref name="services"/> to swap the clock.</summary>
@@ -38,6 +52,9 @@ public static class MonitorHost
             o.AddFilter("Microsoft", LogLevel.Warning);
             o.AddFilter("System.Net.Http", LogLevel.Warning);
             o.AddFilter("Polly", LogLevel.Warning);
+
+            // Creating the first link-token key says "no XML encryptor configured" once; the README explains it.
+            o.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         });
         return builder.Build();
     }

@@ -6,7 +6,7 @@ using Monitor.Worker.Sources;
 
 namespace Monitor.Worker.Configuration;
 
-/// <summary>Everything start-up and <c>sources check</c> validate: settings, sources and taxonomy, every problem listed.</summary>
+/// <summary>Everything start-up and <c>sources check</c> validate: settings, sources, taxonomy and mail templates, every problem listed.</summary>
 public static class ConfigurationCheck
 {
     /// <summary>Loads and validates all configuration; the loaded parts are returned even when some problems exist.</summary>
@@ -22,6 +22,8 @@ public static class ConfigurationCheck
 
         var (taxonomy, taxonomyProblems) = TaxonomyLoader.Load(paths.TaxonomyFile, loadStatisticalModel: true, limits);
         problems.AddRange(taxonomyProblems);
+
+        problems.AddRange(Digest.MailTemplates.Load(paths.Directory).Problems);
 
         return new ConfigurationCheckResult(sources.Sources, taxonomy, problems);
     }

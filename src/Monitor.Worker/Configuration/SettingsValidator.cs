@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
 using System.Reflection;
 using MailKit.Security;
 using Monitor.Worker.Classification;
@@ -7,6 +6,7 @@ using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
 using Monitor.Worker.Scheduling;
 using Monitor.Worker.Storage;
+using Monitor.Worker.Subscriptions;
 using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Configuration;
@@ -14,7 +14,7 @@ namespace Monitor.Worker.Configuration;
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
 public static partial class SettingsValidator
 {
-    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits"];
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions"];
 
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
@@ -33,6 +33,7 @@ public static partial class SettingsValidator
         var scheduling = Bind<SchedulingOptions>(configuration, SchedulingOptions.SectionName, problems);
         var web = Bind<WebOptions>(configuration, WebOptions.SectionName, problems);
         Bind<ConfigurationLimits>(configuration, ConfigurationLimits.SectionName, problems);
+        var subscriptions = Bind<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName, problems);
 
         var connectionString = configuration.GetConnectionString("Monitor");
         if (storage is not null && string.IsNullOrWhiteSpace(connectionString))
@@ -68,6 +69,11 @@ public static partial class SettingsValidator
         if (digest is not null)
         {
             CheckSubscribers(digest, From, problems);
+        }
+
+        if (subscriptions is not null)
+        {
+            CheckSubscriptions(subscriptions, From, problems);
         }
 
         return problems;
@@ -203,39 +209,40 @@ public static partial class SettingsValidator
             var entry = $"{DigestOptions.SectionName}:Subscribers:{i}";
             void Problem(string field, string message) => problems.Add(new ConfigProblem(from($"{entry}:{field}"), entry, field, message));
 
-            if (!MailAddress.TryCreate(s.Email, out _))
+            if (SubscriberRules.CheckEmail(s.Email) is { } emailProblem)
             {
-                Problem("Email", $"'{s.Email}' is not an email address");
+                Problem("Email", emailProblem);
             }
-            else if (!seen.Add(s.Email))
+            else if (!seen.Add(s.Email.Trim()))
             {
                 Problem("Email", $"duplicate subscriber '{s.Email}'");
             }
 
-            foreach (var topic in s.Topics.Where(t => !Topics.IsKnown(t)))
+            var preferences = new SubscriberPreferences(s.Topics, s.Countries, s.Languages, s.Frequency, s.SendHour, s.TimeZone, s.MinScore);
+            foreach (var (field, message) in SubscriberRules.Check(preferences))
             {
-                Problem("Topics", $"unknown topic '{topic}' (known: {string.Join(", ", Topics.All)})");
+                Problem(field, message);
             }
+        }
+    }
 
-            foreach (var country in s.Countries.Where(c => !CountryCodes.IsKnown(c)))
-            {
-                Problem("Countries", $"unknown country code '{country}' (ISO 3166-1 alpha-2, EU or INT)");
-            }
+    private static void CheckSubscriptions(SubscriptionOptions options, Func<string, string> from, List<ConfigProblem> problems)
+    {
+        const string section = SubscriptionOptions.SectionName;
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            problems.Add(new ConfigProblem(from($"{section}:PublicBaseUrl"), section, "PublicBaseUrl", $"'{options.PublicBaseUrl}' is not an http(s) address without query (e.g. https://monitor.example.org/)"));
+        }
 
-            if (s.MinScore is < 0 or > 1)
-            {
-                Problem("MinScore", "must be between 0 and 1");
-            }
+        if (!string.IsNullOrWhiteSpace(options.UnsubscribeMailbox) && SubscriberRules.CheckEmail(options.UnsubscribeMailbox) is { } mailbox)
+        {
+            problems.Add(new ConfigProblem(from($"{section}:UnsubscribeMailbox"), section, "UnsubscribeMailbox", mailbox));
+        }
 
-            if (s.SendHour is < 0 or > 23)
-            {
-                Problem("SendHour", "must be between 0 and 23");
-            }
-
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(s.TimeZone, out _))
-            {
-                Problem("TimeZone", $"'{s.TimeZone}' is not a known time zone id");
-            }
+        if (!string.IsNullOrWhiteSpace(options.ListId) && !System.Text.RegularExpressions.Regex.IsMatch(options.ListId, @"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+\.[A-Za-z0-9.-]+$"))
+        {
+            problems.Add(new ConfigProblem(from($"{section}:ListId"), section, "ListId", $"'{options.ListId}' is not a list identifier such as digest.monitor.example.org (RFC 2919)"));
         }
     }
 

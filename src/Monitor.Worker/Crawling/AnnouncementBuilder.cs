@@ -61,7 +61,10 @@ public static partial class AnnouncementBuilder
 
     /// <summary>The classification stored on <paramref name="announcement"/>.</summary>
     public static ClassificationResult VerdictOf(Announcement announcement) =>
-        new(announcement.Relevant, announcement.Score, Split(announcement.Topics, ' '), Split(announcement.Countries, ' '), Split(announcement.Models, '|'), Split(announcement.Reasons, '|'));
+        new(announcement.Relevant, announcement.Score, Split(announcement.Topics, ' '), Split(announcement.Countries, ' '), Split(announcement.Models, '|'), Split(announcement.Reasons, '|'))
+        {
+            TitleGloss = announcement.TitleGloss,
+        };
 
     /// <summary>Stores <paramref name="verdict"/> on <paramref name="announcement"/>.</summary>
     public static void Apply(Announcement announcement, ClassificationResult verdict)
@@ -72,6 +75,7 @@ public static partial class AnnouncementBuilder
         announcement.Relevant = verdict.Relevant;
         announcement.Score = Math.Round(verdict.Score, 4);
         announcement.Reasons = Truncate(string.Join('|', verdict.Reasons), 4000);
+        announcement.TitleGloss = verdict.TitleGloss is { } gloss ? Truncate(gloss, 1000) : null;
     }
 
     private static List<string> Split(string value, char separator) =>

@@ -49,7 +49,7 @@ public static class DemoCommand
         };
 
         using var host = MonitorHost.CreateOneShot(demoConfig, overrides: overrides);
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        await MonitorHost.PrepareDatabaseAsync(host, cancellationToken);
         var outcomes = await host.Services.GetRequiredService<CrawlRunner>().RunAsync(null, force: true, cancellationToken);
         await output.WriteLineAsync();
         await output.WriteLineAsync(CrawlSummaryTable.Format(outcomes));

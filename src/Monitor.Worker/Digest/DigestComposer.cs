@@ -1,174 +1,70 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using MimeKit;
-using Monitor.Worker.Classification;
 
 namespace Monitor.Worker.Digest;
 
 /// <summary>
-/// Composes a digest as multipart HTML + plain text, grouped by topic. Pure: data in, message out. Every string that
-/// came from a source is HTML-encoded, and only http(s) links are rendered.
+/// Composes a digest as multipart HTML + plain text from the Liquid templates, grouped by topic, with the list headers
+/// (RFC 2369 List-Unsubscribe with an https and a mailto address, RFC 8058 one-click, List-Id). Pure: data in, message
+/// out. Text from sources reaches headers only through <see cref="HeaderText"/>, and the HTML template encodes every
+/// value; only http(s) links are rendered.
 /// </summary>
-public static class DigestComposer
+public sealed class DigestComposer(MailTemplates templates)
 {
-    /// <summary>The group of entries with no topic.</summary>
-    public const string OtherGroup = "other";
-
-    private static readonly Dictionary<string, string> TopicNames = new(StringComparer.Ordinal)
-    {
-        [Topics.Model] = "National models",
-        [Topics.Strategy] = "Strategy and policy",
-        [Topics.Regulation] = "Regulation",
-        [Topics.Investment] = "Investment",
-        [Topics.Infrastructure] = "Compute infrastructure",
-        [Topics.DataTalent] = "Data and talent",
-        [Topics.Safety] = "Safety and evaluation",
-        [Topics.Defense] = "Defence and security",
-        [OtherGroup] = "Other",
-    };
-
-    /// <summary>Groups entries by their first topic, in the fixed topic order.</summary>
+    /// <summary>Groups entries by their first topic, in the fixed topic order, most relevant first.</summary>
     public static IReadOnlyList<(string Topic, IReadOnlyList<DigestEntry> Entries)> Group(IReadOnlyList<DigestEntry> entries) =>
         entries
-            .GroupBy(e => e.Topics.FirstOrDefault() ?? OtherGroup)
-            .OrderBy(g => g.Key == OtherGroup ? int.MaxValue : IndexOf(g.Key))
+            .GroupBy(e => e.Topics.FirstOrDefault() ?? TopicNames.OtherGroup)
+            .OrderBy(g => TopicNames.Order(g.Key))
             .Select(g => (g.Key, (IReadOnlyList<DigestEntry>)g.OrderByDescending(e => e.Score).ThenByDescending(e => e.Published).ToList()))
             .ToList();
 
     /// <summary>Builds the message.</summary>
-    public static MimeMessage Compose(DigestContent content)
+    public MimeMessage Compose(DigestContent content)
     {
         var message = new MimeMessage();
-        message.From.Add(new MailboxAddress(content.FromName, content.FromEmail));
-        message.To.Add(new MailboxAddress(content.ToName ?? "", content.ToEmail));
-        message.Subject = $"Monitor digest: {content.Entries.Count} new item{(content.Entries.Count == 1 ? "" : "s")} ({content.PeriodLabel})";
+        message.From.Add(new MailboxAddress(HeaderText(content.FromName, 100), content.FromEmail));
+        message.To.Add(new MailboxAddress(HeaderText(content.ToName ?? "", 100), content.ToEmail));
+        message.Subject = Subject(content);
         message.MessageId = content.MessageId;
+        if (content.ListId is { } listId)
+        {
+            message.Headers.Add("List-Id", HeaderText(listId, 200));
+        }
 
-        var groups = Group(content.Entries);
-        var body = new BodyBuilder { TextBody = Text(content, groups), HtmlBody = Html(content, groups) };
-        message.Body = body.ToMessageBody();
+        if (content.Links is { } links)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{links.OneClick}>, <{links.Mailto}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        var (html, text) = templates.Render("digest", DigestModel.Build(content, Group(content.Entries)));
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
 
-    /// <summary>Display name of a topic group.</summary>
-    public static string TopicName(string topic) => TopicNames.GetValueOrDefault(topic, topic);
-
-    private static int IndexOf(string topic)
+    /// <summary>The subject: name, period, count and the top story's title.</summary>
+    public static string Subject(DigestContent content)
     {
-        for (var i = 0; i < Topics.All.Count; i++)
+        var count = content.Entries.Count;
+        var kind = content.Frequency == DigestFrequency.Instant ? "alert" : "digest";
+        if (count == 0)
         {
-            if (Topics.All[i] == topic)
-            {
-                return i;
-            }
+            return HeaderText($"{content.FromName} {kind}, {content.PeriodLabel}: nothing new", 200);
         }
 
-        return Topics.All.Count;
+        var top = content.Entries.OrderByDescending(e => e.Score).First().Title;
+        var stories = count == 1 ? "1 new story" : string.Create(CultureInfo.InvariantCulture, $"{count} new stories");
+        return HeaderText($"{content.FromName} {kind}, {content.PeriodLabel}: {stories} — {HeaderText(top, 90)}", 250);
     }
 
-    private static string Text(DigestContent content, IReadOnlyList<(string Topic, IReadOnlyList<DigestEntry> Entries)> groups)
+    /// <summary>A header-safe string: control characters (CR, LF, tabs...) become spaces, runs of space collapse, and it
+    /// is cut at <paramref name="max"/> characters. MimeKit then encodes non-ASCII text (RFC 2047).</summary>
+    public static string HeaderText(string value, int max)
     {
-        var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Monitor digest — {content.PeriodLabel}\n\n");
-        foreach (var (topic, entries) in groups)
-        {
-            var name = TopicName(topic);
-            text.Append(CultureInfo.InvariantCulture, $"== {name} ==\n\n");
-            foreach (var e in entries)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"* {e.Title}\n");
-                text.Append(CultureInfo.InvariantCulture, $"  {e.SourceName}{Date(e.Published, content.TimeZone)} | {Facets(e)}\n");
-                if (e.Summary.Length > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  {e.Summary}\n");
-                }
-
-                text.Append(CultureInfo.InvariantCulture, $"  {e.Url}\n");
-                if (e.AlsoReportedBy.Count > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Also reported by: {string.Join(", ", e.AlsoReportedBy)}\n");
-                }
-
-                if (e.Reasons.Count > 0)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"  Why: {string.Join("; ", e.Reasons.Take(5))}\n");
-                }
-
-                text.Append('\n');
-            }
-        }
-
-        return text.ToString();
+        var chars = value.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).ToArray();
+        var flat = string.Join(' ', new string(chars).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= max ? flat : flat[..(max - 1)].TrimEnd() + "…";
     }
-
-    private static string Html(DigestContent content, IReadOnlyList<(string Topic, IReadOnlyList<DigestEntry> Entries)> groups)
-    {
-        static string H(string value) => WebUtility.HtmlEncode(value);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Monitor digest</title></head>");
-        html.Append("<body style=\"font-family:Arial,Helvetica,sans-serif;max-width:720px;margin:auto;color:#222\">");
-        html.Append(CultureInfo.InvariantCulture, $"<h1 style=\"font-size:20px\">Monitor digest — {H(content.PeriodLabel)}</h1>");
-        foreach (var (topic, entries) in groups)
-        {
-            html.Append(CultureInfo.InvariantCulture, $"<h2 style=\"font-size:17px;border-bottom:1px solid #ccc\" data-topic=\"{H(topic)}\">{H(TopicName(topic))}</h2>");
-            foreach (var e in entries)
-            {
-                html.Append("<div class=\"item\" style=\"margin:0 0 16px 0\">");
-                var title = H(e.Title);
-                html.Append(IsWebLink(e.Url)
-                    ? $"<div style=\"font-weight:bold\"><a href=\"{H(e.Url)}\">{title}</a></div>"
-                    : $"<div style=\"font-weight:bold\">{title}</div>");
-                html.Append(CultureInfo.InvariantCulture, $"<div style=\"color:#666;font-size:13px\">{H(e.SourceName)}{H(Date(e.Published, content.TimeZone))} · {H(Facets(e))}</div>");
-                if (e.Summary.Length > 0)
-                {
-                    html.Append(CultureInfo.InvariantCulture, $"<p style=\"margin:4px 0\">{H(e.Summary)}</p>");
-                }
-
-                if (e.AlsoReportedBy.Count > 0)
-                {
-                    html.Append(CultureInfo.InvariantCulture, $"<div style=\"font-size:13px\">Also reported by: {H(string.Join(", ", e.AlsoReportedBy))}</div>");
-                }
-
-                if (e.Reasons.Count > 0)
-                {
-                    html.Append(CultureInfo.InvariantCulture, $"<div style=\"font-size:12px;color:#777\">Why: {H(string.Join("; ", e.Reasons.Take(5)))}</div>");
-                }
-
-                html.Append("</div>");
-            }
-        }
-
-        html.Append("<p style=\"font-size:12px;color:#888\">You receive this because you subscribed to Monitor digests.</p></body></html>");
-        return html.ToString();
-    }
-
-    private static string Facets(DigestEntry e)
-    {
-        var parts = new List<string>();
-        if (e.Topics.Count > 0)
-        {
-            parts.Add("topics: " + string.Join(", ", e.Topics));
-        }
-
-        if (e.Countries.Count > 0)
-        {
-            parts.Add("countries: " + string.Join(", ", e.Countries));
-        }
-
-        if (e.Models.Count > 0)
-        {
-            parts.Add("models: " + string.Join(", ", e.Models));
-        }
-
-        return string.Join(" | ", parts);
-    }
-
-    private static string Date(DateTime? published, TimeZoneInfo? zone) =>
-        published is { } d
-            ? ", " + TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(d, DateTimeKind.Utc), zone ?? TimeZoneInfo.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : "";
-
-    private static bool IsWebLink(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

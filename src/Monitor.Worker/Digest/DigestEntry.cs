@@ -13,4 +13,17 @@ public sealed record DigestEntry(
     IReadOnlyList<string> Models,
     IReadOnlyList<string> Reasons,
     double Score,
-    IReadOnlyList<string> AlsoReportedBy);
+    IReadOnlyList<string> AlsoReportedBy)
+{
+    /// <summary>The source's country code (from <c>sources.yaml</c>).</summary>
+    public string? SourceCountry { get; init; }
+
+    /// <summary>The language of the item (BCP 47), when known.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>An English rendering of a foreign title, only when the optional LLM gave one.</summary>
+    public string? TitleGloss { get; init; }
+
+    /// <summary>Why it matched, in the reader's words (built from <see cref="Reasons"/> when not given).</summary>
+    public string? Why { get; init; }
+}

@@ -30,6 +30,13 @@ public sealed class DigestOptions
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 
-    /// <summary>Subscribers (for now from configuration).</summary>
+    /// <summary>Send a short "nothing new" digest when a period has no items (by default an empty period sends nothing).</summary>
+    public bool SendEmpty { get; set; }
+
+    /// <summary>Subscribers handled together: one page query, one ledger insert, one SMTP connection per batch.</summary>
+    [Range(1, 5000)]
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Subscribers managed by ops, imported into the database at start (idempotent); see the README for which source wins.</summary>
     public List<SubscriberOptions> Subscribers { get; set; } = [];
 }

@@ -1,64 +1,62 @@
-using Monitor.Worker.Storage.Entities;
+using Monitor.Worker.Sources;
 
 namespace Monitor.Worker.Digest;
 
 /// <summary>Which announcements go into a digest and how they become entries. Pure.</summary>
 public static class DigestSelection
 {
-    /// <summary>True when <paramref name="announcement"/> passes the subscriber's topic, country and language filters.</summary>
-    public static bool Matches(Announcement announcement, SubscriberOptions subscriber)
-    {
-        var topics = Split(announcement.Topics, ' ');
-        var countries = Split(announcement.Countries, ' ');
-        return (subscriber.Topics.Count == 0 || subscriber.Topics.Any(topics.Contains))
-            && (subscriber.Countries.Count == 0 || subscriber.Countries.Any(countries.Contains))
-            && (subscriber.Languages.Count == 0 || subscriber.Languages.Any(l =>
-                announcement.Language is { } lang && (lang.Equals(l, StringComparison.OrdinalIgnoreCase) || lang.StartsWith(l + "-", StringComparison.OrdinalIgnoreCase))));
-    }
-
     /// <summary>
-    /// The best <paramref name="maxStories"/> stories among <paramref name="candidates"/>, with every candidate of each chosen
-    /// story (so a story's other reports are recorded as delivered and never come back on their own).
+    /// The best <paramref name="maxStories"/> stories among the <paramref name="pool"/> items that pass
+    /// <paramref name="filter"/> and that the subscriber has not had (neither the item nor its story), with every such
+    /// item of each chosen story (so a story's other reports are recorded as delivered and never come back on their own).
     /// </summary>
-    public static List<Announcement> Choose(IReadOnlyList<Announcement> candidates, int maxStories) =>
-        candidates
-            .GroupBy(a => a.StoryId ?? -a.Id)
+    public static List<DigestCandidate> Choose(IReadOnlyList<DigestCandidate> pool, SubscriberFilter filter, DeliveredHistory history, int maxStories)
+    {
+        var matching = new List<DigestCandidate>();
+        foreach (var candidate in pool)
+        {
+            if (filter.Matches(candidate) && !history.Announcements.Contains(candidate.Id)
+                && (candidate.Announcement.StoryId is not { } story || !history.Stories.Contains(story)))
+            {
+                matching.Add(candidate);
+            }
+        }
+
+        return matching
+            .GroupBy(a => a.StoryKey)
             .OrderByDescending(g => g.Max(a => a.Score))
-            .ThenByDescending(g => g.Max(a => a.PublishedAt ?? a.FetchedAt))
+            .ThenByDescending(g => g.Max(a => a.Announcement.PublishedAt ?? a.Announcement.FetchedAt))
             .Take(maxStories)
             .SelectMany(g => g)
             .ToList();
+    }
 
-    /// <summary>One entry per story: the highest-scoring announcement leads, the other sources are listed with it.</summary>
-    public static List<DigestEntry> Entries(IReadOnlyList<Announcement> items, IReadOnlyList<Announcement> storyMates, Func<string, string> sourceName) =>
+    /// <summary>One entry per story: the highest-scoring announcement leads; the other sources (among
+    /// <paramref name="items"/> and <paramref name="storyMates"/>) are listed with it.</summary>
+    public static List<DigestEntry> Entries(IReadOnlyList<DigestCandidate> items, ILookup<long, string> storyMates, Func<string, SourceDefinition?> source) =>
         items
-            .GroupBy(a => a.StoryId ?? -a.Id)
+            .GroupBy(a => a.StoryKey)
             .Select(g =>
             {
                 var lead = g.OrderByDescending(a => a.Score).ThenBy(a => a.Id).First();
-                var others = g.Where(a => a.Id != lead.Id)
-                    .Concat(storyMates.Where(m => m.StoryId is not null && m.StoryId == lead.StoryId))
-                    .Select(a => sourceName(a.SourceId))
-                    .Where(n => n != sourceName(lead.SourceId))
+                var leadSource = source(lead.Announcement.SourceId);
+                var leadName = leadSource?.DisplayName ?? lead.Announcement.SourceId;
+                var others = g.Where(a => a.Id != lead.Id).Select(a => a.Announcement.SourceId)
+                    .Concat(lead.Announcement.StoryId is { } story ? storyMates[story] : [])
+                    .Select(id => source(id)?.DisplayName ?? id)
+                    .Where(n => n != leadName)
                     .Distinct()
                     .ToList();
-                return new DigestEntry(
-                    lead.Id,
-                    lead.Title,
-                    sourceName(lead.SourceId),
-                    lead.PublishedAt,
-                    lead.Summary,
-                    lead.CanonicalUrl,
-                    Split(lead.Topics, ' '),
-                    Split(lead.Countries, ' '),
-                    Split(lead.Models, '|'),
-                    Split(lead.Reasons, '|'),
-                    lead.Score,
-                    others);
+                var a = lead.Announcement;
+                return new DigestEntry(a.Id, a.Title, leadName, a.PublishedAt, lead.Summary, a.CanonicalUrl, lead.Topics, lead.Countries,
+                    lead.Models, lead.Reasons, a.Score, others)
+                {
+                    SourceCountry = leadSource?.Country,
+                    Language = a.Language,
+                    TitleGloss = a.TitleGloss,
+                    Why = lead.Why,
+                };
             })
             .OrderByDescending(e => e.Score)
             .ToList();
-
-    private static List<string> Split(string value, char separator) =>
-        value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 }

@@ -8,6 +8,7 @@ public static class DigestServiceCollectionExtensions
     {
         builder.Services.AddOptions<DigestOptions>().BindConfiguration(DigestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MailTemplateProvider>();
         builder.Services.AddSingleton<DeliveryLedger>();
         builder.Services.AddSingleton<DigestSender>();
         builder.Services.AddSingleton<DigestRunner>();

@@ -31,4 +31,11 @@ public sealed class SmtpOptions
     public static bool IsLoopbackHost(string host) =>
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
         || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
+    /// <summary>SMTP connections used at once by a digest run; each sends whole batches.</summary>
+    [Range(1, 16)]
+    public int Connections { get; set; } = 2;
+
+    /// <summary>Most messages sent per second over all connections (the provider's limit); 0 means no limit.</summary>
+    [Range(0, 100000)]
+    public int MaxMessagesPerSecond { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed class SubscriberOptions
     /// <summary>Language tags to include (empty: all).</summary>
     public List<string> Languages { get; set; } = [];
 
-    /// <summary><c>Daily</c> or <c>Weekly</c>.</summary>
+    /// <summary><c>Daily</c>, <c>Weekly</c> or <c>Instant</c>.</summary>
     public DigestFrequency Frequency { get; set; } = DigestFrequency.Daily;
 
     /// <summary>Minimum relevance score; the digest default when absent.</summary>

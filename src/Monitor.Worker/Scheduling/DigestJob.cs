@@ -14,7 +14,7 @@ internal sealed class DigestJob(DigestRunner runner, ILogger<DigestJob> logger) 
         try
         {
             var report = await runner.RunAsync(dryRun: false, onlyTo: null, cancellationToken);
-            foreach (var result in report.Results.Where(r => r.Status is "sent" or "failed" or "given-up"))
+            foreach (var result in report.Results.Where(r => r.Status is "sent" or "failed" or "given-up" or "bounced"))
             {
                 logger.LogInformation("Digest for {Recipient} ({Period}): {Status}, {Items} items", result.Subscriber, result.Period, result.Status, result.Items);
             }

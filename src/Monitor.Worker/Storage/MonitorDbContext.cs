@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Monitor.Worker.Storage.Entities;
 
@@ -14,7 +15,7 @@ namespace Monitor.Worker.Storage;
 /// dotnet ef migrations add NAME --project src/Monitor.Worker --context SqliteMonitorDbContext --output-dir Storage/Migrations/Sqlite
 /// </code>
 /// </remarks>
-public class MonitorDbContext : DbContext
+public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 {
     public MonitorDbContext(DbContextOptions<MonitorDbContext> options) : base(options) { }
 
@@ -29,6 +30,11 @@ public class MonitorDbContext : DbContext
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DigestDeliveryItem> DigestDeliveryItems => Set<DigestDeliveryItem>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

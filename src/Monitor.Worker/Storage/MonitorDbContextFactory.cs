@@ -8,7 +8,7 @@ public sealed class MonitorDbContextFactory
 {
     private readonly Func<MonitorDbContext> _create;
 
-    public MonitorDbContextFactory(DatabaseProvider provider, string connectionString)
+    public MonitorDbContextFactory(DatabaseProvider provider, string connectionString, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         Provider = provider;
         ConnectionString = connectionString;
@@ -16,6 +16,7 @@ public sealed class MonitorDbContextFactory
         {
             var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
                 .UseSqlite(connectionString)
+                .AddInterceptors(interceptors)
                 .Options;
             _create = () => new SqliteMonitorDbContext(options);
         }
@@ -23,6 +24,7 @@ public sealed class MonitorDbContextFactory
         {
             var options = new DbContextOptionsBuilder<MonitorDbContext>()
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3))
+                .AddInterceptors(interceptors)
                 .Options;
             _create = () => new MonitorDbContext(options);
         }

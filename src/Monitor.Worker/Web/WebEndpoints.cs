@@ -1,23 +1,125 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Monitor.Worker.Subscriptions;
 
 namespace Monitor.Worker.Web;
 
-/// <summary>The worker's HTTP endpoints: liveness and readiness.</summary>
+/// <summary>The worker's HTTP side: health endpoints, the subscription pages (Razor Pages under <c>Web/Pages</c>, one
+/// layout, one stylesheet from <c>Web/Assets</c>), the RFC 8058 one-click address and the form rate limits.</summary>
 public static class WebEndpoints
 {
-    /// <summary>Registers the health checks.</summary>
+    /// <summary>Paths whose form posts count against the per-IP limit.</summary>
+    private static readonly string[] LimitedPosts = ["/subscribe", "/confirm", "/manage"];
+
+    /// <summary>Registers the health checks (every host).</summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
 
-    /// <summary>Maps <c>/health/live</c> (the process answers) and <c>/health/ready</c> (the database answers too).</summary>
+    /// <summary>Registers the pages, antiforgery, request limits and the per-IP rate limiter (the worker's web host).</summary>
+    public static IHostApplicationBuilder AddWebPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages(o => o.RootDirectory = "/Web/Pages")
+            .AddApplicationPart(typeof(WebEndpoints).Assembly);
+        builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "monitor.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.Configure<FormOptions>(o =>
+        {
+            o.ValueCountLimit = 400;
+            o.ValueLengthLimit = 4096;
+            o.KeyLengthLimit = 100;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 64 * 1024);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method) || !LimitedPosts.Contains(context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant()))
+                {
+                    return RateLimitPartition.GetNoLimiter("");
+                }
+
+                var perHour = context.RequestServices.GetRequiredService<IOptions<SubscriptionOptions>>().Value.RequestsPerIpPerHour;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
+            });
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = "3600";
+                response.ContentType = "text/html; charset=utf-8";
+                await response.WriteAsync(TooManyRequestsPage, cancellationToken);
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Maps the stylesheet, the rate limiter, the pages, <c>/unsubscribe/one-click</c> and the health endpoints.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
+        app.Use(async (context, next) =>
+        {
+            // Links carry tokens: never leak them in a Referer, never cache the pages that show them.
+            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            if (!context.Request.Path.StartsWithSegments("/assets"))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+
+            await next(context);
+        });
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(WebEndpoints).Assembly, "Monitor.Worker.Web.Assets"),
+            RequestPath = "/assets",
+        });
+        app.UseRateLimiter();
+        app.MapRazorPages();
+        app.MapPost("/unsubscribe/one-click", OneClickAsync).DisableAntiforgery();
+        app.MapGet("/unsubscribe/one-click", (string? token) => Results.Redirect($"/unsubscribe?token={Uri.EscapeDataString(token ?? "")}"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => Results.Text("Monitor worker. Health: /health/live, /health/ready\n"));
+        app.MapGet("/", () => Results.Redirect("/subscribe"));
         return app;
     }
+
+    /// <summary>RFC 8058: a POST of <c>List-Unsubscribe=One-Click</c> to the link in the header unsubscribes at once, with no page.</summary>
+    private static async Task<IResult> OneClickAsync(HttpContext context, SubscriptionService subscriptions, CancellationToken cancellationToken)
+    {
+        var token = context.Request.Query["token"].ToString();
+        if (context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(cancellationToken);
+            if (form.TryGetValue("token", out var fromForm) && token.Length == 0)
+            {
+                token = fromForm.ToString();
+            }
+        }
+
+        return await subscriptions.UnsubscribeAsync(token, cancellationToken)
+            ? Results.Text("You are unsubscribed from Monitor digests.\n")
+            : Results.Text("This unsubscribe link is not valid or has expired.\n", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private const string TooManyRequestsPage = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Too many requests · Monitor</title><link rel="stylesheet" href="/assets/site.css"></head>
+        <body><main id="main"><h1>Too many requests</h1>
+        <p class="lead">Too many forms were sent from your network in the last hour. Please try again later.</p>
+        <p><a href="/subscribe">Back to the subscribe page</a></p></main></body></html>
+        """;
 }

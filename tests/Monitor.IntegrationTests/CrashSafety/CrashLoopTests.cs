@@ -104,7 +104,8 @@ public sealed class CrashLoopTests : IAsyncLifetime
         var resent = messages.Count - byRecipient.Count;
 
         // No item left out: the last subscriber's digest holds every relevant item (itself or through its story).
-        var final = deliveries.Single(d => d.SubscriberKey == "final@example.org");
+        var finalSubscriber = await db.Subscribers.AsNoTracking().SingleAsync(s => s.EmailKey == "final@example.org");
+        var final = deliveries.Single(d => d.SubscriberId == finalSubscriber.Id);
         var finalIds = final.Items.Select(i => i.AnnouncementId).ToHashSet();
         var finalStories = announcements.Where(a => finalIds.Contains(a.Id) && a.StoryId is not null).Select(a => a.StoryId).ToHashSet();
         var missing = announcements.Where(a => a.Relevant && !finalIds.Contains(a.Id) && (a.StoryId is null || !finalStories.Contains(a.StoryId))).ToList();

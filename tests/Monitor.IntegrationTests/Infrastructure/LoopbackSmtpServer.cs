@@ -77,6 +77,18 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers RCPT TO <paramref name="address"/> with <paramref name="code"/> (e.g. 550 or 450) the next
+    /// <paramref name="times"/> times, then accepts it again.</summary>
+    public void RejectRecipient(string address, int code, int times = int.MaxValue) =>
+        _filter.Rejections[address.ToLowerInvariant()] = (code, times);
+
+    /// <summary>RCPT TO commands answered with a rejection so far.</summary>
+    public int Rejected => _filter.RejectedCount;
+
+    /// <summary>Messages accepted for <paramref name="address"/>.</summary>
+    public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
     /// <summary>Waits until <paramref name="count"/> messages arrived or the timeout passed.</summary>
     public async Task<IReadOnlyList<MimeMessage>> WaitForMessagesAsync(int count, TimeSpan timeout)
     {
@@ -126,6 +138,24 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         public TaskCompletionSource MailFrom { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public volatile bool Hold;
+
+        public ConcurrentDictionary<string, (int Code, int Times)> Rejections { get; } = new(StringComparer.Ordinal);
+
+        public int RejectedCount;
+
+        public override Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        {
+            var address = $"{to.User}@{to.Host}".ToLowerInvariant();
+            if (Rejections.TryGetValue(address, out var rule) && rule.Times > 0)
+            {
+                Rejections[address] = (rule.Code, rule.Times - 1);
+                Interlocked.Increment(ref RejectedCount);
+                throw new SmtpResponseException(new SmtpResponse((SmtpReplyCode)rule.Code,
+                    rule.Code >= 500 ? "5.1.1 mailbox does not exist" : "4.2.1 mailbox busy, try later"));
+            }
+
+            return Task.FromResult(true);
+        }
 
         public override async Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
         {

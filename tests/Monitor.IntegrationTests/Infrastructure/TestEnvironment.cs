@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Configuration;
-using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Infrastructure;
 
@@ -21,6 +20,12 @@ public sealed class TestEnvironment : IDisposable
         foreach (var file in Directory.GetFiles(shipped).Where(f => Path.GetFileName(f) is not ("sources.yaml" or "appsettings.json" or "appsettings.Development.json")))
         {
             File.Copy(file, Path.Combine(ConfigDirectory, Path.GetFileName(file)));
+        }
+
+        Directory.CreateDirectory(Path.Combine(ConfigDirectory, "templates"));
+        foreach (var file in Directory.GetFiles(Path.Combine(shipped, "templates")))
+        {
+            File.Copy(file, Path.Combine(ConfigDirectory, "templates", Path.GetFileName(file)));
         }
 
         Settings = new Dictionary<string, string?>
@@ -79,10 +84,10 @@ public sealed class TestEnvironment : IDisposable
     }
 
     /// <summary>Builds the real one-shot host and migrates its database.</summary>
-    public async Task<IHost> StartHostAsync()
+    public async Task<IHost> StartHostAsync(Action<IServiceCollection>? services = null)
     {
-        var host = MonitorHost.CreateOneShot(Paths, overrides: Settings);
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        var host = MonitorHost.CreateOneShot(Paths, overrides: Settings, services: services);
+        await MonitorHost.PrepareDatabaseAsync(host, CancellationToken.None);
         return host;
     }
 

@@ -41,6 +41,21 @@ public sealed class LlmRefinerTests : IDisposable
     }
 
     [Fact]
+    public async Task KeepsTheModelsTitleTranslationOnlyWhenItGaveOne()
+    {
+        _server.Answer = """{"relevant": true, "topics": [], "title_en": "MIC publishes\nAI basic plan"}""";
+        var refiner = Refiner(Options());
+
+        var glossed = await refiner.RefineAsync(Input("総務省、AI基本計画を公表"), NearThreshold, 0.5, CancellationToken.None);
+        _server.Answer = """{"relevant": true, "topics": []}""";
+        var plain = await refiner.RefineAsync(Input("Cabinet publishes AI plan"), NearThreshold, 0.5, CancellationToken.None);
+
+        Assert.Equal("MIC publishes AI basic plan", glossed.TitleGloss);
+        Assert.Null(plain.TitleGloss);
+        Assert.Null(NearThreshold.TitleGloss);
+    }
+
+    [Fact]
     public async Task MeasuresNearnessFromTheCurrentThreshold()
     {
         // A curator raises the digest threshold from 0.5 to 0.8 while the worker runs: 0.55 is no longer near it.

@@ -82,6 +82,14 @@ public sealed class SettingsValidatorTests
     [InlineData($"{Subscriber}:Email=a@example.org|{Subscriber}:SendHour=24", Subscriber, "SendHour", "between 0 and 23")]
     [InlineData($"{Subscriber}:Email=a@example.org|{Subscriber}:SendHour=-1", Subscriber, "SendHour", "between 0 and 23")]
     [InlineData($"{Subscriber}:Email=a@example.org|{Subscriber}:MinScore=1.2", Subscriber, "MinScore", "between 0 and 1")]
+    [InlineData($"{Subscriber}:Email=a@example.org|{Subscriber}:Languages:0=English", Subscriber, "Languages", "'English' is not a language tag")]
+    [InlineData($"{Subscriber}:Email=a@example.org|{Subscriber}:Frequency=Hourly", "Monitor:Digest", "Subscribers:0:Frequency", "Hourly")]
+    [InlineData("Monitor:Subscriptions:PublicBaseUrl=ftp://monitor.example.org/", "Monitor:Subscriptions", "PublicBaseUrl", "is not an http(s) address")]
+    [InlineData("Monitor:Subscriptions:PublicBaseUrl=https://monitor.example.org/?x=1", "Monitor:Subscriptions", "PublicBaseUrl", "is not an http(s) address")]
+    [InlineData("Monitor:Subscriptions:BounceLimit=0", "Monitor:Subscriptions", "BounceLimit", "between 1 and 100")]
+    [InlineData("Monitor:Subscriptions:UnsubscribeMailbox=nobody", "Monitor:Subscriptions", "UnsubscribeMailbox", "'nobody' is not an email address")]
+    [InlineData("Monitor:Subscriptions:ListId=not a list id", "Monitor:Subscriptions", "ListId", "RFC 2919")]
+    [InlineData("Monitor:Smtp:Connections=0", "Monitor:Smtp", "Connections", "between 1 and 16")]
     public void ReportsEachProblemWithSectionAndField(string pairs, string entry, string field, string message)
     {
         var problems = SettingsValidator.Validate(Settings(pairs.Split('|')));

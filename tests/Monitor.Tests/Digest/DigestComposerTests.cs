@@ -1,10 +1,18 @@
 using MimeKit;
+using Monitor.Tests.Config;
 using Monitor.Worker.Digest;
+using Monitor.Worker.Subscriptions;
 
 namespace Monitor.Tests.Digest;
 
 public sealed class DigestComposerTests
 {
+    private static readonly DigestComposer Composer = new(MailTemplates.Load(RepositoryPaths.Config.Directory).Templates!);
+
+    private static readonly ManageLinks Links = new(
+        "https://monitor.example.org/preferences?token=T1", "https://monitor.example.org/unsubscribe?token=T1",
+        "https://monitor.example.org/unsubscribe/one-click?token=T1", "mailto:monitor@example.org?subject=unsubscribe%20T1");
+
     private static DigestEntry Entry(
         string title,
         string[] topics,
@@ -15,10 +23,15 @@ public sealed class DigestComposerTests
         DateTime? published = null,
         string[]? alsoReportedBy = null,
         string[]? reasons = null) =>
-        new(1, title, source, published, summary, url, topics, ["JP"], [], reasons ?? [], score, alsoReportedBy ?? []);
+        new(1, title, source, published, summary, url, topics, ["JP"], [], reasons ?? [], score, alsoReportedBy ?? []) { SourceCountry = "JP", Language = "en" };
 
-    private static DigestContent Content(IReadOnlyList<DigestEntry> entries, TimeZoneInfo? zone = null) =>
-        new("analyst@example.org", "Ana Lyst", "monitor@example.org", "Monitor", "2026-11-28", "<digest-2026-11-28.a1@monitor>", entries, zone);
+    private static DigestContent Content(IReadOnlyList<DigestEntry> entries, TimeZoneInfo? zone = null, string toName = "Ana Lyst") =>
+        new("analyst@example.org", toName, "monitor@example.org", "Monitor", "Saturday 28 November 2026", "digest.1.daily.2026-11-28.a1@monitor.example.org", entries, zone)
+        {
+            Links = Links,
+            ListId = "Monitor digest <digest.monitor.example.org>",
+            Reason = "analyst@example.org subscribed to daily Monitor digests on all topics, all countries",
+        };
 
     [Fact]
     public void GroupsByFirstTopicInFixedTopicOrderWithOtherLast()
@@ -51,28 +64,58 @@ public sealed class DigestComposerTests
     }
 
     [Fact]
-    public void ComposesMultipartTextAndHtmlWithHeaders()
+    public void ComposesMultipartTextAndHtmlWithListHeaders()
     {
-        var message = DigestComposer.Compose(Content([Entry("Japan publishes AI basic plan", ["strategy"])]));
+        var message = Composer.Compose(Content([Entry("Japan publishes AI basic plan", ["strategy"])]));
 
         var alternative = Assert.IsType<MultipartAlternative>(message.Body);
         Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
-        Assert.Equal("digest-2026-11-28.a1@monitor", message.MessageId);
+        Assert.Equal("digest.1.daily.2026-11-28.a1@monitor.example.org", message.MessageId);
         Assert.Equal("monitor@example.org", Assert.Single(message.From.Mailboxes).Address);
         Assert.Equal("analyst@example.org", Assert.Single(message.To.Mailboxes).Address);
-        Assert.Equal("Monitor digest: 1 new item (2026-11-28)", message.Subject);
+        Assert.Equal("Monitor digest, Saturday 28 November 2026: 1 new story — Japan publishes AI basic plan", message.Subject);
+        Assert.Equal("<https://monitor.example.org/unsubscribe/one-click?token=T1>, <mailto:monitor@example.org?subject=unsubscribe%20T1>",
+            message.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal("Monitor digest <digest.monitor.example.org>", message.Headers["List-Id"]);
         Assert.Contains("== Strategy and policy ==", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("* Japan publishes AI basic plan", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("https://www.gov.example/news/1", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://www.gov.example/news/1\">Japan publishes AI basic plan</a>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://www.gov.example/news/1\"", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains(">Japan publishes AI basic plan</a>", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void SubjectCountsItemsInPlural()
+    public void TopOfTheDigestCountsStoriesByTopicAndCountry()
     {
-        var message = DigestComposer.Compose(Content([Entry("a", ["model"]), Entry("b", [])]));
+        var message = Composer.Compose(Content([Entry("a", ["model"]), Entry("b", ["model", "regulation"]), Entry("c", [])]));
 
-        Assert.Equal("Monitor digest: 2 new items (2026-11-28)", message.Subject);
+        Assert.Contains("By topic: National models 2, Regulation 1, Other 1", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("By country: Japan 3", message.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Monitor digest, Saturday 28 November 2026: 3 new stories — ", message.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FooterSaysWhyAndLinksToPreferencesAndUnsubscribe()
+    {
+        var message = Composer.Compose(Content([Entry("a", ["model"])]));
+
+        Assert.Contains("You receive this because analyst@example.org subscribed to daily Monitor digests", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Manage preferences: https://monitor.example.org/preferences?token=T1", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribe: https://monitor.example.org/unsubscribe?token=T1", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://monitor.example.org/unsubscribe?token=T1\"", message.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HtmlIsAScriptFreeTableLayoutReadyForDarkMode()
+    {
+        var html = Composer.Compose(Content([Entry("a", ["model"])])).HtmlBody;
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("role=\"presentation\"", html, StringComparison.Ordinal);
+        Assert.Contains("prefers-color-scheme: dark", html, StringComparison.Ordinal);
+        Assert.Contains("<meta name=\"color-scheme\" content=\"light dark\">", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +129,7 @@ public sealed class DigestComposerTests
             alsoReportedBy: ["<i>Wire</i>"],
             reasons: ["topic:regulation \"<AI Act>\""]);
 
-        var html = DigestComposer.Compose(Content([entry])).HtmlBody;
+        var html = Composer.Compose(Content([entry])).HtmlBody;
 
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
@@ -106,49 +149,94 @@ public sealed class DigestComposerTests
     [InlineData("/relative/path")]
     public void RendersOnlyHttpLinksAsAnchors(string url)
     {
-        var html = DigestComposer.Compose(Content([Entry("Title", ["model"], url: url)])).HtmlBody;
+        var html = Composer.Compose(Content([Entry("Title", ["model"], url: url)])).HtmlBody;
 
-        Assert.DoesNotContain("<a ", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("href", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(">Title</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(url, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(">Title</span>", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void EncodesQuotesInsideLinkAttributes()
     {
-        var html = DigestComposer.Compose(Content([Entry("T", ["model"], url: "https://gov.example/a?q=\"><script>x</script>")])).HtmlBody;
+        var html = Composer.Compose(Content([Entry("T", ["model"], url: "https://gov.example/a?q=\"><script>x</script>")])).HtmlBody;
 
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://gov.example/a?q=&quot;&gt;&lt;script&gt;", html, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Asia/Tokyo", "2026-11-28")]
-    [InlineData("UTC", "2026-11-27")]
-    [InlineData("America/Los_Angeles", "2026-11-27")]
-    [InlineData(null, "2026-11-27")]
+    [InlineData("Asia/Tokyo", "28 Nov 2026")]
+    [InlineData("UTC", "27 Nov 2026")]
+    [InlineData("America/Los_Angeles", "27 Nov 2026")]
+    [InlineData(null, "27 Nov 2026")]
     public void ShowsDatesInTheSubscribersTimeZone(string? zoneId, string expected)
     {
         var zone = zoneId is null ? null : TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var published = new DateTime(2026, 11, 27, 20, 30, 0, DateTimeKind.Utc);
 
-        var message = DigestComposer.Compose(Content([Entry("T", ["model"], source: "METI", published: published)], zone));
+        var message = Composer.Compose(Content([Entry("T", ["model"], source: "METI", published: published)], zone));
 
-        Assert.Contains($"METI, {expected} |", message.TextBody, StringComparison.Ordinal);
-        Assert.Contains($"METI, {expected} ·", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains($"METI (Japan) · {expected}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"METI (Japan) · {expected}", message.HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ListsOtherSourcesFacetsAndReasons()
+    public void ListsOtherSourcesModelsAndWhyInReadersWords()
     {
         var entry = new DigestEntry(
             7, "Korea launches sovereign AI model", "MSIT", null, "", "https://msit.example/7",
-            ["model"], ["KR"], ["HyperCLOVA X"], ["model:\"HyperCLOVA X\"", "country:KR"], 0.9, ["Yonhap", "Korea Herald"]);
+            ["model"], ["KR"], ["HyperCLOVA X"],
+            ["context \"sovereign AI\"", "learned:relevant \"with\" +0.20", "learned:relevant \"rules:ctx\" +3.81", "topic:model \"foundation model\"",
+                "model:HyperCLOVA X \"HyperCLOVA X\"", "country:KR \"과학기술정보통신부\"", "llm: relevant (gpt-4o-mini)"],
+            0.9, ["Yonhap", "Korea Herald"]);
 
-        var text = DigestComposer.Compose(Content([entry])).TextBody;
+        var text = Composer.Compose(Content([entry])).TextBody;
 
         Assert.Contains("Also reported by: Yonhap, Korea Herald", text, StringComparison.Ordinal);
-        Assert.Contains("topics: model | countries: KR | models: HyperCLOVA X", text, StringComparison.Ordinal);
-        Assert.Contains("Why: model:\"HyperCLOVA X\"; country:KR", text, StringComparison.Ordinal);
+        Assert.Contains("Models named: HyperCLOVA X", text, StringComparison.Ordinal);
+        Assert.Contains("Why it matched: mentions “sovereign AI”, “HyperCLOVA X” · National models: “foundation model” · South Korea: “과학기술정보통신부”", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("learned", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("+3.81", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("rules:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("gpt-4o", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShowsAGlossOnlyWhenOneWasGiven()
+    {
+        var plain = Composer.Compose(Content([Entry("総務省、AI基本計画を公表", ["strategy"])])).TextBody;
+        var glossed = Composer.Compose(Content([Entry("総務省、AI基本計画を公表", ["strategy"]) with { TitleGloss = "MIC publishes AI basic plan" }])).TextBody;
+
+        Assert.DoesNotContain("English", plain, StringComparison.Ordinal);
+        Assert.Contains("* 総務省、AI基本計画を公表", glossed, StringComparison.Ordinal);
+        Assert.Contains("English (machine translation): MIC publishes AI basic plan", glossed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyDigestSaysNothingNew()
+    {
+        var message = Composer.Compose(Content([]));
+
+        Assert.Equal("Monitor digest, Saturday 28 November 2026: nothing new", message.Subject);
+        Assert.Contains("Nothing new matched your filters", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoHeaderCanBeInjectedAndNonAsciiIsEncoded()
+    {
+        var entry = Entry("Ministère\r\nBcc: victim@example.org\r\n\r\nbody", ["strategy"]);
+        var message = Composer.Compose(Content([entry], toName: "Zoë Müller\r\nBcc: evil@example.org"));
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        var raw = System.Text.Encoding.ASCII.GetString(stream.ToArray());
+        var headers = raw[..raw.IndexOf("\n\n", StringComparison.Ordinal)];
+
+        Assert.DoesNotContain("\nBcc:", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("=?utf-8?", headers, StringComparison.OrdinalIgnoreCase);
+        stream.Position = 0;
+        var parsed = MimeMessage.Load(stream);
+        Assert.Empty(parsed.Bcc);
+        Assert.Equal("Zoë Müller Bcc: evil@example.org", Assert.Single(parsed.To.Mailboxes).Name);
+        Assert.Contains("Ministère Bcc: victim@example.org body", parsed.Subject, StringComparison.Ordinal);
     }
 }

@@ -1,11 +1,12 @@
 using Monitor.Worker.Digest;
+using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Tests.Digest;
 
 public sealed class DigestPeriodTests
 {
-    private static SubscriberOptions Subscriber(DigestFrequency frequency, string zone, int sendHour) =>
-        new() { Email = "a@example.org", Frequency = frequency, TimeZone = zone, SendHour = sendHour };
+    private static Subscriber Subscriber(DigestFrequency frequency, string zone, int sendHour) =>
+        new() { Email = "a@example.org", EmailKey = "a@example.org", TokenStamp = "s", Frequency = frequency, TimeZone = zone, SendHour = sendHour };
 
     [Theory]
     [InlineData("2026-11-27T23:30:00Z", "UTC", 7, "daily:2026-11-27", true)]
@@ -23,7 +24,7 @@ public sealed class DigestPeriodTests
 
         Assert.Equal(key, period.Key);
         Assert.Equal(due, period.IsDue);
-        Assert.Equal(key["daily:".Length..], period.Label);
+        Assert.Equal(DateTime.Parse(key["daily:".Length..], System.Globalization.CultureInfo.InvariantCulture).ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), period.Label);
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class DigestPeriodTests
     {
         var period = DigestPeriod.For(Subscriber(DigestFrequency.Weekly, "UTC", 7), new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal("week 48, 2026", period.Label);
+        Assert.Equal("week 48, 2026 (23 Nov – 29 Nov)", period.Label);
     }
 
     [Fact]
@@ -64,5 +65,17 @@ public sealed class DigestPeriodTests
         Assert.Equal(morning.Key, beforeMidnight.Key);
         Assert.NotEqual(beforeMidnight.Key, afterMidnight.Key);
         Assert.False(afterMidnight.IsDue);
+    }
+
+    [Theory]
+    [InlineData("2026-11-28T14:07:00Z", "instant:2026-11-28T14:00")]
+    [InlineData("2026-11-28T14:15:00Z", "instant:2026-11-28T14:15")]
+    [InlineData("2026-11-28T14:29:59Z", "instant:2026-11-28T14:15")]
+    public void InstantPeriodsAreFifteenMinuteSlotsAlwaysDue(string now, string key)
+    {
+        var period = DigestPeriod.For(Subscriber(DigestFrequency.Instant, "Asia/Tokyo", 7), DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(key, period.Key);
+        Assert.True(period.IsDue);
     }
 }

@@ -1,4 +1,5 @@
 using Monitor.Worker.Digest;
+using Monitor.Worker.Sources;
 using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Tests.Digest;
@@ -7,8 +8,8 @@ public sealed class DigestSelectionTests
 {
     private static readonly DateTime Fetched = new(2026, 11, 28, 6, 0, 0, DateTimeKind.Utc);
 
-    private static Announcement Item(long id, string source, double score, long? story = null, string topics = "regulation", string countries = "JP", string? language = "ja") =>
-        new()
+    private static DigestCandidate Item(long id, string source, double score, long? story = null, string topics = "regulation", string countries = "JP", string? language = "ja") =>
+        DigestCandidate.From(new Announcement
         {
             Id = id,
             UrlHash = $"hash-{id}",
@@ -26,9 +27,21 @@ public sealed class DigestSelectionTests
             Reasons = "topic:regulation \"AI law\"|country:JP",
             FetchedAt = Fetched,
             PublishedAt = Fetched.AddHours(-id),
-        };
+        });
 
-    private static string Name(string sourceId) => sourceId.ToUpperInvariant();
+    private static SourceDefinition? Source(string sourceId) =>
+        new() { Id = sourceId, Name = sourceId.ToUpperInvariant(), Url = new Uri($"https://{sourceId}.example/"), Country = "JP", Language = "ja" };
+
+    private static readonly ILookup<long, string> NoMates = Array.Empty<DigestCandidate>().ToLookup(c => c.StoryKey, c => c.Announcement.SourceId);
+
+    private static ILookup<long, string> Mates(params DigestCandidate[] mates) => mates.ToLookup(c => c.StoryKey, c => c.Announcement.SourceId);
+
+    private static SubscriberFilter Filter(string topics = "", string countries = "", string languages = "", double? minScore = null) =>
+        SubscriberFilter.For(new Subscriber { Email = "a@example.org", EmailKey = "a@example.org", TokenStamp = "s", Topics = topics.Replace(',', ' '),
+            Countries = countries.Replace(',', ' '), Languages = languages.Replace(',', ' '), MinScore = minScore }, 0.5, 0.8);
+
+    private static List<DigestCandidate> Choose(IReadOnlyList<DigestCandidate> pool, int maxStories) =>
+        DigestSelection.Choose(pool, Filter(), DeliveredHistory.Empty, maxStories);
 
     [Theory]
     [InlineData("", "", "", true)]
@@ -44,15 +57,7 @@ public sealed class DigestSelectionTests
     [InlineData("regulation", "JP", "en", false)]
     public void MatchesTopicCountryAndLanguageFilters(string topics, string countries, string languages, bool expected)
     {
-        var subscriber = new SubscriberOptions
-        {
-            Email = "a@example.org",
-            Topics = [.. topics.Split(',', StringSplitOptions.RemoveEmptyEntries)],
-            Countries = [.. countries.Split(',', StringSplitOptions.RemoveEmptyEntries)],
-            Languages = [.. languages.Split(',', StringSplitOptions.RemoveEmptyEntries)],
-        };
-
-        Assert.Equal(expected, DigestSelection.Matches(Item(1, "cao", 0.9, topics: "strategy regulation", countries: "JP EU"), subscriber));
+        Assert.Equal(expected, Filter(topics, countries, languages).Matches(Item(1, "cao", 0.9, topics: "strategy regulation", countries: "JP EU")));
     }
 
     [Theory]
@@ -62,17 +67,13 @@ public sealed class DigestSelectionTests
     [InlineData(null, "en", false)]
     public void LanguageFilterMatchesTheTagAndItsRegions(string? language, string filter, bool expected)
     {
-        var subscriber = new SubscriberOptions { Email = "a@example.org", Languages = [filter] };
-
-        Assert.Equal(expected, DigestSelection.Matches(Item(1, "gov", 0.9, language: language), subscriber));
+        Assert.Equal(expected, Filter(languages: filter).Matches(Item(1, "gov", 0.9, language: language)));
     }
 
     [Fact]
     public void TopicFilterMatchesWholeIdentifiersOnly()
     {
-        var subscriber = new SubscriberOptions { Email = "a@example.org", Topics = ["data"] };
-
-        Assert.False(DigestSelection.Matches(Item(1, "gov", 0.9, topics: "data-talent"), subscriber));
+        Assert.False(Filter(topics: "data").Matches(Item(1, "gov", 0.9, topics: "data-talent")));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class DigestSelectionTests
             Item(4, "ministry", 0.5),
         };
 
-        var entries = DigestSelection.Entries(items, [], Name);
+        var entries = DigestSelection.Entries(items, NoMates, Source);
 
         Assert.Equal(2, entries.Count);
         var lead = entries[0];
@@ -103,7 +104,7 @@ public sealed class DigestSelectionTests
         var items = new[] { Item(5, "ministry", 0.9, story: 20) };
         var mates = new[] { Item(6, "wire", 0.4, story: 20), Item(7, "ministry", 0.3, story: 20), Item(8, "other", 0.9, story: 21), Item(9, "wire", 0.4, story: 20) };
 
-        var entry = Assert.Single(DigestSelection.Entries(items, mates, Name));
+        var entry = Assert.Single(DigestSelection.Entries(items, Mates(mates), Source));
 
         Assert.Equal(["WIRE"], entry.AlsoReportedBy);
     }
@@ -111,10 +112,12 @@ public sealed class DigestSelectionTests
     [Fact]
     public void EntryCarriesTheLeadsFieldsSplitIntoLists()
     {
-        var entry = Assert.Single(DigestSelection.Entries([Item(3, "cao", 0.8, topics: "model strategy", countries: "JP EU")], [], Name));
+        var entry = Assert.Single(DigestSelection.Entries([Item(3, "cao", 0.8, topics: "model strategy", countries: "JP EU")], NoMates, Source));
 
         Assert.Equal("title 3", entry.Title);
         Assert.Equal("summary 3", entry.Summary);
+        Assert.Equal("JP", entry.SourceCountry);
+        Assert.Equal("Regulation: “AI law”", entry.Why);
         Assert.Equal("https://cao.example/3", entry.Url);
         Assert.Equal(Fetched.AddHours(-3), entry.Published);
         Assert.Equal(["model", "strategy"], entry.Topics);
@@ -136,7 +139,7 @@ public sealed class DigestSelectionTests
             Item(5, "e", 0.80),
         };
 
-        var chosen = DigestSelection.Choose(candidates, maxStories: 2);
+        var chosen = Choose(candidates, maxStories: 2);
 
         Assert.Equal([1, 2, 4], chosen.Select(a => a.Id).Order());
     }
@@ -147,7 +150,7 @@ public sealed class DigestSelectionTests
         var older = Item(9, "a", 0.8);
         var newer = Item(1, "b", 0.8);
 
-        var chosen = DigestSelection.Choose([older, newer], maxStories: 1);
+        var chosen = Choose([older, newer], maxStories: 1);
 
         Assert.Equal(1, Assert.Single(chosen).Id);
     }
@@ -157,6 +160,27 @@ public sealed class DigestSelectionTests
     {
         var candidates = new[] { Item(1, "a", 0.9), Item(2, "b", 0.8, story: 4), Item(3, "c", 0.7, story: 4) };
 
-        Assert.Equal(3, DigestSelection.Choose(candidates, maxStories: 100).Count);
+        Assert.Equal(3, Choose(candidates, maxStories: 100).Count);
+    }
+
+    [Fact]
+    public void LeavesOutWhatTheSubscriberAlreadyHadAndWhatScoresBelowTheirMinimum()
+    {
+        var pool = new[] { Item(1, "a", 0.9, story: 7), Item(2, "b", 0.9, story: 8), Item(3, "c", 0.9), Item(4, "d", 0.6), Item(5, "e", 0.95, story: 8) };
+        var history = new DeliveredHistory(new HashSet<long> { 3 }, new HashSet<long> { 8 });
+
+        var chosen = DigestSelection.Choose(pool, Filter(minScore: 0.7), history, 100);
+
+        Assert.Equal([1], chosen.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void InstantSubscribersGetOnlyHighRelevanceItems()
+    {
+        var instant = SubscriberFilter.For(new Subscriber { Email = "a@example.org", EmailKey = "a@example.org", TokenStamp = "s", Frequency = DigestFrequency.Instant }, 0.5, 0.8);
+
+        Assert.Equal(0.8, instant.MinScore);
+        Assert.False(instant.Matches(Item(1, "a", 0.79)));
+        Assert.True(instant.Matches(Item(2, "a", 0.81)));
     }
 }

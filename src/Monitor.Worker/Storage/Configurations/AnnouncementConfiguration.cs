@@ -20,6 +20,7 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasIndex(a => new { a.SourceId, a.ItemKeyHash }).IsUnique();
 
         builder.Property(a => a.Title).HasMaxLength(1000);
+        builder.Property(a => a.TitleGloss).HasMaxLength(1000);
         builder.Property(a => a.Language).HasMaxLength(16);
         builder.Property(a => a.Summary).HasMaxLength(2000);
         builder.Property(a => a.ContentHash).HasMaxLength(64).IsUnicode(false);

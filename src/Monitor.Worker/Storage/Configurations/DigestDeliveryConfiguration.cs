@@ -9,11 +9,11 @@ internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<Dig
     public void Configure(EntityTypeBuilder<DigestDelivery> builder)
     {
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.SubscriberKey).HasMaxLength(320);
         builder.Property(d => d.PeriodKey).HasMaxLength(32).IsUnicode(false);
         builder.Property(d => d.MessageId).HasMaxLength(200).IsUnicode(false);
         builder.Property(d => d.LastError).HasMaxLength(2000);
-        builder.HasIndex(d => new { d.SubscriberKey, d.PeriodKey }).IsUnique();
+        builder.HasIndex(d => new { d.SubscriberId, d.PeriodKey }).IsUnique();
+        builder.HasOne<Subscriber>().WithMany().HasForeignKey(d => d.SubscriberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Items).WithOne().HasForeignKey(i => i.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -9,10 +9,9 @@ internal sealed class DigestDeliveryItemConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<DigestDeliveryItem> builder)
     {
         builder.HasKey(i => new { i.DeliveryId, i.AnnouncementId });
-        builder.Property(i => i.SubscriberKey).HasMaxLength(320);
 
         // The database itself refuses to put one announcement in two digests of the same subscriber.
-        builder.HasIndex(i => new { i.SubscriberKey, i.AnnouncementId }).IsUnique();
+        builder.HasIndex(i => new { i.SubscriberId, i.AnnouncementId }).IsUnique();
         builder.HasOne<Announcement>().WithMany().HasForeignKey(i => i.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,6 +17,9 @@ public sealed class Announcement
 
     public required string Title { get; set; }
 
+    /// <summary>An English rendering of a title in another language, only when the optional LLM gave one; never made up.</summary>
+    public string? TitleGloss { get; set; }
+
     public DateTime? PublishedAt { get; set; }
 
     public DateTime FetchedAt { get; set; }

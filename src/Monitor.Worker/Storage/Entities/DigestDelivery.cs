@@ -8,8 +8,7 @@ public sealed class DigestDelivery
 {
     public long Id { get; set; }
 
-    /// <summary>The subscriber's email, lower-cased.</summary>
-    public required string SubscriberKey { get; set; }
+    public long SubscriberId { get; set; }
 
     /// <summary>The period, e.g. <c>daily:2026-11-28</c> or <c>weekly:2026-W48</c>.</summary>
     public required string PeriodKey { get; set; }

@@ -7,5 +7,6 @@ public sealed class DigestDeliveryItem
 
     public long AnnouncementId { get; set; }
 
-    public required string SubscriberKey { get; set; }
+    /// <summary>The delivery's subscriber, repeated here so the unique index can hold per subscriber.</summary>
+    public long SubscriberId { get; set; }
 }

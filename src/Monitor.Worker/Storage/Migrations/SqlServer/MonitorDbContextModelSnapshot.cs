@@ -22,6 +22,25 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.Property<long>("Id")
@@ -102,6 +121,10 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("TitleGloss")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -164,14 +187,12 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.Property<int>("State")
                         .HasColumnType("int");
 
-                    b.Property<string>("SubscriberKey")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubscriberKey", "PeriodKey")
+                    b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
                     b.ToTable("DigestDeliveries");
@@ -185,16 +206,14 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.Property<long>("AnnouncementId")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("SubscriberKey")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("bigint");
 
                     b.HasKey("DeliveryId", "AnnouncementId");
 
                     b.HasIndex("AnnouncementId");
 
-                    b.HasIndex("SubscriberKey", "AnnouncementId")
+                    b.HasIndex("SubscriberId", "AnnouncementId")
                         .IsUnique();
 
                     b.ToTable("DigestDeliveryItems");
@@ -263,6 +282,120 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Subscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ConsecutiveBounces")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastBounceError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("LinkSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ManagedByConfiguration")
+                        .HasColumnType("bit");
+
+                    b.Property<double?>("MinScore")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("TokenStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Subscribers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Story", "Story")
@@ -271,6 +404,15 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDeliveryItem", b =>

@@ -17,6 +17,23 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.Property<long>("Id")
@@ -95,6 +112,10 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TitleGloss")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -155,14 +176,12 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SubscriberKey")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SubscriberKey", "PeriodKey")
+                    b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
                     b.ToTable("DigestDeliveries");
@@ -176,16 +195,14 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.Property<long>("AnnouncementId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SubscriberKey")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("DeliveryId", "AnnouncementId");
 
                     b.HasIndex("AnnouncementId");
 
-                    b.HasIndex("SubscriberKey", "AnnouncementId")
+                    b.HasIndex("SubscriberId", "AnnouncementId")
                         .IsUnique();
 
                     b.ToTable("DigestDeliveryItems");
@@ -252,6 +269,118 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Subscriber", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveBounces")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Languages")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastBounceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastBounceError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LinkSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ManagedByConfiguration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MinScore")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SendHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UnsubscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailKey")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Id");
+
+                    b.ToTable("Subscribers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Story", "Story")
@@ -260,6 +389,15 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDeliveryItem", b =>

@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using Monitor.Worker.Subscriptions;
+
+namespace Monitor.Worker.Digest;
+
+/// <summary>
+/// Why an item matched, in words a reader can check against the text: the matched phrases, and the evidence for each
+/// topic and country. Built from the classifier's recorded reasons; learned-feature weights, off-topic notes, rule names
+/// and the LLM's notes are left out. Pure.
+/// </summary>
+public sealed partial record MatchExplanation(
+    IReadOnlyList<string> Phrases,
+    IReadOnlyList<(string Topic, IReadOnlyList<string> Phrases)> Topics,
+    IReadOnlyList<(string Country, string Evidence)> Countries)
+{
+    /// <summary>Most phrases quoted in one line.</summary>
+    public const int MaxPhrases = 6;
+
+    /// <summary>True when there is nothing to say.</summary>
+    public bool IsEmpty => Phrases.Count == 0 && Topics.Count == 0 && Countries.Count == 0;
+
+    /// <summary>Reads reasons such as <c>topic:regulation "enforcement decree"</c>, <c>country:JP "総務省"</c>,
+    /// <c>country:FR (source)</c>, <c>context "LLM"</c>, <c>model:HyperCLOVA X "HyperCLOVA X"</c>. Taxonomy terms are
+    /// shown as the words they matched in <paramref name="text"/> (<c>large language model*</c> → "large language models").</summary>
+    public static MatchExplanation From(IEnumerable<string> reasons, string? text = null)
+    {
+        var phrases = new List<string>();
+        var topics = new List<(string Topic, List<string> Phrases)>();
+        var countries = new List<(string Country, string Evidence)>();
+        foreach (var reason in reasons)
+        {
+            var match = Reason().Match(reason.Trim());
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var kind = match.Groups["kind"].Value;
+            var arg = match.Groups["arg"].Value;
+            var phrase = match.Groups["phrase"].Success ? Clean(AsWritten(match.Groups["phrase"].Value, text)) : null;
+            var basis = match.Groups["basis"].Success ? match.Groups["basis"].Value : null;
+            switch (kind)
+            {
+                case "context" or "model" when phrase is not null:
+                    Add(phrases, phrase);
+                    break;
+                case "topic" when phrase is not null && Classification.Topics.IsKnown(arg):
+                    var name = TopicNames.Of(arg);
+                    var index = topics.FindIndex(t => t.Topic == name);
+                    if (index < 0)
+                    {
+                        topics.Add((name, [phrase]));
+                    }
+                    else
+                    {
+                        Add(topics[index].Phrases, phrase);
+                    }
+
+                    break;
+                case "country" when arg.Length is 2 or 3:
+                    var country = CountryNames.Of(arg.ToUpperInvariant());
+                    if (countries.Any(c => c.Country == country))
+                    {
+                        break;
+                    }
+
+                    if (phrase is not null)
+                    {
+                        countries.Add((country, Quote(phrase)));
+                    }
+                    else if (basis is { } b && Bases.TryGetValue(b, out var words))
+                    {
+                        countries.Add((country, words));
+                    }
+
+                    break;
+            }
+        }
+
+        // A phrase already shown as a topic's evidence is not repeated among the general mentions.
+        var shown = topics.SelectMany(t => t.Phrases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new MatchExplanation(
+            phrases.Where(p => !shown.Contains(p)).Take(MaxPhrases).ToList(),
+            topics.Select(t => (t.Topic, (IReadOnlyList<string>)t.Phrases.Take(3).ToList())).ToList(),
+            countries);
+    }
+
+    /// <summary>One line, e.g. <c>“sovereign AI”, “enforcement decree” · Regulation: “enforcement decree” · South Korea: “과학기술정보통신부”</c>.</summary>
+    public string ToLine()
+    {
+        var parts = new List<string>();
+        if (Phrases.Count > 0)
+        {
+            parts.Add("mentions " + string.Join(", ", Phrases.Select(Quote)));
+        }
+
+        parts.AddRange(Topics.Select(t => $"{t.Topic}: {string.Join(", ", t.Phrases.Select(Quote))}"));
+        parts.AddRange(Countries.Select(c => $"{c.Country}: {c.Evidence}"));
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>A phrase in typographic quotes.</summary>
+    public static string Quote(string phrase) => $"“{phrase}”";
+
+    private static readonly Dictionary<string, string> Bases = new(StringComparer.Ordinal)
+    {
+        ["source"] = "the source's country",
+        ["web address"] = "the web address",
+        ["language"] = "the language of the text",
+    };
+
+    /// <summary>The words a taxonomy term matched in <paramref name="text"/>: its markers (<c>*</c> for no word boundary,
+    /// a leading <c>=</c> for case-sensitive) resolved to the text's own spelling; the bare term when the text does not
+    /// show it.</summary>
+    public static string AsWritten(string term, string? text)
+    {
+        var core = term.TrimStart('=');
+        var open = core.StartsWith('*');
+        var close = core.EndsWith('*');
+        core = core.Trim('*').Trim();
+        if (core.Length == 0 || string.IsNullOrEmpty(text))
+        {
+            return core;
+        }
+
+        var at = text.IndexOf(core, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return core;
+        }
+
+        var start = at;
+        var end = at + core.Length;
+        while (open && start > 0 && char.IsLetterOrDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        while (close && end < text.Length && char.IsLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return text[start..end];
+    }
+
+    private static void Add(List<string> list, string phrase)
+    {
+        if (!list.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(phrase);
+        }
+    }
+
+    // Phrases come from source text: no control characters, bounded length.
+    private static string Clean(string phrase)
+    {
+        var flat = new string(phrase.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return flat.Length <= 80 ? flat : flat[..77] + "…";
+    }
+
+    [GeneratedRegex("""^(?<kind>context|topic|country|model)(:(?<arg>[^ "(]+(?: [^ "(]+)*))?\s*(?:"(?<phrase>[^"]+)"|\((?<basis>[^)]+)\))?$""")]
+    private static partial Regex Reason();
+}

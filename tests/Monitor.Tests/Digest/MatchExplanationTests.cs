@@ -1,0 +1,55 @@
+using Monitor.Worker.Digest;
+
+namespace Monitor.Tests.Digest;
+
+public sealed class MatchExplanationTests
+{
+    [Fact]
+    public void KeepsPhrasesTopicAndCountryEvidenceAndDropsModelInternals()
+    {
+        var line = MatchExplanation.From(
+        [
+            "context \"LLM\"", "learned:relevant \"with\" +0.20", "learned:relevant \"rules:ctx\" +3.81", "topic:regulation \"enforcement decree\"",
+            "topic:regulation \"AI Basic Act\"", "learned:regulation \"decre\" +1.10", "country:KR \"과학기술정보통신부\"", "off-topic \"earnings\"",
+            "llm: relevant (gpt-4o-mini)", "country:KR (source)",
+        ]).ToLine();
+
+        Assert.Equal("mentions “LLM” · Regulation: “enforcement decree”, “AI Basic Act” · South Korea: “과학기술정보통신부”", line);
+    }
+
+    [Theory]
+    [InlineData("country:FR (source)", "France: the source's country")]
+    [InlineData("country:JP (web address)", "Japan: the web address")]
+    [InlineData("country:DE (language)", "Germany: the language of the text")]
+    [InlineData("country:EU \"European Commission\"", "European Union: “European Commission”")]
+    [InlineData("country:INT \"OECD\"", "International bodies: “OECD”")]
+    public void CountryEvidenceIsWrittenOut(string reason, string expected) =>
+        Assert.Equal(expected, MatchExplanation.From([reason]).ToLine());
+
+    [Fact]
+    public void NamedModelsAreQuotedPhrases() =>
+        Assert.Equal("mentions “HyperCLOVA X”", MatchExplanation.From(["model:HyperCLOVA X \"HyperCLOVA X\""]).ToLine());
+
+    [Fact]
+    public void NothingCheckableGivesAnEmptyLine() =>
+        Assert.True(MatchExplanation.From(["learned:relevant \"ai\" +2.00", "llm: skipped (daily budget used)", "garbage"]).IsEmpty);
+
+    [Fact]
+    public void ControlCharactersAndLongPhrasesFromSourcesAreCleaned()
+    {
+        var line = MatchExplanation.From([$"context \"a\u0007b\"", $"topic:model \"{new string('x', 200)}\""]).ToLine();
+
+        Assert.DoesNotContain("\u0007", line, StringComparison.Ordinal);
+        Assert.Contains("“ab”", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 250);
+    }
+
+    [Theory]
+    [InlineData("large language model*", "Japan releases national Large Language Models today", "Large Language Models")]
+    [InlineData("*LLM", "the nationalLLM project", "nationalLLM")]
+    [InlineData("=AI", "an AI law", "AI")]
+    [InlineData("enforcement decree", "no such words here", "enforcement decree")]
+    [InlineData("sovereign AI*", null, "sovereign AI")]
+    public void TermsAreShownAsTheTextWritesThem(string term, string? text, string expected) =>
+        Assert.Equal(expected, MatchExplanation.AsWritten(term, text));
+}
