@@ -11,6 +11,9 @@ internal sealed class CompiledRules
     private const double CompanyWeight = 0.8;
     // A shared institution name ("Bundesrat": DE, AT, CH) is kept apart and only added to countries with other evidence.
     private const double SharedWeight = 0.45;
+    // A sum of money weighs like "budget": evidence of investment that a single mention does not decide alone.
+    private const double AmountWeight = 1.2;
+    private static readonly int InvestmentIndex = IndexOfTopic(Topics.Investment);
 
     private readonly List<Role> _roles = [];
     private readonly List<string> _terms = [];
@@ -183,6 +186,7 @@ internal sealed class CompiledRules
         // Repeated mentions make an item more about AI, but with diminishing returns.
         evidence.Context += Math.Min(1.5, 0.2 * Math.Max(0, contextOccurrences - evidence.ContextTerms.Count));
         CollectModels(text, matches, excluded, contextPositions, evidence);
+        CollectAmounts(text, evidence);
         foreach (var (code, score) in shared)
         {
             // However often it is repeated, a shared name never brings a country in; it strengthens one named otherwise.
@@ -222,6 +226,24 @@ internal sealed class CompiledRules
                 evidence.CountryScores[model.Country] = evidence.CountryScores.GetValueOrDefault(model.Country) + (inTitle ? 1.5 : 0.8);
                 evidence.CountryTerms.TryAdd(model.Country, model.Name);
             }
+        }
+    }
+
+    /// <summary>Sums of money ("$500m", "1兆円", "10,370 करोड़ रुपये") as investment evidence, shown as written.</summary>
+    private static void CollectAmounts(NormalizedText text, RuleEvidence evidence)
+    {
+        var first = true;
+        foreach (var (start, end) in MoneyAmounts.Find(text.Folded))
+        {
+            var inTitle = start < text.TitleLength;
+            evidence.TopicScores[InvestmentIndex] += first ? AmountWeight * (inTitle ? 1.5 : 1.0) : AmountWeight * 0.15;
+            var written = text.Cased[start..end];
+            if (evidence.TopicTerms[InvestmentIndex].Count < 6 && !evidence.TopicTerms[InvestmentIndex].Contains(written))
+            {
+                evidence.TopicTerms[InvestmentIndex].Add(written);
+            }
+
+            first = false;
         }
     }
 
