@@ -67,11 +67,11 @@ internal sealed class CompiledRules
 
         foreach (var c in taxonomy.Countries)
         {
-            AddCountry(c.Agencies, c.Code, AgencyWeight);
-            AddCountry(c.Names, c.Code, NameWeight);
-            AddCountry(c.Demonyms, c.Code, DemonymWeight);
-            AddCountry(c.Capitals, c.Code, CapitalWeight);
-            AddCountry(c.Companies, c.Code, CompanyWeight);
+            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true);
+            AddCountry(c.Names, c.Code, NameWeight, names: true);
+            AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
+            AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
+            AddCountry(c.Companies, c.Code, CompanyWeight, names: true);
             foreach (var t in c.SharedNames)
             {
                 AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
@@ -177,6 +177,13 @@ internal sealed class CompiledRules
                     if (role.Kind == RoleKind.Country)
                     {
                         evidence.CountryTerms.TryAdd(role.Code!, term);
+                        // Named in the title by its own name, an institution or a company (a demonym or a capital only
+                        // describes): the item is about that country, however many others it names.
+                        if (inTitle && role.NamesCountry)
+                        {
+                            evidence.TitleCountries.Add(role.Code!);
+                        }
+
                     }
 
                     break;
@@ -276,11 +283,11 @@ internal sealed class CompiledRules
         return -1;
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight)
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names));
         }
     }
 
@@ -316,5 +323,7 @@ internal sealed class CompiledRules
         AmbiguousModel,
     }
 
-    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code);
+    /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
+    /// names its country), as opposed to a demonym or capital (which only describe one).</summary>
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false);
 }
