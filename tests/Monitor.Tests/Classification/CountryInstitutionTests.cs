@@ -19,6 +19,15 @@ public sealed class CountryInstitutionTests
     [InlineData("Ministério das Comunicações e Transformação Digital lança estratégia de inteligência artificial", "A estratégia foi apresentada em Maputo.", "MZ")]
     [InlineData("Kampala hosts the launch of a national AI strategy", "Officials presented the artificial intelligence strategy.", "UG")]
     [InlineData("Le gouvernement sénégalais adopte une stratégie d'IA", "La stratégie nationale d'intelligence artificielle a été présentée à Dakar.", "SN")]
+    [InlineData("The Government of Andhra Pradesh signs an AI university agreement", "The artificial intelligence university will train engineering students.", "IN")]
+    [InlineData("L'AMIAD reçoit son supercalculateur classifié", "L'agence développe l'intelligence artificielle pour les armées.", "FR")]
+    [InlineData("Le CENADI présente GOV-AI", "La première intelligence artificielle gouvernementale aide les agents administratifs.", "CM")]
+    [InlineData("Convenio entre el CRUCH y el ministerio incorpora la inteligencia artificial", "Las universidades enseñarán inteligencia artificial.", "CL")]
+    [InlineData("البنتاغون يعمم الذكاء الاصطناعي على اجهزته", "وكيل وزارة الدفاع الاميركية اعلن الخطة.", "US")]
+    [InlineData("وافق رئيس مجلس الوزراء محمد شياع السوداني على مبادرة للذكاء الاصطناعي", "تشمل المبادرة تدريب الموظفين.", "IQ")]
+    [InlineData("وزارة الاقتصاد الرقمي والريادة تنجز مشاريع الذكاء الاصطناعي", "انجزت الحكومة 20 مشروعا.", "JO")]
+    [InlineData("Das Bundeswirtschaftsministerium fördert ein KI-Sprachmodell", "Das offene Sprachmodell für künstliche Intelligenz soll 2026 fertig sein.", "DE")]
+    [InlineData("AIセーフティ・インスティテュートが評価ツールを公開", "人工知能の安全性を評価する。", "JP")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);

@@ -19,6 +19,11 @@ public sealed class TopicVocabularyTests
     [InlineData("政府推出人工智能奖学金", "计划培养研究生,并开放公共数据供人工智能训练。", "data-talent")]
     [InlineData("Il governo approva la strategia nazionale per l'intelligenza artificiale", "Il piano strategico fissa le priorità dell'IA fino al 2028.", "strategy")]
     [InlineData("Governo lança a Estratégia Brasileira de Inteligência Artificial", "O plano nacional define a política de IA.", "strategy")]
+    [InlineData("Шавкат Мирзиёев подписал указ о мерах по развитию технологий искусственного интеллекта", "Указ утверждает стратегию развития ИИ до 2030 года.", "strategy")]
+    [InlineData("托卡耶夫在国情咨文中提出发展人工智能", "政府将推动人工智能发展路径。", "strategy")]
+    [InlineData("대통령 직속 국가인공지능위원회 출범", "정부가 인공지능(AI) 3대 강국 도약을 목표로 이니셔티브를 발표했다.", "strategy")]
+    [InlineData("Deutschland entwickelt einen Kampfjet mit künstlicher Intelligenz", "Die KI soll im Kampfflugzeug Piloten unterstützen.", "defense")]
+    [InlineData("La France commande un avion de combat doté d'intelligence artificielle", "L'IA aidera les pilotes.", "defense")]
     public void AssignsTheTopicInEachLanguage(string title, string text, string topic)
     {
         var result = ShippedClassifier.Classify(title, text);
