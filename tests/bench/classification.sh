@@ -15,7 +15,6 @@ SHARED="${SHARED:-/work/shared}"
 DEV="${DEV:-$SHARED/datasets/classification-dev.jsonl}"
 ML="${ML:-$ROOT/tests/Monitor.Tests/TestData/classification/multilingual.jsonl}"
 SCORE="$SHARED/datasets/score_classification.py"
-EPOCH_INDEX="$SHARED/datasets/epoch_notable_models/epoch_models_index.csv"
 AGORA_DOCS="$SHARED/datasets/agora_eto/documents.csv"
 DLL="$ROOT/src/Monitor.Worker/bin/Release/net10.0/Monitor.Worker.dll"
 MONITOR="${MONITOR:-dotnet $DLL}"
@@ -30,7 +29,6 @@ sets=("dev:$DEV")
 [[ -f "$ML" ]] && sets+=("multilingual:$ML")
 inputs="$DEV"
 [[ -f "$ML" ]] && inputs="$DEV,$ML"
-python3 "$ROOT/tests/bench/classification.fix-gold.py" "$DEV" "$EPOCH_INDEX" "$OUT/dev-fixed.jsonl"
 # Training-only items: the long AGORA summaries of the dev items (classification.extra.py); they train, never score.
 extra=()
 if [[ -f "$AGORA_DOCS" ]]; then
@@ -54,8 +52,6 @@ for s in "${sets[@]}"; do
   echo "-- $name"
   python3 "$SCORE" --gold "$file" --pred "$OUT/cv.jsonl"
 done
-echo "-- dev, with the Epoch countries the dev labels dropped (US, GB, ...) restored"
-python3 "$SCORE" --gold "$OUT/dev-fixed.jsonl" --pred "$OUT/cv.jsonl" | tail -1
 
 echo
 echo "== 3. hard negatives (gold relevant=false) scoring at or above the digest threshold, cross-validated"

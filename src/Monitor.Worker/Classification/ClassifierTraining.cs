@@ -7,7 +7,12 @@ namespace Monitor.Worker.Classification;
 /// cross-validation, so no item is ever scored by a model trained on it.</summary>
 public static class ClassifierTraining
 {
-    private static readonly string[] Heads = [StatisticalModel.RelevanceHead, .. Topics.All];
+    private static readonly string[] Heads = [StatisticalModel.RelevanceHead, .. Topics.All, StatisticalModel.OffTopicHead];
+
+    // Items that judge only some topics come from archives whose tags are broad and given from whole documents (AGORA's
+    // "Government support" for investment, "AI workforce-related" for data-talent, Epoch's "model" for any notable
+    // model): they still teach the topic heads, at half the weight of items labelled by LABELS.md throughout.
+    private const double BroadLabelWeight = 0.5;
 
     /// <summary>The <c>classify-train --in A.jsonl[,B.jsonl] [--extra C.jsonl] --out model.json</c> verb: trains on
     /// every labelled item of <paramref name="inPaths"/> and <paramref name="extraPaths"/> with the rules of
@@ -156,7 +161,11 @@ public static class ClassifierTraining
             labels[t + 1] = r.Relevant == true && r.IsJudged(Topics.All[t]) ? r.Topics.Contains(Topics.All[t]) : null;
         }
 
-        return new LogisticTrainer.Example(FeatureExtractor.Extract(text, evidence, names), labels, r.FoldKey, trainOnly);
+        // The off-topic head learns only where the rules see AI: among those items, what sets the negatives apart.
+        labels[^1] = labels[0] is { } relevant && (evidence.Context > 0 || evidence.Models.Count > 0) ? !relevant : null;
+
+        var broad = r.Judged is not null && !Topics.All.All(r.Judged.Contains);
+        return new LogisticTrainer.Example(FeatureExtractor.Extract(text, evidence, names), labels, r.FoldKey, trainOnly, broad ? BroadLabelWeight : 1);
     }
 
     /// <summary>The fold of <paramref name="key"/> among <paramref name="folds"/>: a stable hash, the same on every run.</summary>

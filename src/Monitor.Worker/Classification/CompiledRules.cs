@@ -11,6 +11,9 @@ internal sealed class CompiledRules
     private const double CompanyWeight = 0.8;
     // A shared institution name ("Bundesrat": DE, AT, CH) is kept apart and only added to countries with other evidence.
     private const double SharedWeight = 0.45;
+    // A sum of money weighs like "budget": evidence of investment that a single mention does not decide alone.
+    private const double AmountWeight = 1.2;
+    private static readonly int InvestmentIndex = IndexOfTopic(Topics.Investment);
 
     private readonly List<Role> _roles = [];
     private readonly List<string> _terms = [];
@@ -64,11 +67,11 @@ internal sealed class CompiledRules
 
         foreach (var c in taxonomy.Countries)
         {
-            AddCountry(c.Agencies, c.Code, AgencyWeight);
-            AddCountry(c.Names, c.Code, NameWeight);
-            AddCountry(c.Demonyms, c.Code, DemonymWeight);
-            AddCountry(c.Capitals, c.Code, CapitalWeight);
-            AddCountry(c.Companies, c.Code, CompanyWeight);
+            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true);
+            AddCountry(c.Names, c.Code, NameWeight, names: true);
+            AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
+            AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
+            AddCountry(c.Companies, c.Code, CompanyWeight, names: true);
             foreach (var t in c.SharedNames)
             {
                 AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
@@ -174,6 +177,13 @@ internal sealed class CompiledRules
                     if (role.Kind == RoleKind.Country)
                     {
                         evidence.CountryTerms.TryAdd(role.Code!, term);
+                        // Named in the title by its own name, an institution or a company (a demonym or a capital only
+                        // describes): the item is about that country, however many others it names.
+                        if (inTitle && role.NamesCountry)
+                        {
+                            evidence.TitleCountries.Add(role.Code!);
+                        }
+
                     }
 
                     break;
@@ -183,6 +193,7 @@ internal sealed class CompiledRules
         // Repeated mentions make an item more about AI, but with diminishing returns.
         evidence.Context += Math.Min(1.5, 0.2 * Math.Max(0, contextOccurrences - evidence.ContextTerms.Count));
         CollectModels(text, matches, excluded, contextPositions, evidence);
+        CollectAmounts(text, evidence);
         foreach (var (code, score) in shared)
         {
             // However often it is repeated, a shared name never brings a country in; it strengthens one named otherwise.
@@ -225,6 +236,24 @@ internal sealed class CompiledRules
         }
     }
 
+    /// <summary>Sums of money ("$500m", "1兆円", "10,370 करोड़ रुपये") as investment evidence, shown as written.</summary>
+    private static void CollectAmounts(NormalizedText text, RuleEvidence evidence)
+    {
+        var first = true;
+        foreach (var (start, end) in MoneyAmounts.Find(text.Folded))
+        {
+            var inTitle = start < text.TitleLength;
+            evidence.TopicScores[InvestmentIndex] += first ? AmountWeight * (inTitle ? 1.5 : 1.0) : AmountWeight * 0.15;
+            var written = text.Cased[start..end];
+            if (evidence.TopicTerms[InvestmentIndex].Count < 6 && !evidence.TopicTerms[InvestmentIndex].Contains(written))
+            {
+                evidence.TopicTerms[InvestmentIndex].Add(written);
+            }
+
+            first = false;
+        }
+    }
+
     private static bool IsExcluded(List<(int Start, int End, int Topic)> excluded, TermMatch m, Role role)
     {
         foreach (var (start, end, topic) in excluded)
@@ -254,11 +283,11 @@ internal sealed class CompiledRules
         return -1;
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight)
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names));
         }
     }
 
@@ -294,5 +323,7 @@ internal sealed class CompiledRules
         AmbiguousModel,
     }
 
-    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code);
+    /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
+    /// names its country), as opposed to a demonym or capital (which only describe one).</summary>
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false);
 }

@@ -11,8 +11,9 @@ internal static class LogisticTrainer
 
     /// <summary>One training example: its features; per head, the label (null: not judged, skipped); the document it
     /// belongs to (cross-validation keeps a document in one fold); and whether it only trains and is never scored, such
-    /// as a longer summary of an item that is scored (threshold tuning ignores those).</summary>
-    public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels, string FoldKey = "", bool TrainOnly = false);
+    /// as a longer summary of an item that is scored (threshold tuning ignores those); and how much its topic labels
+    /// count (1, or less for broad archive tags).</summary>
+    public sealed record Example(Dictionary<ulong, double> Features, bool?[] Labels, string FoldKey = "", bool TrainOnly = false, double TopicWeight = 1);
 
     /// <summary>Trains every head that has at least five examples of each class; others are left out of the model.</summary>
     public static StatisticalModel Train(IReadOnlyList<Example> examples, IReadOnlyList<string> heads, IReadOnlyDictionary<ulong, string> names,
@@ -48,7 +49,8 @@ internal static class LogisticTrainer
                 continue;
             }
 
-            var (bias, w) = TrainHead(rows, items, i => examples[i].Labels[h]!.Value, positives, vocab.Count);
+            var topicHead = Topics.IsKnown(heads[h]);
+            var (bias, w) = TrainHead(rows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
             columns.Add(w);
@@ -69,7 +71,7 @@ internal static class LogisticTrainer
     }
 
     private static (double Bias, double[] Weights) TrainHead((int Index, double Value)[][] rows, int[] items,
-        Func<int, bool> label, int positives, int features)
+        Func<int, bool> label, Func<int, double> weight, int positives, int features)
     {
         var w = new double[features];
         var bias = 0.0;
@@ -91,7 +93,7 @@ internal static class LogisticTrainer
                 }
 
                 var y = label(i) ? 1.0 : 0.0;
-                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y > 0 ? posWeight : negWeight);
+                var g = ((1 / (1 + Math.Exp(-z))) - y) * (y > 0 ? posWeight : negWeight) * weight(i);
                 bias -= rate * g;
                 foreach (var (f, v) in rows[i])
                 {

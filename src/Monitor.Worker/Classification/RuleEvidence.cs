@@ -24,6 +24,10 @@ internal sealed class RuleEvidence
     /// <summary>Weighted score per country code.</summary>
     public Dictionary<string, double> CountryScores { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Countries the title names by a country name, an institution or a company (not a demonym, capital or
+    /// shared name).</summary>
+    public HashSet<string> TitleCountries { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The first term that matched per country code.</summary>
     public Dictionary<string, string> CountryTerms { get; } = new(StringComparer.Ordinal);
 

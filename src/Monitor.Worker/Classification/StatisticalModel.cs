@@ -12,6 +12,10 @@ public sealed class StatisticalModel
     /// <summary>Name of the relevance head.</summary>
     public const string RelevanceHead = "relevant";
 
+    /// <summary>Name of the off-topic head: trained only on items that speak of AI, it tells the look-alikes (earnings,
+    /// gadgets "with AI", a singer called AI) from AI policy by their wording, and lowers their relevance.</summary>
+    public const string OffTopicHead = "off-topic";
+
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = false };
 
     private readonly IReadOnlyDictionary<string, float[]> _byName;
@@ -28,7 +32,7 @@ public sealed class StatisticalModel
         Description = description;
     }
 
-    /// <summary>Head names: <see cref="RelevanceHead"/> and/or topic identifiers.</summary>
+    /// <summary>Head names: <see cref="RelevanceHead"/>, topic identifiers and/or <see cref="OffTopicHead"/>.</summary>
     public IReadOnlyList<string> Heads { get; }
 
     /// <summary>Per head: the tuned decision threshold for the combined topic probability, or -1 (use the taxonomy's).</summary>
@@ -94,6 +98,14 @@ public sealed class StatisticalModel
         return (p, top);
     }
 
+    /// <summary>A copy without <paramref name="head"/> (to measure what one head adds).</summary>
+    internal StatisticalModel Without(string head)
+    {
+        var keep = Enumerable.Range(0, Heads.Count).Where(h => Heads[h] != head).ToArray();
+        return new StatisticalModel(keep.Select(h => Heads[h]).ToArray(), keep.Select(h => _bias[h]).ToArray(),
+            _byName.ToDictionary(kv => kv.Key, kv => keep.Select(h => kv.Value[h]).ToArray()), Description, keep.Select(h => Thresholds[h]).ToArray());
+    }
+
     /// <summary>A copy with per-head thresholds.</summary>
     internal StatisticalModel WithThresholds(double[] thresholds) => new(Heads, _bias, _byName, Description, thresholds);
 
@@ -115,7 +127,7 @@ public sealed class StatisticalModel
             if (dto is null || dto.Version != 1 || dto.Heads.Length != dto.Bias.Length
                 || dto.Weights.Values.Any(w => w.Length != dto.Heads.Length)
                 || (dto.Thresholds is not null && dto.Thresholds.Length != dto.Heads.Length)
-                || dto.Heads.Any(h => h != RelevanceHead && !Topics.IsKnown(h)))
+                || dto.Heads.Any(h => h != RelevanceHead && h != OffTopicHead && !Topics.IsKnown(h)))
             {
                 return (null, $"model file '{Path.GetFileName(path)}' is not a version-1 classifier model");
             }

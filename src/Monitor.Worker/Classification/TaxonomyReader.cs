@@ -177,8 +177,25 @@ internal sealed class TaxonomyReader(string file)
                 $"'{single.Key}' is listed under one country only; list it under every country it may mean, or move it to agencies");
         }
 
+        // A name listed as one country's own under two countries decides for both: it belongs in `shared` under each.
+        foreach (var clash in countries
+                     .SelectMany(c => c.Names.Concat(c.Demonyms).Concat(c.Capitals).Concat(c.Agencies).Concat(c.Companies)
+                         .Select(n => (c.Code, Name: n.Trim(), Key: GazetteerKey(n))))
+                     .Where(x => x.Key.Length > 0)
+                     .GroupBy(x => x.Key, StringComparer.Ordinal)
+                     .Where(g => g.Select(x => x.Code).Distinct().Count() > 1))
+        {
+            var codes = clash.Select(x => x.Code).Distinct().ToList();
+            _yaml.Add($"countries.{codes[0]}", "",
+                $"'{clash.First().Name}' is listed under {string.Join(" and ", codes)}; a name several countries use belongs in 'shared' under each of them");
+        }
+
         return countries;
     }
+
+    /// <summary>The form under which a gazetteer name is matched (case, '=' and '*' aside), to find one listed twice.</summary>
+    private static string GazetteerKey(string name) =>
+        TextNormalizer.Fold(TextNormalizer.NormalizeTerm(name.Trim().TrimStart('=').Trim('*')));
 
     private List<TaxonomyModel> ReadModels(YamlSequenceNode? node)
     {

@@ -11,7 +11,7 @@ internal static class ThresholdTuner
     private const double Step = 0.025;
 
     /// <summary>Per head of <paramref name="model"/>: the threshold for the combined (rules + model) topic probability,
-    /// or -1 where none is tuned (the relevance head keeps the digest threshold).</summary>
+    /// or -1 where none is tuned (the relevance and off-topic heads are not topics).</summary>
     public static double[] Tune(IReadOnlyList<LogisticTrainer.Example> examples, IReadOnlyList<string> heads,
         IReadOnlyDictionary<ulong, string> names, StatisticalModel model)
     {
@@ -36,7 +36,7 @@ internal static class ThresholdTuner
                     var labelIndex = IndexOf(heads, model.Heads[h]);
                     var innerIndex = inner.IndexOf(model.Heads[h]);
                     var label = examples[i].Labels[labelIndex];
-                    if (label is null || innerIndex < 0 || model.Heads[h] == StatisticalModel.RelevanceHead)
+                    if (label is null || innerIndex < 0 || !Topics.IsKnown(model.Heads[h]))
                     {
                         continue;
                     }

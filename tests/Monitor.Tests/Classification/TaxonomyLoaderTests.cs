@@ -48,6 +48,8 @@ public sealed class TaxonomyLoaderTests
     [InlineData("context_rules:\n  - {if_any: [law school]}", "context_rules[0]", "cancel", "no terms to cancel")]
     [InlineData("countries:\n  AT:\n    names: [Austria]\n    shared: [Bundesrat]", "countries.AT", "shared", "one country only")]
     [InlineData("countries:\n  AT:\n    shared: [Bundesrat]\n  DE:\n    shared: [Bundesrat]", "countries.AT", "names", "no names")]
+    [InlineData("countries:\n  UG:\n    agencies: [Ministry of ICT]\n  ZW:\n    agencies: [ministry of ICT]", "countries.UG", "", "listed under UG and ZW")]
+    [InlineData("countries:\n  LY:\n    capitals: [Tripoli]\n  LB:\n    names: [Lebanon]\n    agencies: ['=Tripoli']", "countries.LY", "", "belongs in 'shared'")]
     public void NamesFileEntryAndFieldOfEachProblem(string extra, string entry, string field, string message)
     {
         var (_, problems) = TaxonomyLoader.Parse("context:\n  en: [artificial intelligence]\n" + extra, "taxonomy.yaml");

@@ -1,0 +1,97 @@
+namespace Monitor.Tests.Classification;
+
+/// <summary>The countries named by iso-codes last time are found from their institutions, capitals and demonyms alone,
+/// in their own languages and English; names several of them use only follow a country named otherwise.</summary>
+public sealed class CountryInstitutionTests
+{
+    [Theory]
+    [InlineData("Le ministère de la Communication, des Télécommunications et du Numérique lance une stratégie d'intelligence artificielle", "Le document a été validé.", "SN")]
+    [InlineData("وزارة تكنولوجيات الاتصال تطلق الاستراتيجية الوطنية للذكاء الاصطناعي", "تم عرض الخطة على الحكومة.", "TN")]
+    [InlineData("وزارة الاتصالات وتقانة المعلومات تعلن خطة للذكاء الاصطناعي", "تشمل الخطة تدريب الكوادر.", "SY")]
+    [InlineData("وزير الدولة لشؤون التكنولوجيا والذكاء الاصطناعي يطلق منصة جديدة", "المنصة تخدم الادارات العامة.", "LB")]
+    [InlineData("Ministry of ICT and National Guidance launches an AI policy", "The artificial intelligence policy covers public services.", "UG")]
+    [InlineData("Ministry of Technology and Science unveils artificial intelligence strategy", "The strategy was presented in Lusaka.", "ZM")]
+    [InlineData("Ethiopian Artificial Intelligence Institute releases an Amharic language model", "The large language model serves public services.", "ET")]
+    [InlineData("Ministry of High-Tech Industry presents its AI strategy", "The artificial intelligence plan runs to 2030.", "AM")]
+    [InlineData("Ministry of Digital Technologies approves an AI development strategy", "The artificial intelligence strategy was adopted in Tashkent.", "UZ")]
+    [InlineData("El MICITT presenta la estrategia nacional de inteligencia artificial", "La estrategia fue presentada en San José.", "CR")]
+    [InlineData("AGESIC publica la estrategia de inteligencia artificial", "La agencia actualizó su estrategia de IA.", "UY")]
+    [InlineData("Ministério das Comunicações e Transformação Digital lança estratégia de inteligência artificial", "A estratégia foi apresentada em Maputo.", "MZ")]
+    [InlineData("Kampala hosts the launch of a national AI strategy", "Officials presented the artificial intelligence strategy.", "UG")]
+    [InlineData("Le gouvernement sénégalais adopte une stratégie d'IA", "La stratégie nationale d'intelligence artificielle a été présentée à Dakar.", "SN")]
+    [InlineData("The Government of Andhra Pradesh signs an AI university agreement", "The artificial intelligence university will train engineering students.", "IN")]
+    [InlineData("L'AMIAD reçoit son supercalculateur classifié", "L'agence développe l'intelligence artificielle pour les armées.", "FR")]
+    [InlineData("Le CENADI présente GOV-AI", "La première intelligence artificielle gouvernementale aide les agents administratifs.", "CM")]
+    [InlineData("Convenio entre el CRUCH y el ministerio incorpora la inteligencia artificial", "Las universidades enseñarán inteligencia artificial.", "CL")]
+    [InlineData("البنتاغون يعمم الذكاء الاصطناعي على اجهزته", "وكيل وزارة الدفاع الاميركية اعلن الخطة.", "US")]
+    [InlineData("وافق رئيس مجلس الوزراء محمد شياع السوداني على مبادرة للذكاء الاصطناعي", "تشمل المبادرة تدريب الموظفين.", "IQ")]
+    [InlineData("وزارة الاقتصاد الرقمي والريادة تنجز مشاريع الذكاء الاصطناعي", "انجزت الحكومة 20 مشروعا.", "JO")]
+    [InlineData("Das Bundeswirtschaftsministerium fördert ein KI-Sprachmodell", "Das offene Sprachmodell für künstliche Intelligenz soll 2026 fertig sein.", "DE")]
+    [InlineData("AIセーフティ・インスティテュートが評価ツールを公開", "人工知能の安全性を評価する。", "JP")]
+    public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
+    [Theory]
+    [InlineData("Ministry of ICT launches an artificial intelligence strategy", "The AI strategy was adopted by cabinet.")]
+    [InlineData("La Asamblea Legislativa aprueba la ley de inteligencia artificial", "La ley regula la IA.")]
+    [InlineData("CONATEL publica lineamientos de inteligencia artificial", "Los lineamientos cubren la IA.")]
+    [InlineData("L'Assemblée nationale adopte une loi sur l'intelligence artificielle", "La loi encadre l'IA.")]
+    [InlineData("Tripoli hosts an artificial intelligence conference", "Officials discussed AI policy.")]
+    public void ANameSeveralOfThemUseDecidesNone(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text, sourceCountry: "NZ");
+
+        Assert.Equal(["NZ"], result.Countries);
+    }
+
+    [Theory]
+    [InlineData("Ministry of ICT launches an artificial intelligence strategy", "The AI strategy was presented in Kampala by the Ugandan government.", "UG")]
+    [InlineData("La Asamblea Legislativa aprueba la ley de inteligencia artificial", "El Salvador regula la IA con la nueva ley.", "SV")]
+    [InlineData("CONATEL publica lineamientos de inteligencia artificial", "Paraguay regula la IA en telecomunicaciones.", "PY")]
+    [InlineData("L'Assemblée nationale adopte une loi sur l'intelligence artificielle", "Le Bénin encadre l'IA.", "BJ")]
+    public void ANameSeveralUseFollowsTheCountryNamedOtherwise(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
+    [Theory]
+    [InlineData("The Papua New Guinean government adopts a national AI policy", "The artificial intelligence policy was approved.", "PG", "GN")]
+    [InlineData("South Sudanese ministry drafts an artificial intelligence policy", "The AI policy will guide public services.", "SS", "SD")]
+    [InlineData("New York University researchers release an AI model", "The large language model was trained on public data.", "US", "CA")]
+    [InlineData("Le Ministère de la Transition numérique et de la Digitalisation lance un programme d'IA", "Le programme forme les agents publics à l'intelligence artificielle.", "CI", "MA")]
+    [InlineData("Bhutan's GovTech Agency pilots an AI assistant", "The artificial intelligence assistant answers citizens.", "BT", "SG")]
+    public void AnInstitutionInsideAnotherCountrysNameIsNotThatCountry(string title, string text, string country, string notCountry)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
+        Assert.DoesNotContain(notCountry, result.Countries);
+    }
+
+    [Fact]
+    public void EveryCountryTheTitleNamesByAnInstitutionOrCompanyIsKept()
+    {
+        // Singapore is named again and again in the text; the title's second party still counts.
+        var result = ShippedClassifier.Classify("AI Singapore and Alibaba release SEA-LION v4",
+            "Singapore's national large language model programme, AI Singapore, said Singapore will use the model across Singapore's public sector.");
+
+        Assert.Contains("SG", result.Countries);
+        Assert.Contains("CN", result.Countries);
+    }
+
+    [Fact]
+    public void ACountryTheTitleOnlyDescribesNeedsHalfTheBestScore()
+    {
+        // "European" describes the model; the item is about Germany's ministry.
+        var result = ShippedClassifier.Classify("Bundesministerium fördert europäisches KI-Sprachmodell",
+            "Das BMFTR und die Bundesregierung in Berlin fördern das Sprachmodell; Deutschland investiert 20 Millionen Euro.");
+
+        Assert.Equal(["DE"], result.Countries);
+    }
+}

@@ -1,0 +1,89 @@
+using Monitor.Worker.Classification;
+
+namespace Monitor.Tests.Classification;
+
+/// <summary>What the sixth multilingual batch showed the classifier taking for AI policy: "IA" the abbreviation of
+/// artificial insemination, songs and clips made with AI, banks' customer service, phone makers, robotaxis; "invest*"
+/// catching research; places and languages read as countries. The look-alikes are left to the learned off-topic head
+/// (trained on the batch's negatives, tested here on reworded items); the rest are general rules in the taxonomy or the
+/// country fallback, not fixes for one item.</summary>
+public sealed class LookAlikeTests
+{
+    [Theory]
+    [InlineData("L'insémination artificielle des bovins", "L'insémination artificielle (IA) est la technique de reproduction la plus utilisée par les éleveurs. La réglementation de l'IA a été simplifiée.")]
+    [InlineData("La inseminación artificial en ganado", "La inseminación artificial (IA) mejora la genética del rebaño, según los ganaderos.")]
+    [InlineData("Artificial insemination programme for dairy farmers", "The AI programme helps farmers improve herd genetics, the ministry said.")]
+    public void ArtificialInseminationIsNotArtificialIntelligence(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, string.Join("; ", result.Reasons));
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Angèle interprète une chanson qu'elle n'a jamais enregistrée", "Dans un clip vidéo, la chanteuse reprend un titre. Tout a été conçu à partir d'une intelligence artificielle.")]
+    [InlineData("La banca apuesta por la IA en la atención al cliente", "Los bancos integran la inteligencia artificial para atender a más clientes.")]
+    [InlineData("手机厂商不再比拼大模型参数", "几家手机厂商的开发者大会把焦点放在AI功能体验上,AI手机销量平平。")]
+    [InlineData("Tesla readies its robotaxi service in Austin", "The company tested its Full Self-Driving software ahead of the launch of autonomous ride-hailing.")]
+    public void SongsBanksPhonesAndRobotaxisThatUseAiAreNotAiPolicy(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.Contains(result.Reasons, r => r.StartsWith("learned:off-topic", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("El gobierno presenta un centro de investigación en inteligencia artificial", "Los investigadores trabajarán en la investigación de modelos de IA.")]
+    [InlineData("Regulator opens an investigation into an AI chatbot", "The data protection authority is investigating how the artificial intelligence model uses personal data.")]
+    [InlineData("Government evaluation raises the stakes in the AI race", "The safety institute tested artificial intelligence models.")]
+    public void ResearchAndInquiriesAreNotInvestment(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain("investment", result.Topics);
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:investment", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Madagascar veut tirer profit de l'intelligence artificielle", "La Grande île de l'océan Indien lance un programme de formation à l'IA pour les jeunes.", "MG")]
+    [InlineData("Governo brasileiro escolhe modelo de linguagem nacional", "O Brasil vai adotar um grande modelo de linguagem treinado em português para a administração pública.", "BR")]
+    [InlineData("Le gouvernement ivoirien publie sa stratégie d'IA en français", "La stratégie nationale d'intelligence artificielle de la Côte d'Ivoire est disponible.", "CI")]
+    public void AnOceanOrALanguageIsNotACountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
+    [Fact]
+    public void TheMobileWorldCongressIsNotTheUsCongress()
+    {
+        var result = ShippedClassifier.Classify(
+            "Ministers discuss AI policy at the Mobile World Congress", "The artificial intelligence strategy was presented.", sourceCountry: "NZ");
+
+        Assert.Equal(["NZ"], result.Countries);
+    }
+
+    [Theory]
+    [InlineData("国家网信办发布人工智能生成合成内容标识办法,这是为了规范发展。", "CN")]
+    [InlineData("數位發展部發布人工智慧評測中心,這是為了發展。", null)]
+    [InlineData("人工智能", null)]
+    public void ChineseSaysChinaOnlyInSimplifiedScript(string text, string? country)
+    {
+        Assert.Equal(country, LanguageCountry.From("zh", TextNormalizer.Normalize("", text)));
+    }
+
+    [Fact]
+    public void TheLastCountryHintForSimplifiedChineseIsChina()
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
+            "《生成式人工智能服务安全基本要求》发布",
+            "这项国家标准规定了生成式人工智能服务的安全要求,对训练数据和模型进行安全评估。",
+            Language: "zh"));
+
+        Assert.Equal(["CN"], result.Countries);
+    }
+}

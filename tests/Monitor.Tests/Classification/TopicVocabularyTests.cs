@@ -1,0 +1,48 @@
+namespace Monitor.Tests.Classification;
+
+/// <summary>The topics analysts filter on (investment, compute, data and talent, strategy) in the languages of the
+/// multilingual set, including Italian and Portuguese; and what is not a strategy.</summary>
+public sealed class TopicVocabularyTests
+{
+    [Theory]
+    [InlineData("Il governo stanzia 150 milioni di euro per l'intelligenza artificiale", "Il bando finanzia le imprese che sviluppano IA.", "investment")]
+    [InlineData("Governo anuncia incentivos fiscais para inteligência artificial", "O edital destina recursos do orçamento para startups de IA.", "investment")]
+    [InlineData("国家设立人工智能产业引导基金", "专项资金将资助人工智能企业,并提供税收优惠。", "investment")]
+    [InlineData("Le gouvernement accorde une aide financière aux start-up d'IA", "Le crédit d'impôt et une enveloppe de Bpifrance soutiennent l'intelligence artificielle.", "investment")]
+    [InlineData("Nuovo centro dati per l'intelligenza artificiale", "La potenza di calcolo del supercalcolatore raddoppia.", "infrastructure")]
+    [InlineData("Governo inaugura centro de dados para inteligência artificial", "A capacidade computacional do supercomputador será ampliada.", "infrastructure")]
+    [InlineData("정부, AI 컴퓨팅 센터에 그래픽처리장치 확충", "인공지능 데이터 센터의 전력 공급을 늘린다.", "infrastructure")]
+    [InlineData("राज्य में एआई डाटा सेंटर का शिलान्यास", "कृत्रिम बुद्धिमत्ता के लिए कंप्यूटिंग और बुनियादी ढांचा तैयार होगा।", "infrastructure")]
+    [InlineData("Scuole: il ministero introduce l'intelligenza artificiale nella didattica", "I docenti seguiranno corsi di formazione sull'IA.", "data-talent")]
+    [InlineData("Governo lança programa de capacitação em inteligência artificial", "Professores e alunos das escolas públicas terão cursos de IA.", "data-talent")]
+    [InlineData("مبادرة لتأهيل الشباب في الذكاء الاصطناعي", "تقدم المبادرة منحا دراسية وبرامج تدريبية للطلبة في الجامعات.", "data-talent")]
+    [InlineData("政府推出人工智能奖学金", "计划培养研究生,并开放公共数据供人工智能训练。", "data-talent")]
+    [InlineData("Il governo approva la strategia nazionale per l'intelligenza artificiale", "Il piano strategico fissa le priorità dell'IA fino al 2028.", "strategy")]
+    [InlineData("Governo lança a Estratégia Brasileira de Inteligência Artificial", "O plano nacional define a política de IA.", "strategy")]
+    [InlineData("Шавкат Мирзиёев подписал указ о мерах по развитию технологий искусственного интеллекта", "Указ утверждает стратегию развития ИИ до 2030 года.", "strategy")]
+    [InlineData("托卡耶夫在国情咨文中提出发展人工智能", "政府将推动人工智能发展路径。", "strategy")]
+    [InlineData("대통령 직속 국가인공지능위원회 출범", "정부가 인공지능(AI) 3대 강국 도약을 목표로 이니셔티브를 발표했다.", "strategy")]
+    [InlineData("Deutschland entwickelt einen Kampfjet mit künstlicher Intelligenz", "Die KI soll im Kampfflugzeug Piloten unterstützen.", "defense")]
+    [InlineData("La France commande un avion de combat doté d'intelligence artificielle", "L'IA aidera les pilotes.", "defense")]
+    public void AssignsTheTopicInEachLanguage(string title, string text, string topic)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.Contains(topic, result.Topics);
+    }
+
+    [Theory]
+    [InlineData("Chipmaker and ministry sign a strategic partnership on AI data centres", "The strategic partnership covers GPU clusters for artificial intelligence.")]
+    [InlineData("الحكومة توقع شراكة استراتيجية لبناء مراكز بيانات للذكاء الاصطناعي", "تشمل الشراكة الاستراتيجية وحدات معالجة الرسومات.")]
+    [InlineData("政府与企业签署人工智能战略合作协议", "双方将共建智算中心,提升人工智能算力。")]
+    [InlineData("정부, AI 데이터센터 전략적 협력", "인공지능 데이터센터 구축을 위해 전략적 협력을 강화한다.")]
+    public void AStrategicPartnershipIsNotAStrategy(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain("strategy", result.Topics);
+        Assert.Contains("infrastructure", result.Topics);
+    }
+}
