@@ -9,6 +9,9 @@ public static class StoryMatcher
     /// <summary>Least share of title tokens two titles must have in common to be one story.</summary>
     public const double MinTitleOverlap = 0.8;
 
+    /// <summary>Fewest distinct title tokens for the title rule (shorter titles say too little).</summary>
+    public const int MinTitleTokens = 4;
+
     /// <summary>Returns the recent candidate that matches <paramref name="candidate"/>, or null.</summary>
     public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent)
     {
@@ -20,7 +23,7 @@ public static class StoryMatcher
                 return other;
             }
 
-            if (titleTokens.Count >= 4 && TitleOverlap(titleTokens, other.Title) >= MinTitleOverlap)
+            if (titleTokens.Count >= MinTitleTokens && TitleOverlap(titleTokens, other.Title) >= MinTitleOverlap)
             {
                 return other;
             }
@@ -32,7 +35,7 @@ public static class StoryMatcher
     private static double TitleOverlap(HashSet<string> tokens, string otherTitle)
     {
         var other = SimHash.Tokens(otherTitle).ToHashSet(StringComparer.Ordinal);
-        if (other.Count < 4)
+        if (other.Count < MinTitleTokens)
         {
             return 0;
         }

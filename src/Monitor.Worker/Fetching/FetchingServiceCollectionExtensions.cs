@@ -54,6 +54,7 @@ public static class FetchingServiceCollectionExtensions
                 });
             });
 
+        builder.Services.AddSingleton<RobotsCache>();
         builder.Services.AddSingleton<PageFetcher>();
         return builder;
     }

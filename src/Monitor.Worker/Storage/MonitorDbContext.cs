@@ -26,9 +26,39 @@ public class MonitorDbContext : DbContext
 
     public DbSet<Story> Stories => Set<Story>();
 
+    public DbSet<StoryKey> StoryKeys => Set<StoryKey>();
+
+    public DbSet<RobotsEntry> RobotsEntries => Set<RobotsEntry>();
+
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DigestDeliveryItem> DigestDeliveryItems => Set<DigestDeliveryItem>();
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Whatever path inserts an announcement, its story index keys (SimHash bands, title keys) go in with it.
+    private void IndexNewAnnouncements()
+    {
+        foreach (var entry in ChangeTracker.Entries<Announcement>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            if (entry.Entity.Band0 is null && entry.Entity.TitleKeys.Count == 0)
+            {
+                StoryCandidateQuery.Index(entry.Entity);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

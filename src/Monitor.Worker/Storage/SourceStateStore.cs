@@ -25,16 +25,50 @@ public sealed class SourceStateStore(MonitorDbContextFactory contexts)
     public async Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var exists = await db.SourceStates.AnyAsync(s => s.SourceId == state.SourceId, cancellationToken);
-        if (exists)
+        await WriteAsync(db, [state], cancellationToken);
+    }
+
+    /// <summary>Writes <paramref name="states"/> on <paramref name="db"/> (inside the caller's transaction, if any): one
+    /// UPDATE per stored state, an INSERT for a source's first.</summary>
+    internal static async Task WriteAsync(MonitorDbContext db, IReadOnlyList<SourceState> states, CancellationToken cancellationToken)
+    {
+        var inserted = false;
+        foreach (var s in states)
         {
-            db.SourceStates.Update(state);
-        }
-        else
-        {
-            db.SourceStates.Add(state);
+            var updated = await db.SourceStates.Where(x => x.SourceId == s.SourceId).ExecuteUpdateAsync(u => u
+                .SetProperty(x => x.ETag, s.ETag)
+                .SetProperty(x => x.LastModified, s.LastModified)
+                .SetProperty(x => x.LastAttemptAt, s.LastAttemptAt)
+                .SetProperty(x => x.LastSuccessAt, s.LastSuccessAt)
+                .SetProperty(x => x.ConsecutiveFailures, s.ConsecutiveFailures)
+                .SetProperty(x => x.LastError, s.LastError)
+                .SetProperty(x => x.NextAttemptAt, s.NextAttemptAt)
+                .SetProperty(x => x.LastOutcome, s.LastOutcome)
+                .SetProperty(x => x.ItemsStored, s.ItemsStored), cancellationToken);
+            if (updated == 0)
+            {
+                db.SourceStates.Add(Copy(s));
+                inserted = true;
+            }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (inserted)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
+
+    private static SourceState Copy(SourceState s) => new()
+    {
+        SourceId = s.SourceId,
+        ETag = s.ETag,
+        LastModified = s.LastModified,
+        LastAttemptAt = s.LastAttemptAt,
+        LastSuccessAt = s.LastSuccessAt,
+        ConsecutiveFailures = s.ConsecutiveFailures,
+        LastError = s.LastError,
+        NextAttemptAt = s.NextAttemptAt,
+        LastOutcome = s.LastOutcome,
+        ItemsStored = s.ItemsStored,
+    };
 }

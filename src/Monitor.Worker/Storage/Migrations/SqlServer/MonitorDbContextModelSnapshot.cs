@@ -30,6 +30,18 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("Band0")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band1")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band2")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band3")
+                        .HasColumnType("int");
+
                     b.Property<string>("CanonicalUrl")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -44,6 +56,9 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("FeedHash")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("FetchedAt")
                         .HasColumnType("datetime2");
@@ -65,6 +80,11 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
@@ -107,6 +127,9 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("UrlHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -121,6 +144,14 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.HasIndex("UrlHash")
                         .IsUnique();
+
+                    b.HasIndex("Band0", "FetchedAt");
+
+                    b.HasIndex("Band1", "FetchedAt");
+
+                    b.HasIndex("Band2", "FetchedAt");
+
+                    b.HasIndex("Band3", "FetchedAt");
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
@@ -200,6 +231,26 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("RobotsEntries");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>
                 {
                     b.Property<string>("SourceId")
@@ -263,6 +314,24 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "FetchedAt", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("StoryKeys");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Story", "Story")
@@ -286,6 +355,22 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany("TitleKeys")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
+                {
+                    b.Navigation("TitleKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

@@ -23,6 +23,18 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Band0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band3")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CanonicalUrl")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -37,6 +49,9 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedHash")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("FetchedAt")
                         .HasColumnType("TEXT");
@@ -57,6 +72,11 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reasons")
@@ -100,6 +120,9 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UrlHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -114,6 +137,14 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
                     b.HasIndex("UrlHash")
                         .IsUnique();
+
+                    b.HasIndex("Band0", "FetchedAt");
+
+                    b.HasIndex("Band1", "FetchedAt");
+
+                    b.HasIndex("Band2", "FetchedAt");
+
+                    b.HasIndex("Band3", "FetchedAt");
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
@@ -191,6 +222,26 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("RobotsEntries");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>
                 {
                     b.Property<string>("SourceId")
@@ -252,6 +303,24 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("Stories");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "FetchedAt", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("StoryKeys");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Story", "Story")
@@ -275,6 +344,22 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany("TitleKeys")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
+                {
+                    b.Navigation("TitleKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

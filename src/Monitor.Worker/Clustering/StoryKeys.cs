@@ -1,0 +1,63 @@
+namespace Monitor.Worker.Clustering;
+
+/// <summary>
+/// The index keys that find an announcement's possible story mates without scanning the story window. Pure.
+/// <list type="bullet">
+/// <item>Text: the SimHash split into four 16-bit bands. Two hashes within <see cref="StoryMatcher.MaxTextDistance"/>
+/// (3) bits differ in at most three bands, so at least one band is equal (pigeonhole).</item>
+/// <item>Title: prefix filtering. Two token sets that share at least 80% of the larger one share at least one token
+/// among the first <c>n - ceil(0.8 n) + 1</c> tokens of each, taken in one fixed global order; those tokens' hashes
+/// are the keys. The order puts longer tokens first (rarer, so fewer candidates), then orders by hash.</item>
+/// </list>
+/// Every pair the matcher accepts therefore shares a key, and the lookup returns a superset of the scan's matches.
+/// </summary>
+public static class StoryKeys
+{
+    /// <summary>The four 16-bit bands of <paramref name="simHash"/>; null for 0 (no text, never matched by text).</summary>
+    public static int[]? Bands(long simHash)
+    {
+        if (simHash == 0)
+        {
+            return null;
+        }
+
+        var value = unchecked((ulong)simHash);
+        return [(int)(value & 0xFFFF), (int)((value >> 16) & 0xFFFF), (int)((value >> 32) & 0xFFFF), (int)(value >> 48)];
+    }
+
+    /// <summary>The title keys of <paramref name="titleTokens"/> (distinct tokens); none below the matcher's minimum size.</summary>
+    public static long[] TitleKeys(IReadOnlyCollection<string> titleTokens)
+    {
+        var count = titleTokens.Count;
+        if (count < StoryMatcher.MinTitleTokens)
+        {
+            return [];
+        }
+
+        // ceil(0.8 n) as integers: the least number of shared tokens that reaches the overlap threshold.
+        var needed = ((4 * count) + 4) / 5;
+        var prefix = count - needed + 1;
+        return titleTokens
+            .Select(t => (t.Length, Hash: TokenHash(t)))
+            .OrderByDescending(t => t.Length)
+            .ThenBy(t => t.Hash)
+            .Take(prefix)
+            .Select(t => t.Hash)
+            .ToArray();
+    }
+
+    /// <summary>A 64-bit hash of one title token (FNV-1a with a final avalanche), stable across processes.</summary>
+    public static long TokenHash(string token)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in token)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        return unchecked((long)hash);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Monitor.Worker.Clustering;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.Worker.Storage;
+
+/// <summary>The stored announcements that may report the same story as a batch: by the SimHash band indexes and the
+/// title key index, within a time window; never a scan of the window.</summary>
+internal static class StoryCandidateQuery
+{
+    /// <summary>The query (exposed for tests that check its SQL and plan).</summary>
+    public static IQueryable<StoryCandidate> For(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since)
+    {
+        var band0 = batch.Where(a => a.Band0 is not null).Select(a => a.Band0).Distinct().ToList();
+        var band1 = batch.Where(a => a.Band1 is not null).Select(a => a.Band1).Distinct().ToList();
+        var band2 = batch.Where(a => a.Band2 is not null).Select(a => a.Band2).Distinct().ToList();
+        var band3 = batch.Where(a => a.Band3 is not null).Select(a => a.Band3).Distinct().ToList();
+        var keys = batch.SelectMany(a => a.TitleKeys).Select(k => k.Key).Distinct().ToList();
+
+        var ids = db.Announcements.Where(a => band0.Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
+            .Concat(db.Announcements.Where(a => band1.Contains(a.Band1) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => band2.Contains(a.Band2) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => band3.Contains(a.Band3) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.StoryKeys.Where(k => keys.Contains(k.Key) && k.FetchedAt >= since).Select(k => k.AnnouncementId));
+        return db.Announcements.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .OrderBy(a => a.Id)
+            .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash));
+    }
+
+    /// <summary>Runs <see cref="For"/>; no query at all for a batch without keys.</summary>
+    public static async Task<List<StoryCandidate>> RunAsync(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since, CancellationToken cancellationToken)
+    {
+        if (batch.All(a => a.Band0 is null && a.TitleKeys.Count == 0))
+        {
+            return [];
+        }
+
+        return await For(db, batch, since).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Fills <paramref name="announcement"/>'s bands and title keys from its SimHash and title.</summary>
+    public static void Index(Announcement announcement)
+    {
+        var bands = StoryKeys.Bands(announcement.SimHash);
+        announcement.Band0 = bands?[0];
+        announcement.Band1 = bands?[1];
+        announcement.Band2 = bands?[2];
+        announcement.Band3 = bands?[3];
+        announcement.TitleKeys.Clear();
+        var tokens = SimHash.Tokens(announcement.Title).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in StoryKeys.TitleKeys(tokens))
+        {
+            announcement.TitleKeys.Add(new StoryKey { Key = key, FetchedAt = announcement.FetchedAt });
+        }
+    }
+}
