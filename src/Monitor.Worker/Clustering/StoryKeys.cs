@@ -7,7 +7,8 @@ namespace Monitor.Worker.Clustering;
 /// (3) bits differ in at most three bands, so at least one band is equal (pigeonhole).</item>
 /// <item>Title: prefix filtering. Two token sets that share at least 80% of the larger one share at least one token
 /// among the first <c>n - ceil(0.8 n) + 1</c> tokens of each, taken in one fixed global order; those tokens' hashes
-/// are the keys. The order puts longer tokens first (rarer, so fewer candidates), then orders by hash.</item>
+/// are the keys. The order puts tokens that many titles share last
+/// (<see cref="CommonTitleTokens"/>), then longer tokens first (rarer, so fewer candidates), then orders by hash.</item>
 /// </list>
 /// Every pair the matcher accepts therefore shares a key, and the lookup returns a superset of the scan's matches.
 /// </summary>
@@ -38,8 +39,9 @@ public static class StoryKeys
         var needed = ((4 * count) + 4) / 5;
         var prefix = count - needed + 1;
         return titleTokens
-            .Select(t => (t.Length, Hash: TokenHash(t)))
-            .OrderByDescending(t => t.Length)
+            .Select(t => (Common: CommonTitleTokens.Set.Contains(t), t.Length, Hash: TokenHash(t)))
+            .OrderBy(t => t.Common)
+            .ThenByDescending(t => t.Length)
             .ThenBy(t => t.Hash)
             .Take(prefix)
             .Select(t => t.Hash)

@@ -13,9 +13,14 @@ public static class StoryMatcher
     public const int MinTitleTokens = 4;
 
     /// <summary>Returns the recent candidate that matches <paramref name="candidate"/>, or null.</summary>
-    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent)
+    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent) =>
+        FindMatch(candidate, recent, TitleTokens);
+
+    /// <summary>Returns the recent candidate that matches <paramref name="candidate"/>, or null, with title token sets
+    /// from <paramref name="tokensOf"/> (a cache, when one candidate is compared many times).</summary>
+    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent, Func<StoryCandidate, HashSet<string>> tokensOf)
     {
-        var titleTokens = SimHash.Tokens(candidate.Title).ToHashSet(StringComparer.Ordinal);
+        var titleTokens = tokensOf(candidate);
         foreach (var other in recent)
         {
             if (candidate.TextHash != 0 && other.TextHash != 0 && SimHash.Distance(candidate.TextHash, other.TextHash) <= MaxTextDistance)
@@ -23,7 +28,7 @@ public static class StoryMatcher
                 return other;
             }
 
-            if (titleTokens.Count >= MinTitleTokens && TitleOverlap(titleTokens, other.Title) >= MinTitleOverlap)
+            if (titleTokens.Count >= MinTitleTokens && TitleOverlap(titleTokens, tokensOf(other)) >= MinTitleOverlap)
             {
                 return other;
             }
@@ -32,9 +37,11 @@ public static class StoryMatcher
         return null;
     }
 
-    private static double TitleOverlap(HashSet<string> tokens, string otherTitle)
+    /// <summary>The distinct tokens of <paramref name="candidate"/>'s title.</summary>
+    public static HashSet<string> TitleTokens(StoryCandidate candidate) => SimHash.Tokens(candidate.Title).ToHashSet(StringComparer.Ordinal);
+
+    private static double TitleOverlap(HashSet<string> tokens, HashSet<string> other)
     {
-        var other = SimHash.Tokens(otherTitle).ToHashSet(StringComparer.Ordinal);
         if (other.Count < MinTitleTokens)
         {
             return 0;

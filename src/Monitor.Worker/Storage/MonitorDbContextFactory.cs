@@ -16,6 +16,7 @@ public sealed class MonitorDbContextFactory
             EnsureSqliteDirectory(connectionString);
             var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
                 .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmas())
                 .Options;
             _create = () => new SqliteMonitorDbContext(options);
         }

@@ -15,13 +15,18 @@ internal static class StoryCandidateQuery
         var band1 = batch.Where(a => a.Band1 is not null).Select(a => a.Band1).Distinct().ToList();
         var band2 = batch.Where(a => a.Band2 is not null).Select(a => a.Band2).Distinct().ToList();
         var band3 = batch.Where(a => a.Band3 is not null).Select(a => a.Band3).Distinct().ToList();
-        var keys = batch.SelectMany(a => a.TitleKeys).Select(k => k.Key).Distinct().ToList();
+        var keys = batch.SelectMany(AllTitleKeys).Distinct().ToList();
+        var nullableKeys = keys.Select(k => (long?)k).ToList();
 
-        var ids = db.Announcements.Where(a => band0.Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
-            .Concat(db.Announcements.Where(a => band1.Contains(a.Band1) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => band2.Contains(a.Band2) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => band3.Contains(a.Band3) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.StoryKeys.Where(k => keys.Contains(k.Key) && k.FetchedAt >= since).Select(k => k.AnnouncementId));
+        var ids = db.Announcements.Where(a => EF.Parameter(band0).Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
+            .Concat(db.Announcements.Where(a => EF.Parameter(band1).Contains(a.Band1) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(band2).Contains(a.Band2) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(band3).Contains(a.Band3) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey0) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey1) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey2) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey3) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.StoryKeys.Where(k => EF.Parameter(keys).Contains(k.Key) && k.FetchedAt >= since).Select(k => k.AnnouncementId));
         return db.Announcements.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .OrderBy(a => a.Id)
@@ -31,7 +36,7 @@ internal static class StoryCandidateQuery
     /// <summary>Runs <see cref="For"/>; no query at all for a batch without keys.</summary>
     public static async Task<List<StoryCandidate>> RunAsync(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since, CancellationToken cancellationToken)
     {
-        if (batch.All(a => a.Band0 is null && a.TitleKeys.Count == 0))
+        if (batch.All(a => a.Band0 is null && a.TitleKey0 is null))
         {
             return [];
         }
@@ -47,11 +52,21 @@ internal static class StoryCandidateQuery
         announcement.Band1 = bands?[1];
         announcement.Band2 = bands?[2];
         announcement.Band3 = bands?[3];
+        var keys = StoryKeys.TitleKeys(SimHash.Tokens(announcement.Title).Distinct(StringComparer.Ordinal).ToList());
+        announcement.TitleKey0 = keys.Length > 0 ? keys[0] : null;
+        announcement.TitleKey1 = keys.Length > 1 ? keys[1] : null;
+        announcement.TitleKey2 = keys.Length > 2 ? keys[2] : null;
+        announcement.TitleKey3 = keys.Length > 3 ? keys[3] : null;
         announcement.TitleKeys.Clear();
-        var tokens = SimHash.Tokens(announcement.Title).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var key in StoryKeys.TitleKeys(tokens))
+        foreach (var key in keys.Skip(4))
         {
             announcement.TitleKeys.Add(new StoryKey { Key = key, FetchedAt = announcement.FetchedAt });
         }
     }
+
+    /// <summary>Every title key of <paramref name="announcement"/> (after <see cref="Index"/>).</summary>
+    public static IEnumerable<long> AllTitleKeys(Announcement announcement) =>
+        new[] { announcement.TitleKey0, announcement.TitleKey1, announcement.TitleKey2, announcement.TitleKey3 }
+            .OfType<long>()
+            .Concat(announcement.TitleKeys.Select(k => k.Key));
 }

@@ -34,6 +34,10 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasIndex(a => new { a.Band1, a.FetchedAt });
         builder.HasIndex(a => new { a.Band2, a.FetchedAt });
         builder.HasIndex(a => new { a.Band3, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey0, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey1, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey2, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey3, a.FetchedAt });
         builder.Property(a => a.Publisher).HasConversion<string>().HasMaxLength(16);
 
         builder.HasOne(a => a.Story).WithMany(s => s.Announcements).HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);

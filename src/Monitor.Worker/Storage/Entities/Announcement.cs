@@ -45,7 +45,20 @@ public sealed class Announcement
     /// <inheritdoc cref="Band0"/>
     public int? Band3 { get; set; }
 
-    /// <summary>The title's index keys for the story title rule (see <c>Clustering.StoryKeys</c>).</summary>
+    /// <summary>The title's first four index keys for the story title rule (see <c>Clustering.StoryKeys</c>), each indexed;
+    /// null when the title has fewer. Titles long enough to need more keep the rest in <see cref="TitleKeys"/>.</summary>
+    public long? TitleKey0 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey1 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey2 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey3 { get; set; }
+
+    /// <summary>Title keys beyond the fourth (titles of 15 or more distinct tokens).</summary>
     public List<StoryKey> TitleKeys { get; } = [];
 
     /// <summary>Who published it (its source's publisher when stored): a story's lead is an official report.</summary>

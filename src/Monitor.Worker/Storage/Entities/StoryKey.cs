@@ -1,7 +1,7 @@
 namespace Monitor.Worker.Storage.Entities;
 
-/// <summary>One title key of an announcement (see <c>Clustering.StoryKeys</c>), indexed with its fetch time so a lookup
-/// reads only the story window's rows for that key.</summary>
+/// <summary>A title key of an announcement beyond its fourth (see <c>Clustering.StoryKeys</c>), indexed with its fetch time
+/// so a lookup reads only the story window's rows for that key.</summary>
 public sealed class StoryKey
 {
     public long Key { get; set; }

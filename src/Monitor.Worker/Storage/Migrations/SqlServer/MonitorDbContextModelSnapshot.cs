@@ -122,6 +122,18 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -155,6 +167,14 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
+
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
 
                     b.ToTable("Announcements");
                 });

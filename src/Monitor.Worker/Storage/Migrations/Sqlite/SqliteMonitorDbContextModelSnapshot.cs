@@ -115,6 +115,18 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -148,6 +160,14 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
+
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
 
                     b.ToTable("Announcements");
                 });

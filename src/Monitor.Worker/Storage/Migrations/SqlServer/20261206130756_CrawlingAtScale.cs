@@ -49,6 +49,30 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                 nullable: false,
                 defaultValue: "News");
 
+            migrationBuilder.AddColumn<long>(
+                name: "TitleKey0",
+                table: "Announcements",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TitleKey1",
+                table: "Announcements",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TitleKey2",
+                table: "Announcements",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "TitleKey3",
+                table: "Announcements",
+                type: "bigint",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "Announcements",
@@ -109,6 +133,26 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                 columns: new[] { "Band3", "FetchedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Announcements_TitleKey0_FetchedAt",
+                table: "Announcements",
+                columns: new[] { "TitleKey0", "FetchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_TitleKey1_FetchedAt",
+                table: "Announcements",
+                columns: new[] { "TitleKey1", "FetchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_TitleKey2_FetchedAt",
+                table: "Announcements",
+                columns: new[] { "TitleKey2", "FetchedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Announcements_TitleKey3_FetchedAt",
+                table: "Announcements",
+                columns: new[] { "TitleKey3", "FetchedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoryKeys_AnnouncementId",
                 table: "StoryKeys",
                 column: "AnnouncementId");
@@ -142,6 +186,22 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                 name: "IX_Announcements_Band3_FetchedAt",
                 table: "Announcements");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Announcements_TitleKey0_FetchedAt",
+                table: "Announcements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Announcements_TitleKey1_FetchedAt",
+                table: "Announcements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Announcements_TitleKey2_FetchedAt",
+                table: "Announcements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Announcements_TitleKey3_FetchedAt",
+                table: "Announcements");
+
             migrationBuilder.DropColumn(
                 name: "Band0",
                 table: "Announcements");
@@ -164,6 +224,22 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
             migrationBuilder.DropColumn(
                 name: "Publisher",
+                table: "Announcements");
+
+            migrationBuilder.DropColumn(
+                name: "TitleKey0",
+                table: "Announcements");
+
+            migrationBuilder.DropColumn(
+                name: "TitleKey1",
+                table: "Announcements");
+
+            migrationBuilder.DropColumn(
+                name: "TitleKey2",
+                table: "Announcements");
+
+            migrationBuilder.DropColumn(
+                name: "TitleKey3",
                 table: "Announcements");
 
             migrationBuilder.DropColumn(

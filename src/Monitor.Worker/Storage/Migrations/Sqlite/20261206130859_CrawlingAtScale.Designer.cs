@@ -11,7 +11,7 @@ using Monitor.Worker.Storage;
 namespace Monitor.Worker.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMonitorDbContext))]
-    [Migration("20261206124243_CrawlingAtScale")]
+    [Migration("20261206130859_CrawlingAtScale")]
     partial class CrawlingAtScale
     {
         /// <inheritdoc />
@@ -118,6 +118,18 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -151,6 +163,14 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
+
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
 
                     b.ToTable("Announcements");
                 });

@@ -12,7 +12,7 @@ using Monitor.Worker.Storage;
 namespace Monitor.Worker.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(MonitorDbContext))]
-    [Migration("20261206124156_CrawlingAtScale")]
+    [Migration("20261206130756_CrawlingAtScale")]
     partial class CrawlingAtScale
     {
         /// <inheritdoc />
@@ -125,6 +125,18 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -158,6 +170,14 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
+
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
 
                     b.ToTable("Announcements");
                 });
