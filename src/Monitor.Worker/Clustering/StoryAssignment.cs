@@ -1,16 +1,16 @@
 namespace Monitor.Worker.Clustering;
 
-/// <summary>Files a batch of new announcements under stories: each joins the first earlier report it matches, stored or
-/// earlier in the same batch. Each is compared only with the reports that share one of its index keys (the others
-/// cannot match, see <see cref="StoryKeys"/>), so a batch costs in proportion to its candidates. Pure.</summary>
+/// <summary>
+/// Files a batch of new announcements under stories. Each report belongs with every earlier report it matches, stored
+/// or earlier in the batch: reports joined that way form one story, which keeps the oldest stored story among them (the
+/// others are merged into it), or is a new story when none was stored. Each report is compared only with the reports
+/// that share one of its index keys (the others cannot match, see <see cref="StoryKeys"/>), so a batch costs in
+/// proportion to its candidates. Pure.
+/// </summary>
 public static class StoryAssignment
 {
-    /// <summary>
-    /// For each of <paramref name="batch"/> (in order), the candidate it matches: one of <paramref name="recent"/> (in
-    /// id order, as a scan would meet them), else an earlier batch item, whose <see cref="StoryCandidate.AnnouncementId"/>
-    /// is then <c>-(index + 1)</c>; null when it opens a story of its own.
-    /// </summary>
-    public static StoryCandidate?[] Assign(IReadOnlyList<StoryCandidate> batch, IReadOnlyList<StoryCandidate> recent)
+    /// <summary>The plan for <paramref name="batch"/> (in order) against the stored <paramref name="recent"/>.</summary>
+    public static StoryPlan Plan(IReadOnlyList<StoryCandidate> batch, IReadOnlyList<StoryCandidate> recent)
     {
         var tokens = new Dictionary<StoryCandidate, HashSet<string>>(ReferenceEqualityComparer.Instance);
         HashSet<string> TokensOf(StoryCandidate c)
@@ -30,20 +30,40 @@ public static class StoryAssignment
         }
 
         var earlier = new KeyIndex(TokensOf);
-        var matches = new StoryCandidate?[batch.Count];
+        var parent = Enumerable.Range(0, batch.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        var storedMatches = new List<StoryCandidate>[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var keys = KeysOf(batch[i], TokensOf(batch[i]));
-            matches[i] = StoryMatcher.FindMatch(batch[i], stored.Sharing(keys), TokensOf) ?? StoryMatcher.FindMatch(batch[i], earlier.Sharing(keys), TokensOf);
+            storedMatches[i] = AllMatches(batch[i], stored.Sharing(keys), TokensOf);
+            foreach (var mate in AllMatches(batch[i], earlier.Sharing(keys), TokensOf))
+            {
+                parent[Find(i)] = Find((int)(-mate.AnnouncementId) - 1);
+            }
+
             var self = batch[i] with { AnnouncementId = -(i + 1) };
             tokens[self] = TokensOf(batch[i]);
             earlier.Add(self, keys);
         }
 
-        return matches;
+        var groups = new int[batch.Count];
+        var byGroup = new Dictionary<int, List<StoryCandidate>>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            groups[i] = Find(i);
+            if (!byGroup.TryGetValue(groups[i], out var list))
+            {
+                byGroup[groups[i]] = list = [];
+            }
+
+            list.AddRange(storedMatches[i]);
+        }
+
+        return new StoryPlan(groups, byGroup.ToDictionary(g => g.Key, g => (IReadOnlyList<StoryCandidate>)g.Value.DistinctBy(c => c.AnnouncementId).ToList()));
     }
 
-    /// <summary>The index keys of <paramref name="candidate"/>: its four bands (tagged by position) and its title keys.</summary>
+    /// <summary>The index keys of <paramref name="candidate"/>: its four bands (tagged by position), title keys and anchor keys.</summary>
     public static List<long> KeysOf(StoryCandidate candidate, IReadOnlyCollection<string> titleTokens)
     {
         var keys = new List<long>(8);
@@ -57,7 +77,21 @@ public static class StoryAssignment
         }
 
         keys.AddRange(StoryKeys.TitleKeys(titleTokens));
+        keys.AddRange(StoryKeys.AnchorKeys(candidate.Anchors));
         return keys;
+    }
+
+    private static List<StoryCandidate> AllMatches(StoryCandidate candidate, IEnumerable<StoryCandidate> others, Func<StoryCandidate, HashSet<string>> tokensOf)
+    {
+        var matches = new List<StoryCandidate>();
+        var rest = others.ToList();
+        while (StoryMatcher.FindMatch(candidate, rest, tokensOf) is { } match)
+        {
+            matches.Add(match);
+            rest.Remove(match);
+        }
+
+        return matches;
     }
 
     private sealed class KeyIndex(Func<StoryCandidate, HashSet<string>> tokensOf)

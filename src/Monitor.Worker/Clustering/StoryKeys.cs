@@ -48,6 +48,16 @@ public static class StoryKeys
             .ToArray();
     }
 
+    /// <summary>
+    /// The anchor keys of <paramref name="anchors"/> (in <see cref="StoryAnchors"/> order): two reports sharing at least
+    /// <see cref="StoryMatcher.MinSharedAnchors"/> anchors share one among the first <c>n - MinSharedAnchors + 1</c>
+    /// of each (prefix filtering again). Tagged so they never equal a title key.
+    /// </summary>
+    public static IEnumerable<long> AnchorKeys(IReadOnlyList<string> anchors) =>
+        anchors.Count < StoryMatcher.MinSharedAnchors
+            ? []
+            : anchors.Take(anchors.Count - StoryMatcher.MinSharedAnchors + 1).Select(a => TokenHash("#" + a));
+
     /// <summary>A 64-bit hash of one title token (FNV-1a with a final avalanche), stable across processes.</summary>
     public static long TokenHash(string token)
     {

@@ -9,6 +9,15 @@ public static class StoryMatcher
     /// <summary>Least share of title tokens two titles must have in common to be one story.</summary>
     public const double MinTitleOverlap = 0.8;
 
+    /// <summary>Fewest anchors two reports must share for the anchor rule.</summary>
+    public const int MinSharedAnchors = 3;
+
+    /// <summary>Least share of the smaller anchor set that two reports must have in common for the anchor rule.</summary>
+    public const double MinAnchorOverlap = 0.25;
+
+    /// <summary>Most days between two reports' publication for the anchor rule (rewrites of one release follow it closely).</summary>
+    public const int MaxAnchorDays = 3;
+
     /// <summary>Fewest distinct title tokens for the title rule (shorter titles say too little).</summary>
     public const int MinTitleTokens = 4;
 
@@ -32,9 +41,31 @@ public static class StoryMatcher
             {
                 return other;
             }
+
+            if (SharesAnchors(candidate, other))
+            {
+                return other;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The anchor rule, for rewrites and translations of one release: published within <see cref="MaxAnchorDays"/> of
+    /// each other, and sharing at least <see cref="MinSharedAnchors"/> anchors that make up at least
+    /// <see cref="MinAnchorOverlap"/> of the smaller set.
+    /// </summary>
+    public static bool SharesAnchors(StoryCandidate a, StoryCandidate b)
+    {
+        if (a.Anchors.Count < MinSharedAnchors || b.Anchors.Count < MinSharedAnchors || a.Published is not { } pa || b.Published is not { } pb
+            || (pa - pb).Duration() > TimeSpan.FromDays(MaxAnchorDays))
+        {
+            return false;
+        }
+
+        var shared = a.Anchors.Count(b.Anchors.Contains);
+        return shared >= MinSharedAnchors && shared >= MinAnchorOverlap * Math.Min(a.Anchors.Count, b.Anchors.Count);
     }
 
     /// <summary>The distinct tokens of <paramref name="candidate"/>'s title.</summary>

@@ -35,6 +35,7 @@ internal static class AnnouncementRevisions
                 .SetProperty(a => a.TitleKey1, r.TitleKey1)
                 .SetProperty(a => a.TitleKey2, r.TitleKey2)
                 .SetProperty(a => a.TitleKey3, r.TitleKey3)
+                .SetProperty(a => a.Anchors, r.Anchors)
                 .SetProperty(a => a.Language, r.Language)
                 .SetProperty(a => a.Topics, r.Topics)
                 .SetProperty(a => a.Countries, r.Countries)
@@ -45,7 +46,7 @@ internal static class AnnouncementRevisions
                 .SetProperty(a => a.FeedHash, r.FeedHash)
                 .SetProperty(a => a.UpdatedAt, now), cancellationToken);
             await db.StoryKeys.Where(k => k.AnnouncementId == revision.Id).ExecuteDeleteAsync(cancellationToken);
-            db.StoryKeys.AddRange(r.TitleKeys.Select(k => new StoryKey { Key = k.Key, FetchedAt = fetchedAt, AnnouncementId = revision.Id }));
+            db.StoryKeys.AddRange(r.ExtraKeys.Select(k => new StoryKey { Key = k.Key, FetchedAt = fetchedAt, AnnouncementId = revision.Id }));
         }
 
         if (revisions.Any(r => r.Material))

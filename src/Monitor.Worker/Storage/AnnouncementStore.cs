@@ -58,14 +58,14 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             var batch = await WithoutKnownAsync(db, fresh, cancellationToken);
             var since = time.GetUtcNow().UtcDateTime - StoryWindow;
             var recent = await StoryCandidateQuery.RunAsync(db, batch, since, cancellationToken);
-            var matches = StoryAssignment.Assign(batch.Select(Candidate).ToList(), recent);
+            var plan = StoryAssignment.Plan(batch.Select(StoryCandidateQuery.Candidate).ToList(), recent);
             if (AfterStoryLookup is { } hook)
             {
                 await hook();
             }
 
             await using var transaction = await BeginWriteAsync(db, cancellationToken);
-            var adopted = FileUnderStories(batch, matches);
+            FileUnderStories(batch, plan);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             db.Announcements.AddRange(batch);
             try
@@ -86,14 +86,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 continue;
             }
 
-            foreach (var (announcementId, storyId) in adopted)
-            {
-                // The earlier announcement predates stories (or lost its story): bring it into the new one.
-                var story = storyId();
-                await db.Announcements.Where(a => a.Id == announcementId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, story), cancellationToken);
-            }
-
+            await MergeMatchedStoriesAsync(db, batch, plan, cancellationToken);
             await AnnouncementRevisions.ApplyAsync(db, revisions, time.GetUtcNow().UtcDateTime, cancellationToken);
             await SourceStateStore.WriteAsync(db, states(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -109,44 +102,48 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(MonitorDbContext db, CancellationToken cancellationToken) =>
         db.Database.BeginTransactionAsync(cancellationToken);
 
-    private static StoryCandidate Candidate(Announcement a) => new(a.Id, a.StoryId, a.Title, a.SimHash);
-
-    // Links each announcement to its story: a stored one's, a batch mate's, or a new one. Returns the stored announcements
-    // without a story that a new story adopts (with a way to read that story's id after the insert).
-    private static List<(long AnnouncementId, Func<long> StoryId)> FileUnderStories(List<Announcement> batch, StoryCandidate?[] matches)
+    // Links each announcement to its group's story: the oldest stored story the group matches, or one new story per group.
+    private static void FileUnderStories(List<Announcement> batch, StoryPlan plan)
     {
-        var adopted = new List<(long, Func<long>)>();
+        var created = new Dictionary<int, Story>();
         for (var i = 0; i < batch.Count; i++)
         {
-            var announcement = batch[i];
-            switch (matches[i])
+            var group = plan.Groups[i];
+            if (plan.StoryOf(group) is { } storyId)
             {
-                case { AnnouncementId: < 0 } mate:
-                    var leader = batch[(int)(-mate.AnnouncementId) - 1];
-                    if (leader.StoryId is { } id)
-                    {
-                        announcement.StoryId = id;
-                    }
-                    else
-                    {
-                        announcement.Story = leader.Story;
-                    }
-
-                    break;
-                case { StoryId: { } storyId }:
-                    announcement.StoryId = storyId;
-                    break;
-                case { } storyless:
-                    announcement.Story = NewStory(announcement);
-                    adopted.Add((storyless.AnnouncementId, () => announcement.Story!.Id));
-                    break;
-                default:
-                    announcement.Story = NewStory(announcement);
-                    break;
+                batch[i].StoryId = storyId;
+            }
+            else
+            {
+                batch[i].Story = created.TryGetValue(group, out var story) ? story : created[group] = NewStory(batch[i]);
             }
         }
+    }
 
-        return adopted;
+    // After the insert: the other stored stories a group matched become its story, and stored reports without a story join it.
+    private static async Task MergeMatchedStoriesAsync(MonitorDbContext db, List<Announcement> batch, StoryPlan plan, CancellationToken cancellationToken)
+    {
+        foreach (var group in plan.Groups.Distinct())
+        {
+            var merge = plan.StoriesToMerge(group).ToList();
+            var adopt = plan.StorylessToAdopt(group).ToList();
+            if (merge.Count == 0 && adopt.Count == 0)
+            {
+                continue;
+            }
+
+            var target = batch[Array.IndexOf(plan.Groups, group)].StoryId!.Value;
+            if (merge.Count > 0)
+            {
+                await db.Announcements.Where(a => a.StoryId != null && merge.Contains(a.StoryId.Value))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
+            }
+
+            if (adopt.Count > 0)
+            {
+                await db.Announcements.Where(a => adopt.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
+            }
+        }
     }
 
     private static Story NewStory(Announcement announcement) => new() { Title = announcement.Title, CreatedAt = announcement.FetchedAt };

@@ -53,7 +53,7 @@ public class MonitorDbContext : DbContext
     {
         foreach (var entry in ChangeTracker.Entries<Announcement>().Where(e => e.State == EntityState.Added).ToList())
         {
-            if (entry.Entity.Band0 is null && entry.Entity.TitleKey0 is null)
+            if (entry.Entity.Band0 is null && entry.Entity.TitleKey0 is null && entry.Entity.Anchors.Length == 0)
             {
                 StoryCandidateQuery.Index(entry.Entity);
             }

@@ -27,7 +27,7 @@ internal static class RacedStories
 
         foreach (var announcement in batch)
         {
-            var candidate = new StoryCandidate(announcement.Id, announcement.StoryId, announcement.Title, announcement.SimHash);
+            var candidate = StoryCandidateQuery.Candidate(announcement);
             var others = arrived.Where(c => c.StoryId != announcement.StoryId).ToList();
             var stories = new HashSet<long> { announcement.StoryId!.Value };
             while (StoryMatcher.FindMatch(candidate, others) is { } other)

@@ -9,13 +9,13 @@ namespace Monitor.Worker.Storage;
 internal static class StoryCandidateQuery
 {
     /// <summary>The query (exposed for tests that check its SQL and plan).</summary>
-    public static IQueryable<StoryCandidate> For(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since)
+    public static IQueryable<CandidateRow> For(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since)
     {
         var band0 = batch.Where(a => a.Band0 is not null).Select(a => a.Band0).Distinct().ToList();
         var band1 = batch.Where(a => a.Band1 is not null).Select(a => a.Band1).Distinct().ToList();
         var band2 = batch.Where(a => a.Band2 is not null).Select(a => a.Band2).Distinct().ToList();
         var band3 = batch.Where(a => a.Band3 is not null).Select(a => a.Band3).Distinct().ToList();
-        var keys = batch.SelectMany(AllTitleKeys).Distinct().ToList();
+        var keys = batch.SelectMany(AllKeys).Distinct().ToList();
         var nullableKeys = keys.Select(k => (long?)k).ToList();
 
         var ids = db.Announcements.Where(a => EF.Parameter(band0).Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
@@ -30,18 +30,22 @@ internal static class StoryCandidateQuery
         return db.Announcements.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .OrderBy(a => a.Id)
-            .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash));
+            .Select(a => new CandidateRow(a.Id, a.StoryId, a.Title, a.SimHash, a.Anchors, a.PublishedAt ?? a.FetchedAt));
     }
+
+    /// <summary>What the lookup reads of each candidate.</summary>
+    internal sealed record CandidateRow(long Id, long? StoryId, string Title, long SimHash, string Anchors, DateTime Published);
 
     /// <summary>Runs <see cref="For"/>; no query at all for a batch without keys.</summary>
     public static async Task<List<StoryCandidate>> RunAsync(MonitorDbContext db, IReadOnlyCollection<Announcement> batch, DateTime since, CancellationToken cancellationToken)
     {
-        if (batch.All(a => a.Band0 is null && a.TitleKey0 is null))
+        if (batch.All(a => a.Band0 is null && a.TitleKey0 is null && a.ExtraKeys.Count == 0))
         {
             return [];
         }
 
-        return await For(db, batch, since).ToListAsync(cancellationToken);
+        var rows = await For(db, batch, since).ToListAsync(cancellationToken);
+        return rows.Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash) { Anchors = SplitAnchors(a.Anchors), Published = a.Published }).ToList();
     }
 
     /// <summary>Fills <paramref name="announcement"/>'s bands and title keys from its SimHash and title.</summary>
@@ -57,16 +61,34 @@ internal static class StoryCandidateQuery
         announcement.TitleKey1 = keys.Length > 1 ? keys[1] : null;
         announcement.TitleKey2 = keys.Length > 2 ? keys[2] : null;
         announcement.TitleKey3 = keys.Length > 3 ? keys[3] : null;
-        announcement.TitleKeys.Clear();
-        foreach (var key in keys.Skip(4))
+        var anchors = StoryAnchors.Of(announcement.Title, announcement.Text.Length > 0 ? announcement.Text : announcement.Summary);
+        announcement.Anchors = string.Join(' ', anchors);
+        while (announcement.Anchors.Length > 1000)
         {
-            announcement.TitleKeys.Add(new StoryKey { Key = key, FetchedAt = announcement.FetchedAt });
+            anchors = anchors[..^1];
+            announcement.Anchors = string.Join(' ', anchors);
+        }
+
+        announcement.ExtraKeys.Clear();
+        foreach (var key in keys.Skip(4).Concat(StoryKeys.AnchorKeys(anchors)).Distinct())
+        {
+            announcement.ExtraKeys.Add(new StoryKey { Key = key, FetchedAt = announcement.FetchedAt });
         }
     }
 
-    /// <summary>Every title key of <paramref name="announcement"/> (after <see cref="Index"/>).</summary>
-    public static IEnumerable<long> AllTitleKeys(Announcement announcement) =>
+    /// <summary>The candidate the matcher sees for <paramref name="announcement"/> (after <see cref="Index"/>).</summary>
+    public static StoryCandidate Candidate(Announcement announcement) =>
+        new(announcement.Id, announcement.StoryId, announcement.Title, announcement.SimHash)
+        {
+            Anchors = SplitAnchors(announcement.Anchors),
+            Published = announcement.PublishedAt ?? announcement.FetchedAt,
+        };
+
+    private static string[] SplitAnchors(string anchors) => anchors.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Every title and anchor key of <paramref name="announcement"/> (after <see cref="Index"/>).</summary>
+    public static IEnumerable<long> AllKeys(Announcement announcement) =>
         new[] { announcement.TitleKey0, announcement.TitleKey1, announcement.TitleKey2, announcement.TitleKey3 }
             .OfType<long>()
-            .Concat(announcement.TitleKeys.Select(k => k.Key));
+            .Concat(announcement.ExtraKeys.Select(k => k.Key));
 }

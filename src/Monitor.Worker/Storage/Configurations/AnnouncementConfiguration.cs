@@ -39,6 +39,7 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.HasIndex(a => new { a.TitleKey2, a.FetchedAt });
         builder.HasIndex(a => new { a.TitleKey3, a.FetchedAt });
         builder.Property(a => a.Publisher).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Anchors).HasMaxLength(1000);
 
         builder.HasOne(a => a.Story).WithMany(s => s.Announcements).HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
     }

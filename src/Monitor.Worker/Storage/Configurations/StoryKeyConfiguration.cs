@@ -11,7 +11,7 @@ internal sealed class StoryKeyConfiguration : IEntityTypeConfiguration<StoryKey>
         // The key is the whole row: a lookup by key and time range reads the index alone.
         builder.HasKey(k => new { k.Key, k.FetchedAt, k.AnnouncementId });
         builder.Property(k => k.Key).ValueGeneratedNever();
-        builder.HasOne(k => k.Announcement).WithMany(a => a.TitleKeys).HasForeignKey(k => k.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(k => k.Announcement).WithMany(a => a.ExtraKeys).HasForeignKey(k => k.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(k => k.AnnouncementId);
     }
 }

@@ -46,7 +46,7 @@ public sealed class Announcement
     public int? Band3 { get; set; }
 
     /// <summary>The title's first four index keys for the story title rule (see <c>Clustering.StoryKeys</c>), each indexed;
-    /// null when the title has fewer. Titles long enough to need more keep the rest in <see cref="TitleKeys"/>.</summary>
+    /// null when the title has fewer. Titles long enough to need more keep the rest in <see cref="ExtraKeys"/>.</summary>
     public long? TitleKey0 { get; set; }
 
     /// <inheritdoc cref="TitleKey0"/>
@@ -58,8 +58,11 @@ public sealed class Announcement
     /// <inheritdoc cref="TitleKey0"/>
     public long? TitleKey3 { get; set; }
 
-    /// <summary>Title keys beyond the fourth (titles of 15 or more distinct tokens).</summary>
-    public List<StoryKey> TitleKeys { get; } = [];
+    /// <summary>Index keys in the <c>StoryKeys</c> table: title keys beyond the fourth, and the anchor keys.</summary>
+    public List<StoryKey> ExtraKeys { get; } = [];
+
+    /// <summary>The report's anchors (<c>Clustering.StoryAnchors</c>), space-separated: what the anchor rule compares.</summary>
+    public string Anchors { get; set; } = "";
 
     /// <summary>Who published it (its source's publisher when stored): a story's lead is an official report.</summary>
     public SourcePublisher Publisher { get; set; } = SourcePublisher.News;

@@ -30,6 +30,11 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<int?>("Band0")
                         .HasColumnType("int");
 
@@ -380,7 +385,7 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
-                        .WithMany("TitleKeys")
+                        .WithMany("ExtraKeys")
                         .HasForeignKey("AnnouncementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -390,7 +395,7 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
-                    b.Navigation("TitleKeys");
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

@@ -23,6 +23,11 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Band0")
                         .HasColumnType("INTEGER");
 
@@ -369,7 +374,7 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
-                        .WithMany("TitleKeys")
+                        .WithMany("ExtraKeys")
                         .HasForeignKey("AnnouncementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -379,7 +384,7 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
-                    b.Navigation("TitleKeys");
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

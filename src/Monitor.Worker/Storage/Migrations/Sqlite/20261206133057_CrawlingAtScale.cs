@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Monitor.Worker.Storage.Migrations.SqlServer
+namespace Monitor.Worker.Storage.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CrawlingAtScale : Migration
@@ -11,40 +11,48 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Anchors",
+                table: "Announcements",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<int>(
                 name: "Band0",
                 table: "Announcements",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Band1",
                 table: "Announcements",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Band2",
                 table: "Announcements",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Band3",
                 table: "Announcements",
-                type: "int",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "FeedHash",
                 table: "Announcements",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Publisher",
                 table: "Announcements",
-                type: "nvarchar(16)",
+                type: "TEXT",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "News");
@@ -52,41 +60,41 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
             migrationBuilder.AddColumn<long>(
                 name: "TitleKey0",
                 table: "Announcements",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "TitleKey1",
                 table: "Announcements",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "TitleKey2",
                 table: "Announcements",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "TitleKey3",
                 table: "Announcements",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "UpdatedAt",
                 table: "Announcements",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "RobotsEntries",
                 columns: table => new
                 {
-                    Site = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    FetchedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Site = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: true),
+                    FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,9 +105,9 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                 name: "StoryKeys",
                 columns: table => new
                 {
-                    Key = table.Column<long>(type: "bigint", nullable: false),
-                    FetchedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false)
+                    Key = table.Column<long>(type: "INTEGER", nullable: false),
+                    FetchedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnnouncementId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,8 +165,8 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                 table: "StoryKeys",
                 column: "AnnouncementId");
 
-            // Stories by index: the SimHash bands of stored announcements (idempotent; titles get their keys when stored).
-            migrationBuilder.Sql("UPDATE [Announcements] SET [Band0] = CAST([SimHash] & 65535 AS int), [Band1] = CAST(([SimHash] & CAST(4294901760 AS bigint)) / 65536 AS int), [Band2] = CAST(([SimHash] & CAST(281470681743360 AS bigint)) / CAST(4294967296 AS bigint) AS int), [Band3] = CAST(CASE WHEN [SimHash] < 0 THEN (([SimHash] & CAST(9223372036854775807 AS bigint)) / CAST(281474976710656 AS bigint)) + 32768 ELSE [SimHash] / CAST(281474976710656 AS bigint) END AS int) WHERE [SimHash] <> 0;");
+            // Stories by index: the SimHash bands of stored announcements (idempotent; titles and anchors get their keys when stored).
+            migrationBuilder.Sql("UPDATE \"Announcements\" SET \"Band0\" = \"SimHash\" & 65535, \"Band1\" = (\"SimHash\" >> 16) & 65535, \"Band2\" = (\"SimHash\" >> 32) & 65535, \"Band3\" = (\"SimHash\" >> 48) & 65535 WHERE \"SimHash\" <> 0;");
         }
 
         /// <inheritdoc />
@@ -200,6 +208,10 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
             migrationBuilder.DropIndex(
                 name: "IX_Announcements_TitleKey3_FetchedAt",
+                table: "Announcements");
+
+            migrationBuilder.DropColumn(
+                name: "Anchors",
                 table: "Announcements");
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using Monitor.Worker.Storage;
 namespace Monitor.Worker.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMonitorDbContext))]
-    [Migration("20261206130859_CrawlingAtScale")]
+    [Migration("20261206133057_CrawlingAtScale")]
     partial class CrawlingAtScale
     {
         /// <inheritdoc />
@@ -25,6 +25,11 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Band0")
                         .HasColumnType("INTEGER");
@@ -372,7 +377,7 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
-                        .WithMany("TitleKeys")
+                        .WithMany("ExtraKeys")
                         .HasForeignKey("AnnouncementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -382,7 +387,7 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
-                    b.Navigation("TitleKeys");
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

@@ -12,7 +12,7 @@ using Monitor.Worker.Storage;
 namespace Monitor.Worker.Storage.Migrations.SqlServer
 {
     [DbContext(typeof(MonitorDbContext))]
-    [Migration("20261206130756_CrawlingAtScale")]
+    [Migration("20261206133013_CrawlingAtScale")]
     partial class CrawlingAtScale
     {
         /// <inheritdoc />
@@ -32,6 +32,11 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<int?>("Band0")
                         .HasColumnType("int");
@@ -383,7 +388,7 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
-                        .WithMany("TitleKeys")
+                        .WithMany("ExtraKeys")
                         .HasForeignKey("AnnouncementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -393,7 +398,7 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
                 {
-                    b.Navigation("TitleKeys");
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
