@@ -20,12 +20,12 @@ public static class StoryAnchors
         var found = new HashSet<string>(StringComparer.Ordinal);
         Scan(title, found);
         Scan(text.Length > 4000 ? text[..4000] : text, found);
-        return found
-            .OrderByDescending(a => a.Length)
-            .ThenBy(StoryKeys.TokenHash)
-            .Take(MaxAnchors)
-            .ToArray();
+        return InKeyOrder(found).Take(MaxAnchors).ToArray();
     }
+
+    /// <summary>Anchors in the one global order that keys are taken in: longer first, then by hash.</summary>
+    public static IEnumerable<string> InKeyOrder(IEnumerable<string> anchors) =>
+        anchors.OrderByDescending(a => a.Length).ThenBy(StoryKeys.TokenHash);
 
     private static void Scan(string text, HashSet<string> found)
     {

@@ -29,13 +29,14 @@ public static class DigestSelection
             .SelectMany(g => g)
             .ToList();
 
-    /// <summary>One entry per story: the highest-scoring announcement leads, the other sources are listed with it.</summary>
+    /// <summary>One entry per story: its official report leads when it has one (else the highest-scoring), the other
+    /// sources are listed with it.</summary>
     public static List<DigestEntry> Entries(IReadOnlyList<Announcement> items, IReadOnlyList<Announcement> storyMates, Func<string, string> sourceName) =>
         items
             .GroupBy(a => a.StoryId ?? -a.Id)
             .Select(g =>
             {
-                var lead = g.OrderByDescending(a => a.Score).ThenBy(a => a.Id).First();
+                var lead = g.OrderByDescending(a => a.Publisher == Sources.SourcePublisher.Official).ThenByDescending(a => a.Score).ThenBy(a => a.Id).First();
                 var others = g.Where(a => a.Id != lead.Id)
                     .Concat(storyMates.Where(m => m.StoryId is not null && m.StoryId == lead.StoryId))
                     .Select(a => sourceName(a.SourceId))
