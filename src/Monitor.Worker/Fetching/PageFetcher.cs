@@ -108,11 +108,11 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     private async Task<RobotsRules> RobotsFor(Uri url, CrawlingOptions settings, CancellationToken cancellationToken)
     {
         var site = url.GetLeftPart(UriPartial.Authority);
-        if (robots.TryGet(site, out var cached))
-        {
-            return cached;
-        }
+        return await robots.GetOrFetchAsync(site, () => FetchRobotsAsync(site, settings, cancellationToken));
+    }
 
+    private async Task<RobotsRules> FetchRobotsAsync(string site, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
         // A missing or unreadable robots.txt allows everything (RFC 9309 treats 4xx so; we also do for 5xx and
         // network errors rather than park a government source because its robots.txt is down), re-checked in an hour.
         var result = await SendAsync(new Uri(site + "/robots.txt"), null, settings, cancellationToken);

@@ -22,6 +22,27 @@ public sealed class RobotsCache(RobotsStore store, TimeProvider time, IOptions<C
 
     private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTime Expires)> _rules = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, RobotsEntry> _changed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<RobotsRules>>> _fetching = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The rules of <paramref name="site"/>: cached, or from <paramref name="fetch"/>, which runs once for
+    /// requests to the same site that arrive while it is under way.</summary>
+    public async Task<RobotsRules> GetOrFetchAsync(string site, Func<Task<RobotsRules>> fetch)
+    {
+        if (TryGet(site, out var cached))
+        {
+            return cached;
+        }
+
+        var pending = _fetching.GetOrAdd(site, _ => new Lazy<Task<RobotsRules>>(fetch));
+        try
+        {
+            return await pending.Value;
+        }
+        finally
+        {
+            _fetching.TryRemove(KeyValuePair.Create(site, pending));
+        }
+    }
 
     /// <summary>The cached rules of <paramref name="site"/> (scheme, host and port), when still valid.</summary>
     public bool TryGet(string site, out RobotsRules rules)
