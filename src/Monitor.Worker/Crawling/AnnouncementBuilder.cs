@@ -27,7 +27,8 @@ public static partial class AnnouncementBuilder
         DateTime fetchedAt)
     {
         var title = FirstNonEmpty(item.Title, article?.Title) ?? canonicalUrl.AbsoluteUri;
-        var feedSummary = PlainText(item.Summary ?? "");
+        // Readers give the summary as plain text (ParsedItem); it is cleaned again only when it still looks like HTML.
+        var feedSummary = item.Summary is { } summary && FeedText.LooksLikeHtml(summary) ? PlainText(summary) : item.Summary ?? "";
         var itemText = item.Content is null ? feedSummary : PlainText(item.Content);
         var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
         var description = article?.Description is { } d && IsLeadOf(d, text) ? null : article?.Description;
