@@ -14,12 +14,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
     private readonly TestEnvironment _env = new();
     private MonitorDbContextFactory _factory = null!;
 
-    public async Task InitializeAsync()
-    {
-        _factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
-        await using var db = _factory.CreateDbContext();
-        await db.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _factory = await _env.MigratedDatabaseAsync();
 
     public Task DisposeAsync()
     {

@@ -12,12 +12,7 @@ public sealed class StoryClusteringTests : IAsyncLifetime
     private readonly TestEnvironment _env = new();
     private MonitorDbContextFactory _factory = null!;
 
-    public async Task InitializeAsync()
-    {
-        _factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
-        await using var db = _factory.CreateDbContext();
-        await db.Database.MigrateAsync();
-    }
+    public async Task InitializeAsync() => _factory = await _env.MigratedDatabaseAsync();
 
     public Task DisposeAsync()
     {
@@ -28,8 +23,8 @@ public sealed class StoryClusteringTests : IAsyncLifetime
     [Fact]
     public async Task ReportsStoredByTwoReplicasAtOnceJoinOneStory()
     {
-        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
-        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
         var older = Item("wire", "Ministry approves national AI basic plan for sovereign models", "https://wire.example/1");
         Assert.True(await replicaA.AddAsync(older, CancellationToken.None));
         // Replica B stores its report after A looked for a story and before A inserts: neither sees the other in time.
@@ -54,8 +49,8 @@ public sealed class StoryClusteringTests : IAsyncLifetime
     [Fact]
     public async Task AReportOfAStoryAnotherReplicaJustMergedJoinsTheMergedStory()
     {
-        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
-        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
         // Two stories that another replica is about to merge (it matched them through a report not shown here)...
         var first = Item("agency", "Lawmakers back statute on machine learning oversight", "https://agency.example/1");
         var second = Item("daily", "Parliament passes national artificial intelligence act", "https://daily.example/2");

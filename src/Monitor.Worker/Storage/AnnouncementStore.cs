@@ -17,7 +17,7 @@ namespace Monitor.Worker.Storage;
 /// is found by the post-commit check and the two stories merged. A database-level lock around lookup and insert
 /// plugs in at <see cref="BeginWriteAsync"/>.
 /// </remarks>
-public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null) : IDisposable
+public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<AnnouncementStore>.Instance;
 
@@ -196,10 +196,5 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             // The announcements are stored: a merge lost to a deadlock or a busy database only leaves two stories apart.
             _logger.LogWarning(ex, "Could not merge the stories of {Count} new announcements (first {AnnouncementId}); they stay apart", batch.Count, batch[0].Id);
         }
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
     }
 }

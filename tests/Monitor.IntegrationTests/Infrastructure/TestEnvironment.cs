@@ -86,6 +86,15 @@ public sealed class TestEnvironment : IDisposable
         return host;
     }
 
+    /// <summary>A store factory on this test's SQLite file, migrated (no host).</summary>
+    public async Task<MonitorDbContextFactory> MigratedDatabaseAsync()
+    {
+        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        await using var db = factory.CreateDbContext();
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        return factory;
+    }
+
     /// <summary>The settings as environment variables, for running the worker as a separate process.</summary>
     public IEnumerable<KeyValuePair<string, string>> AsEnvironment() =>
         Settings.Where(s => s.Value is not null).Select(s => KeyValuePair.Create(s.Key.Replace(":", "__", StringComparison.Ordinal), s.Value!));
