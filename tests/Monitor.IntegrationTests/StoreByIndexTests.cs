@@ -28,7 +28,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
         var store = new AnnouncementStore(_factory, TimeProvider.System);
         await store.StoreAsync(Enumerable.Range(0, 300).Select(i => Item($"src{i % 7}", $"Report {i} on item {i * 31} from agency {i % 13}", $"https://example.org/{i}", $"body {i} with GPU count {i * 1000 + 123} and KAIST{i}")).ToList(), [], () => [], CancellationToken.None);
         var plans = new PlanCapture();
-        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={_env.DatabasePath}").AddInterceptors(plans).Options);
+        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={_env.DatabasePath}", o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(plans).Options);
         var batch = new[] { Item("new", "Report 7 on item 217 from agency 7 again", "https://example.org/new", "body 7 with GPU count 7123 and KAIST7") };
         StoryCandidateQuery.Index(batch[0]);
 
@@ -48,7 +48,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
     public void SqlServerQueriesTranslateToIndexedInLists()
     {
         // SQL Server cannot run here: the translation is checked without a server.
-        using var db = new MonitorDbContext(new DbContextOptionsBuilder<MonitorDbContext>().UseSqlServer("Server=unused;Database=unused").Options);
+        using var db = new MonitorDbContextFactory(DatabaseProvider.SqlServer, "Server=unused;Database=unused").CreateDbContext();
         var batch = new[] { Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
         StoryCandidateQuery.Index(batch[0]);
 
@@ -62,8 +62,9 @@ public sealed class StoreByIndexTests : IAsyncLifetime
 
         Assert.Contains("UNION ALL", candidates, StringComparison.Ordinal);
         Assert.Contains("OPENJSON", candidates, StringComparison.Ordinal);
-        Assert.Contains("[UrlHash] IN", known, StringComparison.Ordinal);
-        Assert.Contains("[ItemKeyHash] IN", known, StringComparison.Ordinal);
+        Assert.Contains("[UrlHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("[ItemKeyHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", known, StringComparison.Ordinal);
     }
 
     [Fact]

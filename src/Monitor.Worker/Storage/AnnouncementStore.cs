@@ -175,8 +175,8 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     /// <summary>Rows with one of <paramref name="urlHashes"/>, or one of <paramref name="itemKeyHashes"/> in one of
     /// <paramref name="sourceIds"/>: two index lookups (a superset of the pairs asked for; callers filter).</summary>
     internal static IQueryable<Announcement> KnownQuery(MonitorDbContext db, IReadOnlyCollection<string> urlHashes, IReadOnlyCollection<string> sourceIds, IReadOnlyCollection<string> itemKeyHashes) =>
-        db.Announcements.AsNoTracking().Where(a => EF.Parameter(urlHashes).Contains(a.UrlHash))
-            .Concat(db.Announcements.AsNoTracking().Where(a => EF.Parameter(sourceIds).Contains(a.SourceId) && EF.Parameter(itemKeyHashes).Contains(a.ItemKeyHash)));
+        db.Announcements.AsNoTracking().Where(a => urlHashes.Contains(a.UrlHash))
+            .Concat(db.Announcements.AsNoTracking().Where(a => sourceIds.Contains(a.SourceId) && itemKeyHashes.Contains(a.ItemKeyHash)));
 
     private async Task MergeRacedStoriesSafelyAsync(MonitorDbContext db, List<Announcement> batch, List<StoryCandidate> seen, CancellationToken cancellationToken)
     {

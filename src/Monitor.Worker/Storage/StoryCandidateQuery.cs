@@ -18,15 +18,15 @@ internal static class StoryCandidateQuery
         var keys = batch.SelectMany(AllKeys).Distinct().ToList();
         var nullableKeys = keys.Select(k => (long?)k).ToList();
 
-        var ids = db.Announcements.Where(a => EF.Parameter(band0).Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
-            .Concat(db.Announcements.Where(a => EF.Parameter(band1).Contains(a.Band1) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(band2).Contains(a.Band2) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(band3).Contains(a.Band3) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey0) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey1) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey2) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.Announcements.Where(a => EF.Parameter(nullableKeys).Contains(a.TitleKey3) && a.FetchedAt >= since).Select(a => a.Id))
-            .Concat(db.StoryKeys.Where(k => EF.Parameter(keys).Contains(k.Key) && k.FetchedAt >= since).Select(k => k.AnnouncementId));
+        var ids = db.Announcements.Where(a => band0.Contains(a.Band0) && a.FetchedAt >= since).Select(a => a.Id)
+            .Concat(db.Announcements.Where(a => band1.Contains(a.Band1) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => band2.Contains(a.Band2) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => band3.Contains(a.Band3) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => nullableKeys.Contains(a.TitleKey0) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => nullableKeys.Contains(a.TitleKey1) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => nullableKeys.Contains(a.TitleKey2) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.Announcements.Where(a => nullableKeys.Contains(a.TitleKey3) && a.FetchedAt >= since).Select(a => a.Id))
+            .Concat(db.StoryKeys.Where(k => keys.Contains(k.Key) && k.FetchedAt >= since).Select(k => k.AnnouncementId));
         return db.Announcements.AsNoTracking()
             .Where(a => ids.Contains(a.Id))
             .OrderBy(a => a.Id)
