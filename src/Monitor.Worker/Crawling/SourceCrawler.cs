@@ -22,6 +22,7 @@ public sealed class SourceCrawler(
     SourceCatalog catalog,
     AnnouncementStore announcements,
     SourceStateStore states,
+    RobotsCache robots,
     LlmRefiner refiner,
     IOptions<CrawlingOptions> options,
     TimeProvider time,
@@ -30,10 +31,13 @@ public sealed class SourceCrawler(
     /// <summary>Crawls <paramref name="source"/> alone; <paramref name="force"/> ignores backoff and the failure limit.</summary>
     public async Task<CrawlOutcome> CrawlAsync(SourceDefinition source, bool force, CancellationToken cancellationToken)
     {
+        await robots.EnsureLoadedAsync(cancellationToken);
         var state = await states.GetAsync(source.Id, cancellationToken);
         var work = await FetchAsync(source, state, force, cancellationToken);
         await BuildAsync(work, cancellationToken);
-        return (await StoreAsync([work], cancellationToken))[0];
+        var outcome = (await StoreAsync([work], cancellationToken))[0];
+        await robots.SaveAsync(CancellationToken.None);
+        return outcome;
     }
 
     /// <summary>Fetches and reads the source, looks up which items are known, and fetches the new items' pages.</summary>

@@ -72,9 +72,16 @@ public sealed class RobotsCache(RobotsStore store, TimeProvider time, IOptions<C
         return rules;
     }
 
+    private int _loaded;
+
+    /// <summary>Loads the kept entries once per process (<see cref="LoadAsync"/>), for crawls of one source at a time.</summary>
+    public Task EnsureLoadedAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _loaded) == 1 ? Task.CompletedTask : LoadAsync(cancellationToken);
+
     /// <summary>Adds the still-valid entries kept in the database (one query).</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _loaded, 1);
         if (!options.Value.RespectRobotsTxt)
         {
             return;
