@@ -18,6 +18,7 @@ namespace Monitor.Worker.Crawling;
 /// </summary>
 public sealed class SourceCrawler(
     PageFetcher fetcher,
+    ArticlePages pages,
     SourceReader reader,
     SourceCatalog catalog,
     AnnouncementStore announcements,
@@ -120,36 +121,7 @@ public sealed class SourceCrawler(
         work.ItemsSeen = items.Count;
         work.Note = read.Note;
         work.LeftOver = Math.Max(0, fresh.Count - cap) + Math.Max(0, changed.Count - cap);
-        await FetchPagesAsync(work, taken, cancellationToken);
-    }
-
-    private async Task FetchPagesAsync(SourceWork work, List<PendingItem> items, CancellationToken cancellationToken)
-    {
-        var pages = new PendingItem[items.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, items.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxRequestsPerHost, CancellationToken = cancellationToken },
-            async (i, token) => pages[i] = items[i] with { Page = await FetchPageAsync(work.Source, items[i], token) });
-        work.Pending.AddRange(pages);
-    }
-
-    private async Task<FetchResult.Ok?> FetchPageAsync(SourceDefinition source, PendingItem pending, CancellationToken cancellationToken)
-    {
-        var hasFullText = FullTextDetector.HasFullText(pending.Item);
-        if (!options.Value.FetchArticles || (hasFullText && !source.FetchFullText))
-        {
-            return null;
-        }
-
-        var page = await fetcher.FetchAsync(pending.Url, null, cancellationToken);
-        if (page is not FetchResult.Ok ok)
-        {
-            // The item keeps the feed's data; the page is not retried (it is stored now and never new again).
-            logger.LogDebug("Article fetch failed for {SourceId} {Url}: {Reason}", source.Id, pending.Url, page);
-            return null;
-        }
-
-        return ok;
+        work.Pending.AddRange(await pages.FetchAsync(work.Source, taken, cancellationToken));
     }
 
     /// <summary>Extracts and classifies the fetched items (CPU; the optional LLM second opinion is the only I/O).</summary>
