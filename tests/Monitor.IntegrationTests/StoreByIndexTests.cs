@@ -9,26 +9,15 @@ using Monitor.Worker.Storage.Entities;
 namespace Monitor.IntegrationTests;
 
 /// <summary>Story candidates and known keys come from indexes, never a scan; batches store in one transaction.</summary>
-public sealed class StoreByIndexTests : IAsyncLifetime
+public sealed class StoreByIndexTests : MigratedStore
 {
-    private readonly TestEnvironment _env = new();
-    private MonitorDbContextFactory _factory = null!;
-
-    public async Task InitializeAsync() => _factory = await _env.MigratedDatabaseAsync();
-
-    public Task DisposeAsync()
-    {
-        _env.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task SqliteSearchesTheIndexesForCandidatesAndKnownKeys()
     {
-        var store = new AnnouncementStore(_factory, TimeProvider.System);
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
         await store.StoreAsync(Enumerable.Range(0, 300).Select(i => Item($"src{i % 7}", $"Report {i} on item {i * 31} from agency {i % 13}", $"https://example.org/{i}", $"body {i} with GPU count {i * 1000 + 123} and KAIST{i}")).ToList(), [], () => [], CancellationToken.None);
         var plans = new PlanCapture();
-        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={_env.DatabasePath}", o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(plans).Options);
+        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={Env.DatabasePath}", o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(plans).Options);
         var batch = new[] { Item("new", "Report 7 on item 217 from agency 7 again", "https://example.org/new", "body 7 with GPU count 7123 and KAIST7") };
         StoryCandidateQuery.Index(batch[0]);
 
@@ -70,7 +59,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
     [Fact]
     public async Task ABatchSkipsKnownUrlsJoinsStoriesAndMergesTheStoriesAReportConnects()
     {
-        var store = new AnnouncementStore(_factory, TimeProvider.System);
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
         var ministry = Item("ministry", "Cabinet approves Rs 10,372 crore IndiaAI Mission", "https://gov.example/1", "The IndiaAI Mission with 10,372 crore and over 10,000 GPUs, said Piyush Goyal of MeitY.");
         var wire = Item("wire", "Government clears AI programme worth billions", "https://wire.example/2", "A programme of 10372 crore for IndiaAI and 10,000 GPUs, Goyal told reporters; MeitY runs it.");
         var other = Item("daily", "Storm warning for the southern coast this weekend", "https://daily.example/3", "Heavy rain is expected across the region.");
@@ -80,7 +69,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
 
         // A story split in two (as two replicas can leave it), then a report that matches both: one story again.
         var split = Item("paper", "Rs 10,372 crore IndiaAI Mission approved by the Union Cabinet", "https://paper.example/4", "IndiaAI gets 10,372 crore; GPUs number 10,000; MeitY and Goyal.");
-        await using (var db = _factory.CreateDbContext())
+        await using (var db = Factory.CreateDbContext())
         {
             var story = new Story { Title = split.Title, CreatedAt = DateTime.UtcNow };
             db.Stories.Add(story);
@@ -94,7 +83,7 @@ public sealed class StoreByIndexTests : IAsyncLifetime
         var joining = Item("agency", "Union Cabinet clears the IndiaAI Mission: Rs 10,372 crore", "https://agency.example/5", "The 10,372 crore IndiaAI plan buys 10,000 GPUs, MeitY said; Goyal briefed.");
         Assert.Equal(1, await store.StoreAsync([duplicate, joining], [], () => [], CancellationToken.None));
 
-        await using var check = _factory.CreateDbContext();
+        await using var check = Factory.CreateDbContext();
         var stories = await check.Announcements.Where(a => a.SourceId != "daily").Select(a => a.StoryId).Distinct().ToListAsync();
         Assert.Equal(ministry.StoryId, Assert.Single(stories));
         Assert.Equal(1, await check.Announcements.CountAsync(a => a.CanonicalUrl == "https://gov.example/1"));
