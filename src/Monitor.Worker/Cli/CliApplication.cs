@@ -114,6 +114,8 @@ public static class CliApplication
             "classify" => await ClassifyCommand.RunAsync(Required(cli, "in"), Required(cli, "out"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, error, cancellationToken),
             "parse-feed" => await ParseFeedCommand.RunAsync(Required(cli, "in-dir"), Required(cli, "out-dir"), output, cancellationToken),
             "bench extract" => await ExtractionBenchmark.RunAsync(Required(cli, "in-dir"), ParseInt(cli.Get("rounds"), 10), output, cancellationToken),
+            "bench crawl" => await Crawling.Benchmark.CrawlBenchmark.RunAsync(paths, ParseInt(cli.Get("feeds"), 1000), ParseInt(cli.Get("items"), 20), ParseInt(cli.Get("hosts"), 50), cli.Has("articles"), cli.Get("work-dir"), output, cancellationToken),
+            "bench store" => await Storage.StoreBenchmark.RunAsync(ParseInt(cli.Get("stored"), 100_000), ParseInt(cli.Get("adds"), 200), cli.Get("work-dir"), output, cancellationToken),
             "bench classify" => await ClassificationBenchmark.RunAsync(Required(cli, "in"), cli.Get("taxonomy") ?? paths.TaxonomyFile, output, cancellationToken),
             "classify-train" when cli.Get("cv") is { } folds => await ClassifierTraining.CrossValidateAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, ParseInt(folds, 5), Required(cli, "out"), output, error, cancellationToken),
             "classify-train" => await ClassifierTraining.TrainAsync(Paths(Required(cli, "in")), Extra(cli), cli.Get("taxonomy") ?? paths.TaxonomyFile, Required(cli, "out"), output, error, cancellationToken),
@@ -147,7 +149,7 @@ public static class CliApplication
             throw new CliUsageException("--format takes text or markdown");
         }
 
-        foreach (var name in new[] { "items", "rounds", "cv", "subscribers", "announcements" })
+        foreach (var name in new[] { "items", "rounds", "cv", "subscribers", "announcements", "feeds", "hosts", "stored", "adds" })
         {
             if (cli.Get(name) is { } value && !int.TryParse(value, out _))
             {

@@ -4,10 +4,10 @@ namespace Monitor.Worker.Cli;
 public static class CliSpec
 {
     /// <summary>Options that take no value.</summary>
-    public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed"];
+    public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed", "articles"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements", "feeds", "hosts", "work-dir", "stored", "adds"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -26,6 +26,8 @@ public static class CliSpec
         ["parse-feed"] = ["in-dir", "out-dir"],
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
+        ["bench crawl"] = ["config", "feeds", "items", "hosts", "articles", "work-dir"],
+        ["bench store"] = ["stored", "adds", "work-dir"],
         ["classify-train"] = ["in", "out", "config", "taxonomy", "cv", "extra"],
         ["subscribers add"] = ["config", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "confirmed"],
         ["subscribers remove"] = ["config"],
@@ -70,6 +72,9 @@ public static class CliSpec
           bench classify --in FILE.jsonl            classification speed
           bench digest [--subscribers N] [--announcements N]   compose and send every due digest to a loopback SMTP
                                            server (defaults 10000 and 300): messages/s, peak memory, queries
+          bench crawl [--feeds N] [--items K] [--hosts H] [--articles] [--work-dir DIR]
+                                           crawl benchmark on a loopback farm: three passes of the real crawl verb
+          bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)

@@ -7,19 +7,38 @@ namespace Monitor.Worker.Clustering;
 public static class SimHash
 {
     /// <summary>The SimHash of <paramref name="text"/>; 0 for empty text.</summary>
+    /// <remarks>Allocation-light: tokens are spans of one buffer and shingles are hashed in place, with the same
+    /// values as hashing the shingle strings ("a b c").</remarks>
     public static long Compute(string text)
     {
-        var tokens = Tokens(text);
+        var buffer = new List<char>(text.Length);
+        var tokens = new List<(int Start, int Length)>();
+        Tokenize(text, buffer, tokens);
         if (tokens.Count == 0)
         {
             return 0;
         }
 
+        var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
         Span<int> weights = stackalloc int[64];
         for (var i = 0; i < tokens.Count; i++)
         {
-            var shingle = i + 2 < tokens.Count ? $"{tokens[i]} {tokens[i + 1]} {tokens[i + 2]}" : tokens[i];
-            var hash = Fnv1a(shingle);
+            var hash = 14695981039346656037UL;
+            var last = i + 2 < tokens.Count ? i + 2 : i;
+            for (var t = i; t <= last; t++)
+            {
+                if (t > i)
+                {
+                    hash = (hash ^ ' ') * 1099511628211UL;
+                }
+
+                foreach (var c in chars.Slice(tokens[t].Start, tokens[t].Length))
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+            }
+
+            hash = Avalanche(hash);
             for (var bit = 0; bit < 64; bit++)
             {
                 weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
@@ -38,15 +57,9 @@ public static class SimHash
         return unchecked((long)result);
     }
 
-    private static ulong Fnv1a(string value)
+    // FNV's low bits mix poorly; a final avalanche (from SplitMix64) spreads every input bit over all 64.
+    private static ulong Avalanche(ulong hash)
     {
-        var hash = 14695981039346656037UL;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        // FNV's low bits mix poorly; a final avalanche (from SplitMix64) spreads every input bit over all 64.
         hash ^= hash >> 30;
         hash *= 0xbf58476d1ce4e5b9UL;
         hash ^= hash >> 27;
@@ -60,36 +73,59 @@ public static class SimHash
     /// <summary>Lower-cased word tokens; CJK runs become overlapping character bigrams.</summary>
     public static List<string> Tokens(string text)
     {
-        var tokens = new List<string>();
-        var word = new StringBuilder();
-        void Flush()
+        var buffer = new List<char>(text.Length);
+        var spans = new List<(int Start, int Length)>();
+        Tokenize(text, buffer, spans);
+        var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
+        var tokens = new List<string>(spans.Count);
+        foreach (var (start, length) in spans)
         {
-            if (word.Length > 0)
-            {
-                tokens.Add(word.ToString());
-                word.Clear();
-            }
+            tokens.Add(new string(chars.Slice(start, length)));
         }
 
-        char? previousCjk = null;
+        return tokens;
+    }
+
+    // Appends each token's characters to buffer and its place to tokens.
+    private static void Tokenize(string text, List<char> buffer, List<(int Start, int Length)> tokens)
+    {
+        var wordStart = -1;
+        void Flush()
+        {
+            if (wordStart >= 0 && buffer.Count > wordStart)
+            {
+                tokens.Add((wordStart, buffer.Count - wordStart));
+            }
+
+            wordStart = -1;
+        }
+
+        var previousCjk = '\0';
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {
             if (IsCjk(c))
             {
                 Flush();
-                if (previousCjk is { } p)
+                if (previousCjk != '\0')
                 {
-                    tokens.Add(string.Concat(p, c));
+                    tokens.Add((buffer.Count, 2));
+                    buffer.Add(previousCjk);
+                    buffer.Add(c);
                 }
 
                 previousCjk = c;
                 continue;
             }
 
-            previousCjk = null;
+            previousCjk = '\0';
             if (char.IsLetterOrDigit(c))
             {
-                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+                if (wordStart < 0)
+                {
+                    wordStart = buffer.Count;
+                }
+
+                buffer.Add(char.ToLower(c, CultureInfo.InvariantCulture));
             }
             else
             {
@@ -98,7 +134,6 @@ public static class SimHash
         }
 
         Flush();
-        return tokens;
     }
 
     private static bool IsCjk(char c) =>

@@ -7,6 +7,7 @@ public static class CrawlingServiceCollectionExtensions
     public static IHostApplicationBuilder AddCrawling(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SourceReader>();
+        builder.Services.AddSingleton<ArticlePages>();
         builder.Services.AddSingleton<SourceCrawler>();
         builder.Services.AddSingleton<CrawlRunner>();
         builder.Services.AddSingleton<SourceTester>();

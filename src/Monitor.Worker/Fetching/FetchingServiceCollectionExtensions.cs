@@ -71,6 +71,7 @@ public static class FetchingServiceCollectionExtensions
 
             return new AddressGuard(options.ParsedAllowedNetworks());
         });
+        builder.Services.AddSingleton<RobotsCache>();
         builder.Services.AddSingleton<PageFetcher>();
         return builder;
     }

@@ -7,7 +7,7 @@ using Monitor.Worker.Crawling;
 namespace Monitor.Worker.Fetching;
 
 /// <summary>Polite, bounded HTTP GET: per-host concurrency, conditional requests, body size limit, timeouts as values.</summary>
-public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, ILogger<PageFetcher> logger)
+public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
     public const string ClientName = "crawler";
@@ -16,7 +16,6 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     public const int MaxRedirects = 5;
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLimits = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>GETs <paramref name="url"/>; with <paramref name="validators"/> the request is conditional.</summary>
     public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
@@ -162,25 +161,29 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
             response.Content.Headers.ContentType?.MediaType,
             response.Content.Headers.ContentType?.CharSet,
             response.Headers.ETag?.ToString(),
-            response.Content.Headers.LastModified?.ToString("R"));
+            response.Content.Headers.LastModified?.ToString("R"))
+        {
+            Lifetime = response.Headers.CacheControl?.MaxAge ?? (response.Content.Headers.Expires - DateTimeOffset.UtcNow),
+        };
     }
 
     private async Task<RobotsRules> RobotsFor(Uri url, CrawlingOptions settings, CancellationToken cancellationToken)
     {
         var site = url.GetLeftPart(UriPartial.Authority);
-        if (_robots.TryGetValue(site, out var cached) && cached.Expires > DateTimeOffset.UtcNow)
-        {
-            return cached.Rules;
-        }
+        return await robots.GetOrFetchAsync(site, () => FetchRobotsAsync(site, settings, cancellationToken));
+    }
 
+    private async Task<RobotsRules> FetchRobotsAsync(string site, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
         // A missing or unreadable robots.txt allows everything (RFC 9309 treats 4xx so; we also do for 5xx and
         // network errors rather than park a government source because its robots.txt is down), re-checked in an hour.
         var result = await SendAsync(new Uri(site + "/robots.txt"), null, settings, cancellationToken);
-        var rules = result is FetchResult.Ok ok
-            ? RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(ok.Body.AsSpan(0, Math.Min(ok.Body.Length, 512 * 1024))), AgentToken(settings.UserAgent))
-            : RobotsRules.AllowAll;
-        _robots[site] = (rules, DateTimeOffset.UtcNow + (result is FetchResult.Ok ? TimeSpan.FromHours(12) : TimeSpan.FromHours(1)));
-        return rules;
+        return result switch
+        {
+            FetchResult.Ok ok => robots.Put(site, System.Text.Encoding.UTF8.GetString(ok.Body.AsSpan(0, Math.Min(ok.Body.Length, 512 * 1024))), readable: true, ok.Lifetime),
+            FetchResult.Failed { Status: { } status } when (int)status is >= 400 and < 500 => robots.Put(site, null, readable: true, null),
+            _ => robots.Put(site, null, readable: false, null),
+        };
     }
 
     /// <summary>The product token robots.txt groups are matched against: the User-Agent up to its first '/' or space.</summary>

@@ -27,6 +27,10 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Story> Stories => Set<Story>();
 
+    public DbSet<StoryKey> StoryKeys => Set<StoryKey>();
+
+    public DbSet<RobotsEntry> RobotsEntries => Set<RobotsEntry>();
+
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DigestDeliveryItem> DigestDeliveryItems => Set<DigestDeliveryItem>();
@@ -35,6 +39,32 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Whatever path inserts an announcement, its story index keys (SimHash bands, title keys) go in with it.
+    private void IndexNewAnnouncements()
+    {
+        foreach (var entry in ChangeTracker.Entries<Announcement>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            if (entry.Entity.Band0 is null && entry.Entity.TitleKey0 is null && entry.Entity.Anchors.Length == 0)
+            {
+                StoryCandidateQuery.Index(entry.Entity);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

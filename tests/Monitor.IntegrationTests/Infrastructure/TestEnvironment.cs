@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Configuration;
+using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Infrastructure;
 
@@ -89,6 +90,15 @@ public sealed class TestEnvironment : IDisposable
         var host = MonitorHost.CreateOneShot(Paths, overrides: Settings, services: services);
         await MonitorHost.PrepareDatabaseAsync(host, CancellationToken.None);
         return host;
+    }
+
+    /// <summary>A store factory on this test's SQLite file, migrated (no host).</summary>
+    public async Task<MonitorDbContextFactory> MigratedDatabaseAsync()
+    {
+        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        await using var db = factory.CreateDbContext();
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        return factory;
     }
 
     /// <summary>The settings as environment variables, for running the worker as a separate process.</summary>
