@@ -34,6 +34,9 @@ public static class SchedulingServiceCollectionExtensions
             {
                 o.InstanceName = SchedulerName;
                 o.GenerateInstanceId = true;
+
+                // Up to one trigger per free thread taken per round trip to the store (triggers due at the same moment).
+                o.MaxBatchSize = options.MaxConcurrentJobs;
             });
             q.UseDefaultThreadPool(options.MaxConcurrentJobs);
             if (storage.Provider == DatabaseProvider.Sqlite)
@@ -71,6 +74,9 @@ public static class SchedulingServiceCollectionExtensions
         store.ConfigureStore(o =>
         {
             o.StoreJobDataAsStrings = true;
+
+            // Needed with batches of more than one trigger in a cluster: acquiring is done under Quartz's row lock.
+            o.AcquireTriggersWithinLock = true;
             o.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds);
         });
         store.UseClustering(c =>

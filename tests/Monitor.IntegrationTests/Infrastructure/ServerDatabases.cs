@@ -18,6 +18,7 @@ public static class ServerDatabases
 
     private static readonly SemaphoreSlim Creating = new(1, 1);
     private static readonly string RunId = $"{Environment.ProcessId}_{Guid.NewGuid().ToString("n")[..6]}";
+    private static readonly Lock TemplateLock = new();
     private static Task<string>? _template;
 
     /// <summary>The server's connection string, or a skip naming the variable that is not set.</summary>
@@ -36,7 +37,13 @@ public static class ServerDatabases
         var name = $"monitor_t_{RunId}_{Guid.NewGuid().ToString("n")[..10]}";
         if (provider == DatabaseProvider.PostgreSql)
         {
-            var template = await (_template ??= CreateTemplateAsync(server));
+            Task<string> making;
+            lock (TemplateLock)
+            {
+                making = _template ??= CreateTemplateAsync(server);
+            }
+
+            var template = await making;
             await Creating.WaitAsync();
             try
             {
