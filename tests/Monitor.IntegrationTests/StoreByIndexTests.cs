@@ -76,7 +76,7 @@ public abstract class StoreByIndexTests(DatabaseProvider provider) : MigratedSto
         Assert.Equal(1, await check.Announcements.CountAsync(a => a.CanonicalUrl == "https://gov.example/1"));
     }
 
-    private static Announcement Item(string source, string title, string url, string text) => new()
+    internal static Announcement Item(string source, string title, string url, string text) => new()
     {
         UrlHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(url),
         CanonicalUrl = url,
@@ -145,7 +145,7 @@ public sealed class SqlServerTranslationTests
     {
         // SQL Server cannot run here: the translation is checked without a server.
         using var db = new MonitorDbContextFactory(DatabaseProvider.SqlServer, "Server=unused;Database=unused").CreateDbContext();
-        var batch = new[] { Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
+        var batch = new[] { StoreByIndexTests.Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
         StoryCandidateQuery.Index(batch[0]);
 
         var candidates = StoryCandidateQuery.For(db, batch, DateTime.UtcNow.AddDays(-14)).ToQueryString();
@@ -162,17 +162,4 @@ public sealed class SqlServerTranslationTests
         Assert.Contains("[ItemKeyHash] IN (", known, StringComparison.Ordinal);
         Assert.Contains("OPENJSON", known, StringComparison.Ordinal);
     }
-
-    private static Announcement Item(string source, string title, string url, string text) => new()
-    {
-        UrlHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(url),
-        CanonicalUrl = url,
-        SourceId = source,
-        ItemKeyHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(source + url),
-        Title = title,
-        Text = text,
-        FetchedAt = DateTime.UtcNow,
-        PublishedAt = DateTime.UtcNow,
-        SimHash = SimHash.Compute(text),
-    };
 }

@@ -27,6 +27,7 @@ public static class CliSpec
         ["bench extract"] = ["in-dir", "rounds"],
         ["bench classify"] = ["in", "config", "taxonomy"],
         ["bench crawl"] = ["config", "feeds", "items", "hosts", "articles", "work-dir"],
+        ["bench replicas"] = ["config", "connection", "replicas", "feeds", "items", "hosts", "work-dir"],
         ["bench store"] = ["stored", "adds", "work-dir"],
         ["classify-train"] = ["in", "out", "config", "taxonomy", "cv", "extra"],
         ["subscribers add"] = ["config", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "confirmed"],
@@ -74,6 +75,8 @@ public static class CliSpec
                                            server (defaults 10000 and 300): messages/s, peak memory, queries
           bench crawl [--feeds N] [--items K] [--hosts H] [--articles] [--work-dir DIR]
                                            crawl benchmark on a loopback farm: three passes of the real crawl verb
+          bench replicas --connection PG [--replicas 1,2] [--feeds N] [--items K] [--hosts H]
+                                           the crawl benchmark's first pass on PostgreSQL by 1 and 2 clustered workers
           bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
