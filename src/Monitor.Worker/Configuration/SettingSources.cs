@@ -26,6 +26,7 @@ public static class SettingSources
             {
                 JsonConfigurationProvider json => Path.GetFileName(json.Source.Path) ?? "settings file",
                 EnvironmentVariablesConfigurationProvider => $"environment ({key.Replace(":", "__", StringComparison.Ordinal)})",
+                SecretFilesConfigurationProvider files => $"file {files.Describe(key) ?? "(a _FILE variable)"}",
                 MemoryConfigurationProvider => "overrides",
                 _ => provider.GetType().Name.Replace("ConfigurationProvider", "", StringComparison.Ordinal),
             };

@@ -14,7 +14,7 @@ namespace Monitor.Worker.Configuration;
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
 public static partial class SettingsValidator
 {
-    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions"];
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions", "Observability", "Alerts", "Retention"];
 
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
@@ -75,6 +75,8 @@ public static partial class SettingsValidator
         {
             CheckSubscriptions(subscriptions, From, problems);
         }
+
+        CheckOperations(configuration, crawling, From, problems);
 
         return problems;
     }

@@ -4,7 +4,7 @@ using Monitor.Worker.Sources;
 namespace Monitor.Worker.Crawling;
 
 /// <summary>Runs a crawl pass over many sources with bounded parallelism.</summary>
-public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, IOptions<CrawlingOptions> options)
+public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
 {
     /// <summary>Crawls every enabled source (or only <paramref name="sourceId"/>); results in source order.</summary>
     /// <exception cref="ArgumentException">No source has <paramref name="sourceId"/>.</exception>
@@ -14,6 +14,9 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, IO
             ? catalog.Sources.Where(s => s.Enabled).ToList()
             : [catalog.Find(sourceId) ?? throw new ArgumentException($"no source with id '{sourceId}'", nameof(sourceId))];
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = Observability.MonitorTracing.Source.StartActivity("crawl pass");
+        activity?.SetTag("monitor.sources", sources.Count);
         var results = new CrawlOutcome[sources.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, sources.Count),
@@ -23,6 +26,7 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, IO
                 results[index] = await crawler.CrawlAsync(sources[index], force, token);
                 progress?.Report(results[index]);
             });
+        metrics.CrawlPass(System.Diagnostics.Stopwatch.GetElapsedTime(started), sources.Count);
         return results;
     }
 }

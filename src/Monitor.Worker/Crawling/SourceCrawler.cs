@@ -22,6 +22,7 @@ public sealed class SourceCrawler(
     AnnouncementStore announcements,
     SourceStateStore states,
     LlmRefiner refiner,
+    Observability.MonitorMetrics metrics,
     IOptions<CrawlingOptions> options,
     TimeProvider time,
     ILogger<SourceCrawler> logger)
@@ -30,6 +31,8 @@ public sealed class SourceCrawler(
     public async Task<CrawlOutcome> CrawlAsync(SourceDefinition source, bool force, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        using var activity = Observability.MonitorTracing.Source.StartActivity("crawl source");
+        activity?.SetTag("monitor.source", source.Id);
         var state = await states.GetAsync(source.Id, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         if (!force && state.NextAttemptAt > now)
@@ -64,6 +67,9 @@ public sealed class SourceCrawler(
         }
 
         await states.SaveAsync(state, CancellationToken.None);
+        metrics.Crawled(outcome);
+        activity?.SetTag("monitor.outcome", outcome.Status);
+        activity?.SetTag("monitor.items.new", outcome.ItemsNew);
         if (outcome.Status == "failed")
         {
             logger.LogWarning("Crawl failed for {SourceId} {Url}: {Reason}", source.Id, source.Url, outcome.Message);
@@ -127,6 +133,7 @@ public sealed class SourceCrawler(
 
             if (await announcements.AddAsync(announcement, cancellationToken))
             {
+                metrics.Stored(announcement.Topics, announcement.Relevant, openedStory: announcement.Story is not null);
                 stored++;
                 relevant += announcement.Relevant ? 1 : 0;
             }

@@ -22,6 +22,7 @@ public sealed class DigestRunner(
     DigestSender sender,
     SourceCatalog catalog,
     SubscriptionLinks links,
+    Observability.MonitorMetrics metrics,
     IOptions<DigestOptions> options,
     IOptions<SubscriptionOptions> subscriptionOptions,
     IOptions<SmtpOptions> smtpOptions,
@@ -35,6 +36,8 @@ public sealed class DigestRunner(
     /// to one subscriber and ignores their send hour.</summary>
     public async Task<DigestRunReport> RunAsync(bool dryRun, string? onlyTo, CancellationToken cancellationToken)
     {
+        using var activity = Observability.MonitorTracing.Source.StartActivity("digest run");
+        activity?.SetTag("monitor.dry_run", dryRun);
         var now = time.GetUtcNow();
         var since = (now - Lookback).UtcDateTime;
         var pool = (await ledger.LoadPoolAsync(since, cancellationToken)).Select(DigestCandidate.From).ToList();
@@ -63,7 +66,17 @@ public sealed class DigestRunner(
             await Task.WhenAll(consumers);
         }
 
-        return new DigestRunReport(run.Results.ToList(), run.Previews.ToList());
+        var results = run.Results.ToList();
+        if (!dryRun)
+        {
+            foreach (var result in results)
+            {
+                metrics.Digest(result.Status);
+            }
+        }
+
+        activity?.SetTag("monitor.digests.sent", results.Count(r => r.Status == "sent"));
+        return new DigestRunReport(results, run.Previews.ToList());
     }
 
     private async IAsyncEnumerable<List<Subscriber>> PagesAsync(string? onlyTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

@@ -33,6 +33,12 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
+    /// <summary>Open source-failure alerts (one row from the alert mail to the recovery mail).</summary>
+    public DbSet<SourceAlert> SourceAlerts => Set<SourceAlert>();
+
+    /// <summary>Where maintenance tasks (retention) got to.</summary>
+    public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
+
     /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
