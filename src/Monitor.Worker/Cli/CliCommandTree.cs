@@ -13,8 +13,9 @@ internal static class CliCommandTree
     public delegate Task<int> Handler(CliVerb verb, CliArguments arguments, CancellationToken cancellationToken);
 
     /// <summary>The root command; the root itself is the <c>run</c> verb. <paramref name="completions"/> adds completions
-    /// for a verb's argument (key <c>sources test</c>) or option (key <c>crawl --source</c>): source ids, say.</summary>
-    public static RootCommand Build(Handler handler, Func<string, IEnumerable<string>>? completions = null)
+    /// for a verb's argument (key <c>sources test</c>) or option (key <c>crawl --source</c>): source ids, say, read from
+    /// the configuration directory the line names (null: the default).</summary>
+    public static RootCommand Build(Handler handler, Func<string, string?, IEnumerable<string>>? completions = null)
     {
         var root = new RootCommand("Monitor — watches governments and news outlets for national LLM and AI policy announcements.");
         var run = CliVerbs.Find("run")!;
@@ -51,7 +52,7 @@ internal static class CliCommandTree
         _ => word,
     };
 
-    private static void Configure(Command command, CliVerb verb, Handler handler, Func<string, IEnumerable<string>>? completions)
+    private static void Configure(Command command, CliVerb verb, Handler handler, Func<string, string?, IEnumerable<string>>? completions)
     {
         foreach (var spec in verb.Options)
         {
@@ -64,7 +65,7 @@ internal static class CliCommandTree
             var option = ValuedOption(spec);
             if (completions is not null && spec.Choices is null)
             {
-                option.CompletionSources.Add(_ => completions($"{verb.Name} --{spec.Name}").Select(c => new CompletionItem(c)));
+                option.CompletionSources.Add(context => completions($"{verb.Name} --{spec.Name}", ConfigOf(context)).Select(c => new CompletionItem(c)));
             }
 
             command.Options.Add(option);
@@ -86,7 +87,7 @@ internal static class CliCommandTree
             }
             else if (completions is not null)
             {
-                argument.CompletionSources.Add(_ => completions(verb.Name).Select(c => new CompletionItem(c)));
+                argument.CompletionSources.Add(context => completions(verb.Name, ConfigOf(context)).Select(c => new CompletionItem(c)));
             }
 
             command.Arguments.Add(argument);
@@ -94,6 +95,12 @@ internal static class CliCommandTree
 
         command.SetAction((parse, cancellationToken) => handler(verb, CliArguments.From(parse, verb), cancellationToken));
     }
+
+    /// <summary>The <c>--config</c> already written on the line being completed, if any.</summary>
+    private static string? ConfigOf(CompletionContext context) =>
+        context.ParseResult.CommandResult.Command.Options.FirstOrDefault(o => o.Name == "--config") is Option<string> config
+            ? context.ParseResult.GetValue(config)
+            : null;
 
     private static Option<string> ValuedOption(CliOption spec)
     {

@@ -7,8 +7,9 @@ namespace Monitor.Worker.Cli;
 /// and <c>crawl --source</c>. A configuration that cannot be read completes nothing.</summary>
 internal static class CliCompletions
 {
-    /// <summary>Completions for <paramref name="key"/> (<c>sources test</c>, <c>crawl --source</c>).</summary>
-    public static IEnumerable<string> For(string key)
+    /// <summary>Completions for <paramref name="key"/> (<c>sources test</c>, <c>crawl --source</c>), with the
+    /// configuration in <paramref name="configDirectory"/> (null: the default one).</summary>
+    public static IEnumerable<string> For(string key, string? configDirectory)
     {
         if (key is not ("sources test" or "crawl --source"))
         {
@@ -17,7 +18,7 @@ internal static class CliCompletions
 
         try
         {
-            var loaded = SourcesFileLoader.Load(ConfigPaths.Resolve(null).SourcesFile);
+            var loaded = SourcesFileLoader.Load(ConfigPaths.Resolve(configDirectory).SourcesFile);
             return loaded.Sources.Select(s => s.Id).Order(StringComparer.Ordinal).ToList();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ConfigurationException)

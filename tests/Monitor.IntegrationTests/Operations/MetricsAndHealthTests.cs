@@ -11,6 +11,7 @@ namespace Monitor.IntegrationTests.Operations;
 
 /// <summary>The worker's ops endpoints after a real crawl of loopback sources: <c>/metrics</c> scraped and parsed,
 /// <c>/health/sources</c>, and <c>/health/ready</c> with the database up and down.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsAndHealthTests : IAsyncLifetime
 {
     private readonly TestEnvironment _env = new();

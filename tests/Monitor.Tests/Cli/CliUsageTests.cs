@@ -104,6 +104,37 @@ public sealed class CliUsageTests
     }
 
     [Fact]
+    public async Task CompletesSourceIdsFromTheConfigurationOnTheLine()
+    {
+        var config = Directory.CreateTempSubdirectory("monitor-completion-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(config, "sources.yaml"), """
+                sources:
+                  - id: jp-digital-agency
+                    url: https://www.digital.go.jp/rss/news.xml
+                    country: JP
+                    language: ja
+                  - id: jp-kantei
+                    url: https://www.kantei.go.jp/index-jnews.rdf
+                    country: JP
+                    language: ja
+                  - id: uk-dsit-ai
+                    url: https://www.gov.uk/search/news-and-communications.atom
+                    country: GB
+                    language: en
+                """);
+
+            Assert.Equal(["jp-digital-agency", "jp-kantei"], await SuggestAsync($"sources test --config {config} jp-"));
+            Assert.Contains("uk-dsit-ai", await SuggestAsync($"crawl --config {config} --source "));
+        }
+        finally
+        {
+            Directory.Delete(config, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task CompletionNarrowsToTheWordBeingTyped()
     {
         var completions = await SuggestAsync("sources te");
