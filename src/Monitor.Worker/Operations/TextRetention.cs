@@ -34,21 +34,26 @@ public sealed class TextRetention(MonitorDbContextFactory contexts, IOptions<Ret
             return 0;
         }
 
+        // Keyset over (FetchedAt, Id): the FetchedAt index gives each batch, ordered, without reading older rows again.
         var dropped = 0;
+        var afterTime = from;
         var afterId = 0L;
         while (true)
         {
-            var ids = await db.Announcements.AsNoTracking()
-                .Where(a => a.FetchedAt >= from && a.FetchedAt < cutoff && a.Id > afterId)
-                .OrderBy(a => a.Id).Select(a => a.Id).Take(settings.BatchSize).ToListAsync(cancellationToken);
-            if (ids.Count == 0)
+            var (time, id) = (afterTime, afterId);
+            var batch = await db.Announcements.AsNoTracking()
+                .Where(a => a.FetchedAt >= time && a.FetchedAt < cutoff && (a.FetchedAt > time || a.Id > id))
+                .OrderBy(a => a.FetchedAt).ThenBy(a => a.Id)
+                .Select(a => new { a.Id, a.FetchedAt }).Take(settings.BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0)
             {
                 break;
             }
 
+            var ids = batch.Select(a => a.Id).ToList();
             dropped += await db.Announcements.Where(a => ids.Contains(a.Id) && a.Text != "")
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Text, ""), cancellationToken);
-            afterId = ids[^1];
+            (afterTime, afterId) = (batch[^1].FetchedAt, batch[^1].Id);
         }
 
         if (marker is null)
