@@ -18,7 +18,7 @@ public sealed record ArchiveFilter(string? Topic = null, string? Country = null,
     public static readonly IReadOnlyList<string> Keys = ["topic", "country", "language", "from", "to", "q"];
 
     /// <summary>The search words (at most <see cref="ArchiveTerms.MaxQueryWords"/>).</summary>
-    public IReadOnlyList<string> Words { get; } = Text is null ? [] : ArchiveTerms.Words(Text).Take(ArchiveTerms.MaxQueryWords).ToList();
+    public IReadOnlyList<string> Words => Text is null ? [] : ArchiveTerms.Words(Text).Take(ArchiveTerms.MaxQueryWords).ToList();
 
     /// <summary>True when nothing narrows the listing.</summary>
     public bool IsEmpty => Topic is null && Country is null && Language is null && From is null && To is null && Words.Count == 0;
@@ -80,7 +80,7 @@ public sealed record ArchiveFilter(string? Topic = null, string? Country = null,
             country = null;
         }
 
-        var language = Value(get("language"));
+        var language = Value(get("language"))?.ToLowerInvariant();
         if (language is not null && !LanguageChoices.IsWellFormed(language))
         {
             problems.Add($"“{language}” is not a language code (such as en, ja or pt-BR).");

@@ -7,7 +7,7 @@ public static class CliSpec
     public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements", "page-size"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -33,6 +33,7 @@ public static class CliSpec
         ["subscribers import"] = ["config"],
         ["subscribers export"] = ["config", "out"],
         ["bench digest"] = ["subscribers", "announcements", "config"],
+        ["bench archive"] = ["announcements", "page-size"],
     };
 
     public const string Usage = """
@@ -70,6 +71,8 @@ public static class CliSpec
           bench classify --in FILE.jsonl            classification speed
           bench digest [--subscribers N] [--announcements N]   compose and send every due digest to a loopback SMTP
                                            server (defaults 10000 and 300): messages/s, peak memory, queries
+          bench archive [--announcements N] [--page-size N]   archive listings on a fresh SQLite file (defaults
+                                           100000 and 20): time and commands per request, query plans
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)
