@@ -51,6 +51,7 @@ public static class ArchiveBenchmark
                 $"seeded {announcements:N0} announcements ({terms:N0} archive index rows) in {seed.Elapsed.TotalSeconds:0.0} s; database {new FileInfo(Path.Combine(root, "archive.db")).Length / 1024.0 / 1024.0:0} MB"));
 
             var query = new ArchiveQuery(contexts, new SourceCatalog([], new AnnouncementClassifier(new Taxonomy())));
+            plans.Clear();
             var deep = await CursorAtAsync(query, pageSize, 50, cancellationToken);
             var cases = new (string Name, ArchiveFilter Filter, ArchiveCursor? After)[]
             {

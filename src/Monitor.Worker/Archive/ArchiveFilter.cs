@@ -29,20 +29,21 @@ public sealed record ArchiveFilter(string? Topic = null, string? Country = null,
     /// <summary>End of the range, exclusive (the UTC midnight after <see cref="To"/>).</summary>
     public DateTime? ToUtcExclusive => To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
-    /// <summary>Every term an entry must be listed under (the words, then language, country, topic).</summary>
+    /// <summary>Every term an entry must be listed under (the words, then country, language, topic).</summary>
     public IReadOnlyList<string> Terms
     {
         get
         {
+            // Ties in the rarity probe go to the first: words, then country, language, topic (usually rarest first).
             var terms = Words.Select(ArchiveTerms.Word).ToList();
-            if (Language is not null)
-            {
-                terms.Add(ArchiveTerms.Language(Language));
-            }
-
             if (Country is not null)
             {
                 terms.Add(ArchiveTerms.Country(Country));
+            }
+
+            if (Language is not null)
+            {
+                terms.Add(ArchiveTerms.Language(Language));
             }
 
             if (Topic is not null)

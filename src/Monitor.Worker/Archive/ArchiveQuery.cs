@@ -172,7 +172,7 @@ public sealed class ArchiveQuery(MonitorDbContextFactory contexts, SourceCatalog
     }
 
     private static Task<List<ArchiveReport>> LoadAsync(MonitorDbContext db, List<long> ids, CancellationToken cancellationToken) =>
-        Project(db.Announcements.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
+        ids.Count == 0 ? Task.FromResult(new List<ArchiveReport>()) : Project(db.Announcements.AsNoTracking().Where(a => ids.Contains(a.Id))).ToListAsync(cancellationToken);
 
     private static Task<List<ArchiveReport>> LoadStoriesAsync(MonitorDbContext db, List<long> storyIds, CancellationToken cancellationToken) =>
         storyIds.Count == 0

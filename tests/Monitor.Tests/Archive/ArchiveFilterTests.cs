@@ -20,7 +20,7 @@ public sealed class ArchiveFilterTests
         Assert.Equal(filter.Words, Parse(filter.QueryString()).Filter.Words);
         Assert.Equal("?topic=model&country=JP&language=ja&from=2026-11-01&to=2026-11-30&q=sovereign%20AI", filter.QueryString());
         Assert.Equal("?topic=model&language=ja&from=2026-11-01&to=2026-11-30&q=sovereign%20AI&before=1-2", filter.QueryString("country", ("before", "1-2")));
-        Assert.Equal(["w:sovereign", "w:ai", "l:ja", "c:JP", "t:model"], filter.Terms);
+        Assert.Equal(["w:sovereign", "w:ai", "c:JP", "l:ja", "t:model"], filter.Terms);
     }
 
     [Fact]
