@@ -85,7 +85,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
             lastOutput = worker.Output + worker.Error;
         }
 
-        Assert.True(await SettledAsync(), "the clean run did not settle:" + Environment.NewLine + lastOutput);
+        Assert.True(await SettledAsync(), "the clean run did not settle:" + Environment.NewLine + await DescribeStateAsync() + Environment.NewLine + lastOutput);
         await using var db = Database();
         var announcements = await db.Announcements.AsNoTracking().ToListAsync();
         var deliveries = await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).ToListAsync();
@@ -142,6 +142,19 @@ public sealed class CrashLoopTests : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    /// <summary>What the database holds, for the failure message: counts, each source's state, each unsent delivery.</summary>
+    private async Task<string> DescribeStateAsync()
+    {
+        await using var db = Database();
+        var lines = new List<string> { $"announcements: {await db.Announcements.CountAsync()} of {_items.Count}" };
+        lines.AddRange((await db.SourceStates.AsNoTracking().ToListAsync()).Select(s =>
+            $"source {s.SourceId}: {s.LastOutcome} '{s.LastError}' failures {s.ConsecutiveFailures}, last attempt {s.LastAttemptAt:O}, next {s.NextAttemptAt:O}, etag {s.ETag}, last-modified {s.LastModified}"));
+        lines.AddRange((await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).Where(d => d.State != DeliveryState.Sent).ToListAsync()).Select(d =>
+            $"delivery {d.SubscriberKey} {d.PeriodKey}: {d.State}, attempts {d.Attempts}, items {d.Items.Count}, created {d.CreatedAt:O}, error '{d.LastError}'"));
+        lines.Add($"sent deliveries: {await db.DigestDeliveries.CountAsync(d => d.State == DeliveryState.Sent)} of {Kills + 1}");
+        return string.Join(Environment.NewLine, lines);
     }
 
     private MonitorDbContext Database() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
