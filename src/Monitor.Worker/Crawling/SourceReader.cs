@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Discovery;
 using Monitor.Worker.Documents;
@@ -79,10 +80,11 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, bool discoverFeeds, CancellationToken cancellationToken)
     {
-        var html = CharsetDecoder.Decode(document.Body, document.Charset);
+        // The page is parsed once: feed discovery reads the tree, and the listing reads the same tree when no feed works.
+        using var page = Budgeted("html", token => HtmlDocuments.Parse(CharsetDecoder.Decode(document.Body, document.Charset), token), cancellationToken);
         if (discoverFeeds && source.Selectors is null)
         {
-            foreach (var feedUrl in Budgeted("html", token => FeedDiscovery.Discover(html, document.FinalUri, token), cancellationToken).Take(2))
+            foreach (var feedUrl in FeedDiscovery.Discover(page, document.FinalUri).Take(2))
             {
                 if (await fetcher.FetchAsync(feedUrl, null, cancellationToken) is FetchResult.Ok feed)
                 {
@@ -98,12 +100,12 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
             }
         }
 
-        return await ReadListingPagesAsync(source, document, html, zone, context, cancellationToken);
+        return await ReadListingPagesAsync(source, document, page, zone, context, cancellationToken);
     }
 
-    private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
+    private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, IHtmlDocument first, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var page = Budgeted("listing", token => ListingParser.Parse(html, document.FinalUri, source.Selectors, zone, token), cancellationToken);
+        var page = Budgeted("listing", token => ListingParser.Parse(first, document.FinalUri, source.Selectors, zone, token), cancellationToken);
         var items = new List<ParsedItem>(page.Items);
         var visited = new HashSet<string>(StringComparer.Ordinal) { document.FinalUri.AbsoluteUri };
         var pages = 1;

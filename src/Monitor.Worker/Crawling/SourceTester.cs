@@ -25,18 +25,19 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
 
         await output.WriteLineAsync($"  fetched {document.Body.Length:N0} bytes, {document.ContentType ?? "no content type"}, charset {document.Charset ?? "unspecified"}, from {document.FinalUri}");
         SourceReadResult read;
+        var reading = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             read = await reader.ReadAsync(source, document, new SourceReadContext(FirstCrawl: true, Since: null, options.Value.MaxNewItemsPerRun), cancellationToken);
         }
         catch (SourceReadException ex)
         {
-            await output.WriteLineAsync($"  READ FAILED: {ex.Message}");
+            await output.WriteLineAsync($"  READ FAILED after {reading.ElapsedMilliseconds:N0} ms: {ex.Message}");
             return false;
         }
 
         var items = ItemKey.Deduplicate(read.Items);
-        await output.WriteLineAsync($"  read as {read.ReadAs}: {items.Count} items{(read.Note is null ? "" : $" ({read.Note})")}");
+        await output.WriteLineAsync($"  read as {read.ReadAs}: {items.Count} items{(read.Note is null ? "" : $" ({read.Note})")}, in {reading.ElapsedMilliseconds:N0} ms");
         foreach (var item in items.Take(maxItems))
         {
             await output.WriteLineAsync();
