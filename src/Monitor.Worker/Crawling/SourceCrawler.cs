@@ -17,6 +17,7 @@ namespace Monitor.Worker.Crawling;
 /// </summary>
 public sealed class SourceCrawler(
     PageFetcher fetcher,
+    LargeDocumentGate gate,
     SourceReader reader,
     SourceCatalog catalog,
     AnnouncementStore announcements,
@@ -79,26 +80,13 @@ public sealed class SourceCrawler(
 
     private async Task<CrawlOutcome> CrawlCoreAsync(SourceDefinition source, SourceState state, Stopwatch clock, CancellationToken cancellationToken)
     {
-        var result = await fetcher.FetchAsync(source.Url, new FetchValidators(state.ETag, state.LastModified), cancellationToken);
-        switch (result)
+        var (early, read, validators) = await FetchAndReadAsync(source, state, clock, cancellationToken);
+        if (early is not null)
         {
-            case FetchResult.NotModified:
-                Succeed(state, "not-modified");
-                return new CrawlOutcome(source.Id, "not-modified", 0, 0, 0, null, clock.Elapsed);
-            case FetchResult.RateLimited limited:
-                var wait = limited.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : TimeSpan.FromMinutes(30);
-                state.LastOutcome = "rate-limited";
-                state.LastError = $"rate limited; retry after {wait}";
-                state.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
-                return new CrawlOutcome(source.Id, "rate-limited", 0, 0, 0, state.LastError, clock.Elapsed);
-            case FetchResult.Failed failed:
-                return Fail(source, state, failed.Reason, clock);
+            return early;
         }
 
-        var document = (FetchResult.Ok)result;
-        var context = new SourceReadContext(state.LastSuccessAt is null, state.LastSuccessAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null, options.Value.MaxNewItemsPerRun * 2);
-        var read = await reader.ReadAsync(source, document, context, cancellationToken);
-        var items = ItemKey.Deduplicate(read.Items.Where(i => i.Link is not null).ToList());
+        var items = ItemKey.Deduplicate(read!.Items.Where(i => i.Link is not null).ToList());
         var keyed = items
             .Select(i => (Item: i, Url: UrlCanonicalizer.Canonicalize(i.Link!), KeyHash: AnnouncementBuilder.Hash(ItemKey.For(i))))
             .Select(x => (x.Item, x.Url, UrlHash: AnnouncementBuilder.Hash(x.Url.AbsoluteUri), x.KeyHash))
@@ -135,14 +123,44 @@ public sealed class SourceCrawler(
         // Keep the validators only when every new item was taken: otherwise a 304 next time would hide the rest.
         if (fresh.Count <= cap)
         {
-            state.ETag = document.ETag;
-            state.LastModified = document.LastModified;
+            state.ETag = validators!.ETag;
+            state.LastModified = validators.LastModified;
         }
 
         state.ItemsStored += stored;
         Succeed(state, "ok");
         var note = fresh.Count > cap ? $"{fresh.Count - cap} new items left for the next run" : read.Note;
         return new CrawlOutcome(source.Id, "ok", items.Count, stored, relevant, note, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Fetches and reads the source document: an outcome when that ends the crawl (304, rate limit, failure), else the
+    /// items read and the validators to keep. The document's bytes are not kept past this method: items are fetched
+    /// and extracted afterwards, and a 10 MB body held all that time is memory other sources could use.
+    /// </summary>
+    private async Task<(CrawlOutcome? Early, SourceReadResult? Read, FetchValidators? Validators)> FetchAndReadAsync(
+        SourceDefinition source, SourceState state, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var result = await fetcher.FetchAsync(source.Url, new FetchValidators(state.ETag, state.LastModified), cancellationToken);
+        switch (result)
+        {
+            case FetchResult.NotModified:
+                Succeed(state, "not-modified");
+                return (new CrawlOutcome(source.Id, "not-modified", 0, 0, 0, null, clock.Elapsed), null, null);
+            case FetchResult.RateLimited limited:
+                var wait = limited.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : TimeSpan.FromMinutes(30);
+                state.LastOutcome = "rate-limited";
+                state.LastError = $"rate limited; retry after {wait}";
+                state.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
+                return (new CrawlOutcome(source.Id, "rate-limited", 0, 0, 0, state.LastError, clock.Elapsed), null, null);
+            case FetchResult.Failed failed:
+                return (Fail(source, state, failed.Reason, clock), null, null);
+        }
+
+        var document = (FetchResult.Ok)result;
+        var context = new SourceReadContext(state.LastSuccessAt is null, state.LastSuccessAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null, options.Value.MaxNewItemsPerRun * 2);
+        var read = await reader.ReadAsync(source, document, context, cancellationToken);
+        return (null, read, new FetchValidators(document.ETag, document.LastModified));
     }
 
     private async Task<ExtractedArticle?> ExtractAsync(SourceDefinition source, ParsedItem item, Uri url, CancellationToken cancellationToken)
@@ -161,6 +179,7 @@ public sealed class SourceCrawler(
             return null;
         }
 
+        using var pass = await gate.EnterAsync(ok.Body.Length, cancellationToken);
         try
         {
             return DocumentBudget.Run("extraction", TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds),

@@ -9,7 +9,7 @@ using Monitor.Worker.Sources;
 namespace Monitor.Worker.Crawling;
 
 /// <summary>Fetches one source now and shows what would be extracted and how it would be classified; stores nothing.</summary>
-public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, SourceCatalog catalog, IOptions<CrawlingOptions> options, TimeProvider time)
+public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, LargeDocumentGate gate, SourceCatalog catalog, IOptions<CrawlingOptions> options, TimeProvider time)
 {
     /// <summary>Writes a report on <paramref name="source"/> to <paramref name="output"/>; returns false when the source fails.</summary>
     public async Task<bool> TestAsync(SourceDefinition source, int maxItems, TextWriter output, CancellationToken cancellationToken)
@@ -48,6 +48,7 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
             {
                 var page = await fetcher.FetchAsync(item.Link, null, cancellationToken);
                 var problem = page is FetchResult.Ok ? null : $"not fetched ({page})";
+                using var pass = page is FetchResult.Ok fetched ? await gate.EnterAsync(fetched.Body.Length, cancellationToken) : null;
                 try
                 {
                     article = page is FetchResult.Ok ok

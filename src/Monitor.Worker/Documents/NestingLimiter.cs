@@ -48,6 +48,13 @@ internal static class NestingLimiter
     /// </summary>
     private const int ActiveFormattingLimit = 2;
 
+    /// <summary>
+    /// Re-creations of formatting elements left to the tree builder (each block after them re-opens every one) before
+    /// they are closed explicitly: two <c>&lt;b&gt;</c> left open over 200,000 paragraphs would still make 400,000
+    /// elements. Real pages stay far below this, so their trees are exactly the browser's.
+    /// </summary>
+    private const int ReopenBudget = 5_000;
+
 
     /// <summary>Returns <paramref name="html"/> with start tags nested deeper than <paramref name="maxDepth"/> removed.</summary>
     public static string Limit(string html, int maxDepth, CancellationToken cancellationToken) => Limit(html, maxDepth, out _, cancellationToken);
@@ -222,6 +229,10 @@ internal static class NestingLimiter
         private int _copied;
         private int _foreign;
         private int _active;
+        private int _reopened;
+
+        // Formatting elements closed implicitly and left in the tree builder's list: it re-opens them in each new block.
+        private readonly List<string> _leftOpen = [];
 
         public int StartTags { get; private set; }
 
@@ -231,6 +242,18 @@ internal static class NestingLimiter
             {
                 StartTags++;
                 return;
+            }
+
+            if (_leftOpen.Count > 0 && ClosesParagraph.Contains(name))
+            {
+                _reopened += _leftOpen.Count;
+                if (_reopened > ReopenBudget)
+                {
+                    // An end tag for an element that is no longer open takes it off the list: no more re-creations.
+                    Insert(start, string.Concat(_leftOpen.Select(n => $"</{n}>")));
+                    _active = Math.Max(0, _active - _leftOpen.Count);
+                    _leftOpen.Clear();
+                }
             }
 
             ImpliedEnd(name, start);
@@ -251,6 +274,11 @@ internal static class NestingLimiter
         {
             if (_counts.GetValueOrDefault(name) == 0)
             {
+                if (_leftOpen.Remove(name))
+                {
+                    _active = Math.Max(0, _active - 1);
+                }
+
                 // Nothing open by that name: the tree builder ignores it (or makes an empty element), so keep it.
                 return;
             }
@@ -279,10 +307,17 @@ internal static class NestingLimiter
                     return index;
                 }
 
-                if (index < maxDepth && Formatting.Contains(popped) && _active > ActiveFormattingLimit)
+                if (index < maxDepth && Formatting.Contains(popped))
                 {
-                    Insert(at, $"</{popped}>");
-                    _active--;
+                    if (_active > ActiveFormattingLimit || _reopened > ReopenBudget)
+                    {
+                        Insert(at, $"</{popped}>");
+                        _active--;
+                    }
+                    else
+                    {
+                        _leftOpen.Add(popped);
+                    }
                 }
             }
         }

@@ -1,0 +1,43 @@
+namespace Monitor.Worker.Documents;
+
+/// <summary>
+/// Lets one large document at a time be parsed in the process. A parsed page costs far more memory than its bytes
+/// (AngleSharp's tree, the decoded text), so four sources crawled in parallel that each meet a 5 MB page would hold four
+/// such trees at once; small documents, nearly all of them, never wait. Held only while a document is parsed and read,
+/// never across a fetch.
+/// </summary>
+public sealed class LargeDocumentGate : IDisposable
+{
+    /// <summary>Documents of this many bytes or more go through the gate one at a time.</summary>
+    public const int LargeBytes = 1024 * 1024;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Waits for the gate when <paramref name="bytes"/> is large; dispose the result to let the next one in.</summary>
+    public async ValueTask<IDisposable?> EnterAsync(int bytes, CancellationToken cancellationToken)
+    {
+        if (bytes < LargeBytes)
+        {
+            return null;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        return new Pass(_gate);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private sealed class Pass(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
