@@ -31,7 +31,8 @@ internal sealed class SqliteMigrationLock : IAsyncDisposable
             try
             {
                 // FileShare.None is an exclusive flock on Unix and a share lock on Windows; both end with the process.
-                return new SqliteMigrationLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                // Read access is enough to lock, so a lock file created by another user (root running db migrate) works.
+                return new SqliteMigrationLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.Read, FileShare.None));
             }
             catch (IOException ex) when (ex is not FileNotFoundException and not DirectoryNotFoundException)
             {
