@@ -94,23 +94,24 @@ public sealed class DigestRunner(
             queue.Add((delivery, subscriber, period.Key, fresh.Count, Compose(subscriber, period, delivery.MessageId, fresh)));
         }
 
-        var sent = await sender.SendAsync(queue.Select(q => q.Message).ToList(), cancellationToken);
-        for (var i = 0; i < queue.Count; i++)
+        // Each result is recorded as soon as the server answered, before the next message is sent: a process killed
+        // mid-batch leaves at most one digest accepted but not marked sent (sent again, with the same Message-Id).
+        await sender.SendAsync(queue.Select(q => q.Message).ToList(), cancellationToken, async (i, sent) =>
         {
             var (delivery, subscriber, period, count, _) = queue[i];
-            if (sent[i].Sent)
+            if (sent.Sent)
             {
                 await ledger.MarkSentAsync(delivery.Id, CancellationToken.None);
                 results.Add(new DigestRunResult(subscriber.Email, period, "sent", count));
             }
             else
             {
-                var giveUp = sent[i].Permanent || delivery.Attempts + 1 >= settings.MaxAttempts;
-                await ledger.MarkFailedAsync(delivery.Id, sent[i].Error ?? "unknown error", giveUp, CancellationToken.None);
-                logger.LogWarning("Digest for {Recipient} ({Period}) failed: {Reason}", subscriber.Email, period, sent[i].Error);
-                results.Add(new DigestRunResult(subscriber.Email, period, giveUp ? "given-up" : "failed", count, sent[i].Error));
+                var giveUp = sent.Permanent || delivery.Attempts + 1 >= settings.MaxAttempts;
+                await ledger.MarkFailedAsync(delivery.Id, sent.Error ?? "unknown error", giveUp, CancellationToken.None);
+                logger.LogWarning("Digest for {Recipient} ({Period}) failed: {Reason}", subscriber.Email, period, sent.Error);
+                results.Add(new DigestRunResult(subscriber.Email, period, giveUp ? "given-up" : "failed", count, sent.Error));
             }
-        }
+        });
 
         return new DigestRunReport(results, previews);
     }

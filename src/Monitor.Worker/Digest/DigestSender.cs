@@ -16,18 +16,33 @@ public sealed class DigestSender(IOptions<SmtpOptions> smtpOptions, IOptions<Dig
     /// <summary>True when messages go to the outbox directory instead of an SMTP server.</summary>
     public bool UsesOutbox => string.IsNullOrWhiteSpace(smtpOptions.Value.Host);
 
-    /// <summary>Sends <paramref name="messages"/>; one result per message, in order.</summary>
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="messages"/>; one result per message, in order. <paramref name="each"/>, when given, is told
+    /// each message's result (its index and result) as soon as it is known, before the next message is sent: a caller
+    /// that records it there leaves at most one message accepted but unrecorded if the process dies.
+    /// </summary>
+    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken, Func<int, SendResult, Task>? each = null)
     {
         if (messages.Count == 0)
         {
             return [];
         }
 
-        return UsesOutbox ? await WriteOutboxAsync(messages, cancellationToken) : await SendSmtpAsync(messages, cancellationToken);
+        var results = UsesOutbox ? await WriteOutboxAsync(messages, each, cancellationToken) : await SendSmtpAsync(messages, each, cancellationToken);
+        return results;
     }
 
-    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    private static async Task<SendResult> ReportAsync(Func<int, SendResult, Task>? each, int index, SendResult result)
+    {
+        if (each is not null)
+        {
+            await each(index, result);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(IReadOnlyList<MimeMessage> messages, Func<int, SendResult, Task>? each, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(digestOptions.Value.OutboxDirectory);
         Directory.CreateDirectory(directory);
@@ -42,13 +57,13 @@ public sealed class DigestSender(IOptions<SmtpOptions> smtpOptions, IOptions<Dig
             // Rename last, so a crash never leaves a half-written digest that looks complete.
             File.Move(temporary, path, overwrite: true);
             logger.LogInformation("Wrote digest for {Recipient} to {Path}", message.To.ToString(), path);
-            results.Add(new SendResult(true));
+            results.Add(await ReportAsync(each, results.Count, new SendResult(true)));
         }
 
         return results;
     }
 
-    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(IReadOnlyList<MimeMessage> messages, Func<int, SendResult, Task>? each, CancellationToken cancellationToken)
     {
         var options = smtpOptions.Value;
         using var client = new SmtpClient { Timeout = options.TimeoutSeconds * 1000 };
@@ -63,13 +78,19 @@ public sealed class DigestSender(IOptions<SmtpOptions> smtpOptions, IOptions<Dig
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or SmtpCommandException or AuthenticationException or SslHandshakeException)
         {
             logger.LogError(ex, "SMTP connection to {Host}:{Port} failed", options.Host, options.Port);
-            return messages.Select(_ => new SendResult(false, $"SMTP connection failed: {ex.Message}")).ToList();
+            var failed = new List<SendResult>();
+            foreach (var _ in messages)
+            {
+                failed.Add(await ReportAsync(each, failed.Count, new SendResult(false, $"SMTP connection failed: {ex.Message}")));
+            }
+
+            return failed;
         }
 
         var results = new List<SendResult>();
         foreach (var message in messages)
         {
-            results.Add(await SendOneAsync(client, message, cancellationToken));
+            results.Add(await ReportAsync(each, results.Count, await SendOneAsync(client, message, cancellationToken)));
         }
 
         if (client.IsConnected)
