@@ -18,38 +18,21 @@ namespace Monitor.IntegrationTests.CrashSafety;
 public sealed class CrashLoopTests : IAsyncLifetime
 {
     private static readonly int Kills = int.TryParse(Environment.GetEnvironmentVariable("MONITOR_CRASH_KILLS"), out var n) ? n : 50;
-    private readonly TestEnvironment _env = new();
     private readonly List<(string Guid, string Title)> _items = [];
-    private LoopbackHttpServer _web = null!;
-    private LoopbackSmtpServer _smtp = null!;
+    private LoopbackWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _web = await LoopbackHttpServer.StartAsync();
-        _smtp = LoopbackSmtpServer.Start();
-        _env.UseSmtp(_smtp);
-        _env.Settings["Monitor:Crawling:FetchArticles"] = "false";
-        _env.Settings["Monitor:Scheduling:DefaultCrawlSchedule"] = "* * * * * ?";
-        _env.Settings["Monitor:Scheduling:DigestSchedule"] = "* * * * * ?";
-        _env.Settings["Monitor:Scheduling:JitterSeconds"] = "0";
-        _env.Settings["Monitor:Digest:MaxItems"] = "1000";
-        _env.Settings["Monitor:Digest:MaxAttempts"] = "100";
-        _env.WriteSources($"""
-            sources:
-              - id: wire
-                url: {_web.Url("/feed.xml")}
-                kind: feed
-                country: FR
-                language: en
-            """);
+        _world = await LoopbackWorld.StartAsync();
+        _world.Env.Settings["Monitor:Scheduling:DefaultCrawlSchedule"] = "* * * * * ?";
+        _world.Env.Settings["Monitor:Scheduling:DigestSchedule"] = "* * * * * ?";
+        _world.Env.Settings["Monitor:Scheduling:JitterSeconds"] = "0";
+        _world.Env.Settings["Monitor:Digest:MaxItems"] = "1000";
+        _world.Env.Settings["Monitor:Digest:MaxAttempts"] = "100";
+        _world.Env.WriteFeedSource("wire", _world.Web.Url("/feed.xml"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _env.Dispose();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task FiftyKillsDuringCrawlsAndDigestsLoseNothingAndSendNothingTwice()
@@ -62,8 +45,8 @@ public sealed class CrashLoopTests : IAsyncLifetime
         for (var round = 0; round < Kills; round++)
         {
             AddItem(round, random);
-            _env.AddSubscriber(round, $"s{round}@example.org");
-            using var worker = WorkerProcess.Start(_env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run");
+            _world.Env.AddSubscriber(round, $"s{round}@example.org");
+            using var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run");
 
             // A third of the kills each: during migrations and start-up (counted from the worker's first line), during a
             // crawl (after the feed was requested) and during a digest run (after the mail server accepted a message,
@@ -74,13 +57,13 @@ public sealed class CrashLoopTests : IAsyncLifetime
                 1 => "during a crawl",
                 _ => "during a digest run",
             };
-            var feedRequests = _web.Requests.Count(r => r.Path == "/feed.xml");
-            var accepted = _smtp.Messages.Count;
+            var feedRequests = _world.Web.Requests.Count(r => r.Path == "/feed.xml");
+            var accepted = _world.Smtp.Messages.Count;
             var started = await WaitForAsync(worker, (round % 3) switch
             {
                 0 => () => worker.Output.Contains("Monitor starting", StringComparison.Ordinal),
-                1 => () => _web.Requests.Count(r => r.Path == "/feed.xml") > feedRequests,
-                _ => () => _smtp.Messages.Count > accepted,
+                1 => () => _world.Web.Requests.Count(r => r.Path == "/feed.xml") > feedRequests,
+                _ => () => _world.Smtp.Messages.Count > accepted,
             });
             var delay = random.Next(0, round % 3 == 0 ? 1500 : 300);
             delays.Add(delay);
@@ -94,8 +77,8 @@ public sealed class CrashLoopTests : IAsyncLifetime
         var killing = clock.Elapsed;
         // A clean run with one more subscriber, until everything is stored and every subscriber's digest sent.
         AddItem(Kills, random);
-        _env.AddSubscriber(Kills, "final@example.org");
-        using (var worker = WorkerProcess.Start(_env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run"))
+        _world.Env.AddSubscriber(Kills, "final@example.org");
+        using (var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run"))
         {
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < deadline && !await SettledAsync())
@@ -111,7 +94,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
         await using var db = Database();
         var announcements = await db.Announcements.AsNoTracking().ToListAsync();
         var deliveries = await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).ToListAsync();
-        var messages = _smtp.Messages;
+        var messages = _world.Smtp.Messages;
 
         // Every item stored exactly once.
         Assert.Equal(_items.Count, announcements.Count);
@@ -149,7 +132,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
         var title = $"{countries[round % countries.Length]} {actions[round % actions.Length]} sovereign AI model programme {code}";
         _items.Add(($"item-{round}", title));
         var words = new[] { "compute", "data", "talent", "safety", "regulation", "investment", "cluster", "research", "industry", "public", "sector", "testing" };
-        _web.Serve("/feed.xml", "application/rss+xml", Fixtures.Rss(_items.Select(i => (i.Guid, i.Title, $"/{i.Guid}.html", "Fri, 20 Nov 2026 08:30:00 +0000",
+        _world.Web.Serve("/feed.xml", "application/rss+xml", Fixtures.Rss(_items.Select(i => (i.Guid, i.Title, $"/{i.Guid}.html", "Fri, 20 Nov 2026 08:30:00 +0000",
             $"The government published a national artificial intelligence strategy and funds a sovereign large language model. {string.Join(' ', Enumerable.Range(0, 12).Select(_ => words[random.Next(words.Length)]))}"))
             .ToArray()));
     }
@@ -181,7 +164,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
         return string.Join(Environment.NewLine, lines);
     }
 
-    private MonitorDbContext Database() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+    private MonitorDbContext Database() => _world.Env.OpenDatabase();
 
     private static int FreePort()
     {

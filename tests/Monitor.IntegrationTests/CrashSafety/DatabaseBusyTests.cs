@@ -16,48 +16,27 @@ namespace Monitor.IntegrationTests.CrashSafety;
 /// </summary>
 public sealed class DatabaseBusyTests : IAsyncLifetime
 {
-    private readonly TestEnvironment _env = new();
-    private LoopbackHttpServer _web = null!;
-    private LoopbackSmtpServer _smtp = null!;
+    private LoopbackWorld _world = null!;
 
     public async Task InitializeAsync()
     {
-        _web = await LoopbackHttpServer.StartAsync();
-        _smtp = LoopbackSmtpServer.Start();
-        _env.UseSmtp(_smtp);
-        _env.AddSubscriber(0, "analyst@example.org");
-        _env.Settings["Monitor:Crawling:FetchArticles"] = "false";
-        _web.Serve("/feed.xml", "application/rss+xml", Fixtures.Rss(
-            ("b-1", "Japan funds a sovereign AI model for public services", "/news/1.html", "Fri, 20 Nov 2026 08:30:00 +0000",
-                "The Digital Agency will fund a Japanese large language model for ministries and local governments."),
-            ("b-2", "Parliament adopts amendments on general-purpose AI models", "/news/2.html", "Fri, 20 Nov 2026 09:30:00 +0000",
-                "Members adopted transparency obligations for providers of general-purpose AI models under the AI Act.")));
-        _env.WriteSources($"""
-            sources:
-              - id: wire
-                url: {_web.Url("/feed.xml")}
-                kind: feed
-                country: FR
-                language: en
-            """);
+        _world = await LoopbackWorld.StartAsync();
+        _world.Env.AddSubscriber(0, "analyst@example.org");
+        _world.Web.Serve("/feed.xml", "application/rss+xml", Fixtures.StoriesFeed(2));
+        _world.Env.WriteFeedSource("wire", _world.Web.Url("/feed.xml"));
     }
 
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        await _smtp.DisposeAsync();
-        _env.Dispose();
-    }
+    public async Task DisposeAsync() => await _world.DisposeAsync();
 
     [Fact]
     public async Task AWriteLockShorterThanTheBusyTimeoutIsWaitedOut()
     {
-        _env.Settings["ConnectionStrings:Monitor"] = $"Data Source={_env.DatabasePath};Default Timeout=30";
-        using var host = await _env.StartHostAsync();
+        _world.Env.Settings["ConnectionStrings:Monitor"] = $"Data Source={_world.Env.DatabasePath};Default Timeout=30";
+        using var host = await _world.Env.StartHostAsync();
         await using var locker = await HoldWriteLockAsync();
 
         var crawl = host.Services.GetRequiredService<CrawlRunner>().RunAsync(null, force: true, CancellationToken.None);
-        await WaitUntilAsync(() => _web.CountStatus("/feed.xml", 200) == 1);
+        await WaitUntilAsync(() => _world.Web.CountStatus("/feed.xml", 200) == 1);
         await Task.Delay(1000);
         Assert.False(crawl.IsCompleted, "the crawl stored its items while another connection held the write lock");
         await locker.DisposeAsync();
@@ -70,8 +49,8 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
     [Fact]
     public async Task ALockHeldPastTheTimeoutFailsTheRunsAndTheNextRunsLoseNothing()
     {
-        _env.Settings["ConnectionStrings:Monitor"] = $"Data Source={_env.DatabasePath};Default Timeout=1";
-        using var host = await _env.StartHostAsync();
+        _world.Env.Settings["ConnectionStrings:Monitor"] = $"Data Source={_world.Env.DatabasePath};Default Timeout=1";
+        using var host = await _world.Env.StartHostAsync();
         var crawl = host.Services.GetRequiredService<CrawlRunner>();
         var digest = host.Services.GetRequiredService<DigestRunner>();
 
@@ -93,21 +72,21 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
             Assert.True(locked.Failed, $"the digest run succeeded under a held write lock: {locked.Description}");
         }
 
-        Assert.Empty(_smtp.Messages);
+        Assert.Empty(_world.Smtp.Messages);
         Assert.Equal("sent", (await digest.RunAsync(false, null, CancellationToken.None)).Results.Single().Status);
         Assert.Equal("already-sent", (await digest.RunAsync(false, null, CancellationToken.None)).Results.Single().Status);
-        var message = Assert.Single(await _smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
+        var message = Assert.Single(await _world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(10)));
         Assert.Contains("Japan funds", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("Parliament adopts", message.TextBody, StringComparison.Ordinal);
         Assert.Equal(2, await CountAnnouncementsAsync());
         await Task.Delay(300);
-        Assert.Single(_smtp.Messages);
+        Assert.Single(_world.Smtp.Messages);
     }
 
     /// <summary>A second connection with an open write transaction (BEGIN IMMEDIATE), released on dispose.</summary>
     private async Task<SqliteConnection> HoldWriteLockAsync()
     {
-        var connection = new SqliteConnection($"Data Source={_env.DatabasePath};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={_world.Env.DatabasePath};Pooling=False");
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN IMMEDIATE;";
@@ -137,7 +116,7 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
 
     private async Task<int> CountAnnouncementsAsync()
     {
-        await using var db = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+        await using var db = _world.Env.OpenDatabase();
         return await db.Announcements.CountAsync();
     }
 

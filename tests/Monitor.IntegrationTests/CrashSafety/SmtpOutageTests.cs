@@ -34,14 +34,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         _env.Settings["Monitor:Crawling:FetchArticles"] = "false";
         _env.AddSubscriber(0, Subscriber);
         ServeFeed(2);
-        _env.WriteSources($"""
-            sources:
-              - id: wire
-                url: {_web.Url("/feed.xml")}
-                kind: feed
-                country: FR
-                language: en
-            """);
+        _env.WriteFeedSource("wire", _web.Url("/feed.xml"));
     }
 
     public async Task DisposeAsync()
@@ -120,20 +113,11 @@ public sealed class SmtpOutageTests : IAsyncLifetime
         return host;
     }
 
-    /// <summary>Distinct stories (similar titles would be folded into one story and shown once).</summary>
-    private static readonly (string Title, string Text)[] Stories =
-    [
-        ("Japan funds a sovereign AI model for public services", "The Digital Agency will fund a Japanese large language model for ministries and local governments."),
-        ("Parliament adopts amendments on general-purpose AI models", "Members adopted transparency obligations for providers of general-purpose AI models under the AI Act."),
-        ("Korea selects consortia to build its national foundation model", "The Ministry of Science and ICT chose three consortia and will provide GPUs for a Korean foundation model."),
-    ];
-
-    private void ServeFeed(int items) => _web.Serve("/feed.xml", "application/rss+xml", Fixtures.Rss(Enumerable.Range(0, items).Select(i =>
-        ($"w-{i}", Stories[i].Title, $"/news/{i}.html", "Fri, 20 Nov 2026 08:30:00 +0000", Stories[i].Text)).ToArray()));
+    private void ServeFeed(int items) => _web.Serve("/feed.xml", "application/rss+xml", Fixtures.StoriesFeed(items));
 
     private async Task<List<DigestDelivery>> LedgerAsync()
     {
-        await using var db = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+        await using var db = _env.OpenDatabase();
         return await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).ToListAsync();
     }
 }
