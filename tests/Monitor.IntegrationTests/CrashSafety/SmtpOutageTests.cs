@@ -109,7 +109,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
     private async Task<IHost> StartAsync()
     {
         var host = MonitorHost.CreateOneShot(_env.Paths, overrides: _env.Settings, services: s => s.AddSingleton<TimeProvider>(_clock));
-        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await MonitorHost.PrepareDatabaseAsync(host, CancellationToken.None);
         return host;
     }
 
