@@ -125,6 +125,11 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts.
     private static async Task InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
     {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         if (!db.Database.IsSqlite())
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -133,7 +138,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             return;
         }
 
-        using (var stories = new SqliteRowInserter<Story>(db))
+        using (var stories = new SqliteRowWriter<Story>(db))
         {
             foreach (var story in created)
             {
@@ -141,8 +146,8 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
         }
 
-        using (var announcements = new SqliteRowInserter<Announcement>(db))
-        using (var keys = new SqliteRowInserter<StoryKey>(db))
+        using (var announcements = new SqliteRowWriter<Announcement>(db))
+        using (var keys = new SqliteRowWriter<StoryKey>(db))
         {
             foreach (var announcement in batch)
             {
