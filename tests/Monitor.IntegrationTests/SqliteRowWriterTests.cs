@@ -38,6 +38,12 @@ public sealed class SqliteRowWriterTests : MigratedStore
         Assert.NotNull(writer.StoryId);
         Assert.Equal(ef.ExtraKeys.Select(k => (k.Key, k.FetchedAt)).Order(), writer.ExtraKeys.Select(k => (k.Key, k.FetchedAt)).Order());
         Assert.Equal(writer.StoryId, (await check.Stories.SingleAsync(s => s.Id == writer.StoryId)).Id);
+
+        // The archive lists both under the same terms (EF's inserts get them from the interceptor, the writer's its own).
+        var terms = await check.ArchiveTerms.AsNoTracking().ToListAsync();
+        var writerTerms = terms.Where(t => t.AnnouncementId == writer.Id).Select(t => (t.Term, t.SortAt)).Order().ToList();
+        Assert.NotEmpty(writerTerms);
+        Assert.Equal(terms.Where(t => t.AnnouncementId == ef.Id).Select(t => (t.Term, t.SortAt)).Order(), writerTerms);
     }
 
     [Fact]

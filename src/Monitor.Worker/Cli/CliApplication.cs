@@ -105,6 +105,7 @@ public static class CliApplication
             "subscribers import" => await SubscribersCommands.ImportAsync(paths, Single(cli, "CSV file"), output, cancellationToken),
             "subscribers export" => await SubscribersCommands.ExportAsync(paths, cli.Get("out"), output, cancellationToken),
             "bench digest" => await DigestBenchmark.RunAsync(paths, ParseInt(cli.Get("subscribers"), 10_000), ParseInt(cli.Get("announcements"), 300), output, cancellationToken),
+            "bench archive" => await Archive.ArchiveBenchmark.RunAsync(ParseInt(cli.Get("announcements"), 100_000), ParseInt(cli.Get("page-size"), 20), output, cancellationToken),
             "sources check" => await SourcesCommands.CheckAsync(paths, output, error),
             "sources test" => await SourcesCommands.TestAsync(paths, Single(cli, "source id"), ParseInt(cli.Get("items"), 5), output, cancellationToken),
             "sources list" => await SourcesCommands.ListAsync(paths, output, cancellationToken),
@@ -149,7 +150,7 @@ public static class CliApplication
             throw new CliUsageException("--format takes text or markdown");
         }
 
-        foreach (var name in new[] { "items", "rounds", "cv", "subscribers", "announcements", "feeds", "hosts", "stored", "adds" })
+        foreach (var name in new[] { "items", "rounds", "cv", "subscribers", "announcements", "feeds", "hosts", "stored", "adds", "page-size" })
         {
             if (cli.Get(name) is { } value && !int.TryParse(value, out _))
             {

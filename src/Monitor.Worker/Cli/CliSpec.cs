@@ -7,7 +7,7 @@ public static class CliSpec
     public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed", "articles"];
 
     /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements", "feeds", "hosts", "work-dir", "stored", "adds"];
+    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements", "feeds", "hosts", "work-dir", "stored", "adds", "page-size"];
 
     /// <summary>Each verb with the options it accepts.</summary>
     public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
@@ -35,6 +35,7 @@ public static class CliSpec
         ["subscribers import"] = ["config"],
         ["subscribers export"] = ["config", "out"],
         ["bench digest"] = ["subscribers", "announcements", "config"],
+        ["bench archive"] = ["announcements", "page-size"],
     };
 
     public const string Usage = """
@@ -75,6 +76,8 @@ public static class CliSpec
           bench crawl [--feeds N] [--items K] [--hosts H] [--articles] [--work-dir DIR]
                                            crawl benchmark on a loopback farm: three passes of the real crawl verb
           bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
+          bench archive [--announcements N] [--page-size N]   archive listings on a fresh SQLite file (defaults
+                                           100000 and 20): time and commands per request, query plans
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)

@@ -146,8 +146,10 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
         }
 
+        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes.
         using (var announcements = new SqliteRowWriter<Announcement>(db))
         using (var keys = new SqliteRowWriter<StoryKey>(db))
+        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
         {
             foreach (var announcement in batch)
             {
@@ -158,6 +160,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 {
                     key.AnnouncementId = announcement.Id;
                     keys.Insert(key);
+                }
+
+                foreach (var term in Archive.ArchiveIndex.Rows(announcement))
+                {
+                    term.AnnouncementId = announcement.Id;
+                    terms.Insert(term);
                 }
             }
         }

@@ -207,6 +207,25 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("Announcements");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -247,6 +266,8 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("State", "Id");
 
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
@@ -498,6 +519,17 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

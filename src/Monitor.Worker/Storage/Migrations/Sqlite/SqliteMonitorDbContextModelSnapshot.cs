@@ -198,6 +198,25 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("Announcements");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -236,6 +255,8 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("State", "Id");
 
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
@@ -483,6 +504,17 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
