@@ -60,9 +60,9 @@ public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count > 0)
         {
+            // Only then: MigrateAsync takes EF Core's lock even when nothing is pending (a routine start would write) and
+            // diffs the model against the migrations' snapshot (EF 9+), about a third of a second of CPU and tens of MB.
             logger.LogInformation("Applying {Count} migration(s) on {Provider}: {Migrations}", pending.Count, contexts.Provider, string.Join(", ", pending));
-
-            // EF Core takes its lock even when nothing is pending; not calling it then keeps a routine start from writing.
             await db.Database.MigrateAsync(cancellationToken);
         }
 
