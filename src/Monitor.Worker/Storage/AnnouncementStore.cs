@@ -70,7 +70,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             {
                 await InsertAsync(db, batch, created, cancellationToken);
             }
-            catch (Exception ex) when (attempt == 1 && ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (Exception ex) when (attempt == 1 && DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Another writer stored one of these URLs since the lookup: look again (the dedup working, not an error).
                 await transaction.RollbackAsync(cancellationToken);
