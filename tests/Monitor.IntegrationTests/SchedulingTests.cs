@@ -168,5 +168,5 @@ public sealed class SchedulingTests : IAsyncLifetime
         return false;
     }
 
-    private MonitorDbContext Db() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+    private MonitorDbContext Db() => _env.OpenDatabase();
 }

@@ -7,29 +7,13 @@ using Monitor.Worker.Storage.Entities;
 namespace Monitor.IntegrationTests;
 
 /// <summary>Two replicas on one database file: reports of one story stored at the same moment end in one story.</summary>
-public sealed class StoryClusteringTests : IAsyncLifetime
+public sealed class StoryClusteringTests : MigratedStore
 {
-    private readonly TestEnvironment _env = new();
-    private MonitorDbContextFactory _factory = null!;
-
-    public async Task InitializeAsync()
-    {
-        _factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
-        await using var db = _factory.CreateDbContext();
-        await db.Database.MigrateAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        _env.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ReportsStoredByTwoReplicasAtOnceJoinOneStory()
     {
-        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
-        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaA = new AnnouncementStore(Factory, TimeProvider.System);
+        var replicaB = new AnnouncementStore(Factory, TimeProvider.System);
         var older = Item("wire", "Ministry approves national AI basic plan for sovereign models", "https://wire.example/1");
         Assert.True(await replicaA.AddAsync(older, CancellationToken.None));
         // Replica B stores its report after A looked for a story and before A inserts: neither sees the other in time.
@@ -42,7 +26,7 @@ public sealed class StoryClusteringTests : IAsyncLifetime
 
         Assert.True(await replicaA.AddAsync(Item("gazette", "Cabinet adopts first national AI basic plan today", "https://gazette.example/4"), CancellationToken.None));
 
-        await using var db = _factory.CreateDbContext();
+        await using var db = Factory.CreateDbContext();
         var stories = await db.Announcements.OrderBy(a => a.Id).Select(a => new { a.SourceId, a.StoryId }).ToListAsync();
         var plan = stories.Where(s => s.SourceId != "wire").Select(s => s.StoryId).Distinct().ToList();
         var only = Assert.Single(plan);
@@ -54,13 +38,13 @@ public sealed class StoryClusteringTests : IAsyncLifetime
     [Fact]
     public async Task AReportOfAStoryAnotherReplicaJustMergedJoinsTheMergedStory()
     {
-        using var replicaA = new AnnouncementStore(_factory, TimeProvider.System);
-        using var replicaB = new AnnouncementStore(_factory, TimeProvider.System);
+        var replicaA = new AnnouncementStore(Factory, TimeProvider.System);
+        var replicaB = new AnnouncementStore(Factory, TimeProvider.System);
         // Two stories that another replica is about to merge (it matched them through a report not shown here)...
         var first = Item("agency", "Lawmakers back statute on machine learning oversight", "https://agency.example/1");
         var second = Item("daily", "Parliament passes national artificial intelligence act", "https://daily.example/2");
         Assert.True(await replicaB.AddAsync(first, CancellationToken.None));
-        await using (var db = _factory.CreateDbContext())
+        await using (var db = Factory.CreateDbContext())
         {
             var split = new Story { Title = second.Title, CreatedAt = DateTime.UtcNow };
             db.Stories.Add(split);
@@ -74,13 +58,13 @@ public sealed class StoryClusteringTests : IAsyncLifetime
         replicaA.AfterStoryLookup = async () =>
         {
             replicaA.AfterStoryLookup = null;
-            await using var db = _factory.CreateDbContext();
+            await using var db = Factory.CreateDbContext();
             var older = (await db.Announcements.SingleAsync(a => a.SourceId == "agency")).StoryId;
             await db.Announcements.Where(a => a.SourceId == "daily").ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, older));
         };
         Assert.True(await replicaA.AddAsync(Item("gazette", "Parliament passes national artificial intelligence act today", "https://gazette.example/3"), CancellationToken.None));
 
-        await using var check = _factory.CreateDbContext();
+        await using var check = Factory.CreateDbContext();
         Assert.Single(await check.Announcements.Select(a => a.StoryId).Distinct().ToListAsync());
     }
 

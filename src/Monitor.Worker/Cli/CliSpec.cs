@@ -40,6 +40,11 @@ public static class CliSpec
           bench classify --in FILE.jsonl            classification speed
           bench digest [--subscribers N] [--announcements N]   compose and send every due digest to a loopback SMTP
                                            server (defaults 10000 and 300): messages/s, peak memory, queries
+          bench crawl [--feeds N] [--items K] [--hosts H] [--articles] [--work-dir DIR]
+                                           crawl benchmark on a loopback farm: three passes of the real crawl verb
+          bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
+          bench archive [--announcements N] [--page-size N]   archive listings on a fresh SQLite file (defaults
+                                           100000 and 20): time and commands per request, query plans
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)

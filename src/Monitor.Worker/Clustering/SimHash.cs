@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Monitor.Worker.Clustering;
@@ -7,46 +8,68 @@ namespace Monitor.Worker.Clustering;
 public static class SimHash
 {
     /// <summary>The SimHash of <paramref name="text"/>; 0 for empty text.</summary>
+    /// <remarks>Allocation-light: tokens are spans of one buffer and shingles are hashed in place, with the same
+    /// values as hashing the shingle strings ("a b c").</remarks>
     public static long Compute(string text)
     {
-        var tokens = Tokens(text);
+        var buffer = new List<char>(text.Length);
+        var tokens = new List<(int Start, int Length)>(text.Length / 5);
+        Tokenize(text, buffer, tokens);
         if (tokens.Count == 0)
         {
             return 0;
         }
 
-        Span<int> weights = stackalloc int[64];
-        for (var i = 0; i < tokens.Count; i++)
+        var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
+        var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+
+        // 64 counters in eight vectors: each shingle adds, per byte of its hash, that byte's eight +1/-1 at once.
+        Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
+        weights.Clear();
+        var table = ByteWeights;
+        for (var i = 0; i < spans.Length; i++)
         {
-            var shingle = i + 2 < tokens.Count ? $"{tokens[i]} {tokens[i + 1]} {tokens[i + 2]}" : tokens[i];
-            var hash = Fnv1a(shingle);
-            for (var bit = 0; bit < 64; bit++)
+            var hash = 14695981039346656037UL;
+            var last = i + 2 < spans.Length ? i + 2 : i;
+            for (var t = i; t <= last; t++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                if (t > i)
+                {
+                    hash = (hash ^ ' ') * 1099511628211UL;
+                }
+
+                foreach (var c in chars.Slice(spans[t].Start, spans[t].Length))
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+            }
+
+            hash = Avalanche(hash);
+            for (var b = 0; b < 8; b++)
+            {
+                weights[b] += table[(int)((hash >> (8 * b)) & 0xFF)];
             }
         }
 
         ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var b = 0; b < 8; b++)
         {
-            if (weights[bit] > 0)
-            {
-                result |= 1UL << bit;
-            }
+            // Bit 8b + j is set when its counter is positive.
+            var positive = Vector256.GreaterThan(weights[b], Vector256<int>.Zero).ExtractMostSignificantBits();
+            result |= (ulong)positive << (8 * b);
         }
 
         return unchecked((long)result);
     }
 
-    private static ulong Fnv1a(string value)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+    // For each byte value, the +1 (bit set) or -1 (bit clear) of its eight bits, lowest bit first.
+    private static readonly Vector256<int>[] ByteWeights = Enumerable.Range(0, 256)
+        .Select(v => Vector256.Create(Enumerable.Range(0, 8).Select(j => ((v >> j) & 1) == 1 ? 1 : -1).ToArray()))
+        .ToArray();
 
-        // FNV's low bits mix poorly; a final avalanche (from SplitMix64) spreads every input bit over all 64.
+    // FNV's low bits mix poorly; a final avalanche (from SplitMix64) spreads every input bit over all 64.
+    private static ulong Avalanche(ulong hash)
+    {
         hash ^= hash >> 30;
         hash *= 0xbf58476d1ce4e5b9UL;
         hash ^= hash >> 27;
@@ -60,46 +83,74 @@ public static class SimHash
     /// <summary>Lower-cased word tokens; CJK runs become overlapping character bigrams.</summary>
     public static List<string> Tokens(string text)
     {
-        var tokens = new List<string>();
-        var word = new StringBuilder();
-        void Flush()
+        var buffer = new List<char>(text.Length);
+        var spans = new List<(int Start, int Length)>();
+        Tokenize(text, buffer, spans);
+        var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
+        var tokens = new List<string>(spans.Count);
+        foreach (var (start, length) in spans)
         {
-            if (word.Length > 0)
-            {
-                tokens.Add(word.ToString());
-                word.Clear();
-            }
+            tokens.Add(new string(chars.Slice(start, length)));
         }
 
-        char? previousCjk = null;
+        return tokens;
+    }
+
+    // Appends each token's characters to buffer and its place to tokens.
+    private static void Tokenize(string text, List<char> buffer, List<(int Start, int Length)> tokens)
+    {
+        var wordStart = -1;
+        void Flush()
+        {
+            if (wordStart >= 0 && buffer.Count > wordStart)
+            {
+                tokens.Add((wordStart, buffer.Count - wordStart));
+            }
+
+            wordStart = -1;
+        }
+
+        var previousCjk = '\0';
         foreach (var c in text.Normalize(NormalizationForm.FormKC))
         {
             if (IsCjk(c))
             {
                 Flush();
-                if (previousCjk is { } p)
+                if (previousCjk != '\0')
                 {
-                    tokens.Add(string.Concat(p, c));
+                    tokens.Add((buffer.Count, 2));
+                    buffer.Add(previousCjk);
+                    buffer.Add(c);
                 }
 
                 previousCjk = c;
                 continue;
             }
 
-            previousCjk = null;
-            if (char.IsLetterOrDigit(c))
+            previousCjk = '\0';
+            if (char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && IsWordChar(c)))
             {
-                word.Append(char.ToLower(c, CultureInfo.InvariantCulture));
+                if (wordStart < 0)
+                {
+                    wordStart = buffer.Count;
+                }
+
+                buffer.Add(c <= '\u007f' ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLower(c, CultureInfo.InvariantCulture));
             }
-            else
+            else if (c is not ('\u200c' or '\u200d'))
             {
+                // Zero-width (non-)joiners shape Indic and Arabic words without ending them; they are dropped.
                 Flush();
             }
         }
 
         Flush();
-        return tokens;
     }
+
+    // Letters, digits, and the combining marks that Indic, Thai and other scripts write their vowel signs and viramas
+    // with (a word such as "मिशन" is consonants and marks: splitting at marks would leave single consonants).
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsCjk(char c) =>
         c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';

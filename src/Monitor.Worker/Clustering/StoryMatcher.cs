@@ -9,10 +9,27 @@ public static class StoryMatcher
     /// <summary>Least share of title tokens two titles must have in common to be one story.</summary>
     public const double MinTitleOverlap = 0.8;
 
+    /// <summary>Fewest anchors two reports must share for the anchor rule.</summary>
+    public const int MinSharedAnchors = 3;
+
+    /// <summary>Least share of the smaller anchor set that two reports must have in common for the anchor rule.</summary>
+    public const double MinAnchorOverlap = 0.25;
+
+    /// <summary>Most days between two reports' publication for the anchor rule (rewrites of one release follow it closely).</summary>
+    public const int MaxAnchorDays = 3;
+
+    /// <summary>Fewest distinct title tokens for the title rule (shorter titles say too little).</summary>
+    public const int MinTitleTokens = 4;
+
     /// <summary>Returns the recent candidate that matches <paramref name="candidate"/>, or null.</summary>
-    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent)
+    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent) =>
+        FindMatch(candidate, recent, TitleTokens);
+
+    /// <summary>Returns the recent candidate that matches <paramref name="candidate"/>, or null, with title token sets
+    /// from <paramref name="tokensOf"/> (a cache, when one candidate is compared many times).</summary>
+    public static StoryCandidate? FindMatch(StoryCandidate candidate, IEnumerable<StoryCandidate> recent, Func<StoryCandidate, HashSet<string>> tokensOf)
     {
-        var titleTokens = SimHash.Tokens(candidate.Title).ToHashSet(StringComparer.Ordinal);
+        var titleTokens = tokensOf(candidate);
         foreach (var other in recent)
         {
             if (candidate.TextHash != 0 && other.TextHash != 0 && SimHash.Distance(candidate.TextHash, other.TextHash) <= MaxTextDistance)
@@ -20,7 +37,12 @@ public static class StoryMatcher
                 return other;
             }
 
-            if (titleTokens.Count >= 4 && TitleOverlap(titleTokens, other.Title) >= MinTitleOverlap)
+            if (titleTokens.Count >= MinTitleTokens && TitleOverlap(titleTokens, tokensOf(other)) >= MinTitleOverlap)
+            {
+                return other;
+            }
+
+            if (SharesAnchors(candidate, other))
             {
                 return other;
             }
@@ -29,10 +51,29 @@ public static class StoryMatcher
         return null;
     }
 
-    private static double TitleOverlap(HashSet<string> tokens, string otherTitle)
+    /// <summary>
+    /// The anchor rule, for rewrites and translations of one release: published within <see cref="MaxAnchorDays"/> of
+    /// each other, and sharing at least <see cref="MinSharedAnchors"/> anchors that make up at least
+    /// <see cref="MinAnchorOverlap"/> of the smaller set.
+    /// </summary>
+    public static bool SharesAnchors(StoryCandidate a, StoryCandidate b)
     {
-        var other = SimHash.Tokens(otherTitle).ToHashSet(StringComparer.Ordinal);
-        if (other.Count < 4)
+        if (a.Anchors.Count < MinSharedAnchors || b.Anchors.Count < MinSharedAnchors || a.Published is not { } pa || b.Published is not { } pb
+            || (pa - pb).Duration() > TimeSpan.FromDays(MaxAnchorDays))
+        {
+            return false;
+        }
+
+        var shared = a.Anchors.Count(b.Anchors.Contains);
+        return shared >= MinSharedAnchors && shared >= MinAnchorOverlap * Math.Min(a.Anchors.Count, b.Anchors.Count);
+    }
+
+    /// <summary>The distinct tokens of <paramref name="candidate"/>'s title.</summary>
+    public static HashSet<string> TitleTokens(StoryCandidate candidate) => SimHash.Tokens(candidate.Title).ToHashSet(StringComparer.Ordinal);
+
+    private static double TitleOverlap(HashSet<string> tokens, HashSet<string> other)
+    {
+        if (other.Count < MinTitleTokens)
         {
             return 0;
         }

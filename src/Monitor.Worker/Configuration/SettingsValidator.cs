@@ -185,10 +185,11 @@ public static partial class SettingsValidator
     private static void CheckSmtp(SmtpOptions smtp, Func<string, string> from, List<ConfigProblem> problems)
     {
         const string section = SmtpOptions.SectionName;
-        void Problem(string field, string message) => problems.Add(new ConfigProblem(from($"{section}:{field.Split('/')[0]}"), section, field, message));
+        void Problem(string field, string message, string? key = null) => problems.Add(new ConfigProblem(from($"{section}:{key ?? field}"), section, field, message));
         if (string.IsNullOrWhiteSpace(smtp.UserName) != string.IsNullOrWhiteSpace(smtp.Password))
         {
-            Problem("UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)");
+            // Named after the one that is set: that is where the reader has to look.
+            Problem("UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)", string.IsNullOrWhiteSpace(smtp.UserName) ? "Password" : "UserName");
         }
 
         // The MailKit FAQ: implicit TLS belongs on 465; 25 and 587 start in plain text and upgrade with STARTTLS.

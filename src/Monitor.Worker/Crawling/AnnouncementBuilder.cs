@@ -27,7 +27,8 @@ public static partial class AnnouncementBuilder
         DateTime fetchedAt)
     {
         var title = FirstNonEmpty(item.Title, article?.Title) ?? canonicalUrl.AbsoluteUri;
-        var feedSummary = PlainText(item.Summary ?? "");
+        // Readers give the summary as plain text (ParsedItem); it is cleaned again only when it still looks like HTML.
+        var feedSummary = item.Summary is { } summary && FeedText.LooksLikeHtml(summary) ? PlainText(summary) : item.Summary ?? "";
         var itemText = item.Content is null ? feedSummary : PlainText(item.Content);
         var text = article is { Text.Length: > 0 } && article.Text.Length >= itemText.Length ? article.Text : itemText;
         var description = article?.Description is { } d && IsLeadOf(d, text) ? null : article?.Description;
@@ -50,6 +51,8 @@ public static partial class AnnouncementBuilder
             Summary = Summarize(summarySource),
             ContentHash = text.Length > 0 ? Hash(text) : null,
             SimHash = SimHash.Compute(text.Length > 0 ? text : title),
+            Publisher = source.Publisher,
+            FeedHash = FeedHash(item),
         };
         Apply(announcement, verdict);
         return announcement;
@@ -95,6 +98,21 @@ public static partial class AnnouncementBuilder
         var dateOnly = itemDate.Value.TimeOfDay == TimeSpan.Zero;
         return dateOnly && (pageDate.Value - itemDate.Value).Duration() <= TimeSpan.FromDays(1) ? pageDate : itemDate;
     }
+
+    /// <summary>A hash of everything the source said about <paramref name="item"/>: a change means the item was edited.</summary>
+    public static long FeedHash(ParsedItem item)
+    {
+        var data = string.Join('\u001f', item.Title, item.Link?.AbsoluteUri, item.Published?.ToUnixTimeSeconds(), item.Summary, item.Content);
+        return BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(data)), 0);
+    }
+
+    /// <summary>
+    /// True when <paramref name="rebuilt"/> says something materially different from what was stored: another title, or a
+    /// text no longer a near-duplicate of the stored one (further apart than the story rule's SimHash distance).
+    /// </summary>
+    public static bool ChangedMaterially(string storedTitle, long storedSimHash, Announcement rebuilt) =>
+        !SimHash.Tokens(storedTitle).SequenceEqual(SimHash.Tokens(rebuilt.Title))
+        || SimHash.Distance(storedSimHash, rebuilt.SimHash) > StoryMatcher.MaxTextDistance;
 
     /// <summary>SHA-256 of <paramref name="value"/> as lower-case hex.</summary>
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

@@ -1,11 +1,23 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using Monitor.Worker.Fetching;
 using Monitor.Worker.Sources;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Worker.Crawling;
 
-/// <summary>Runs a crawl pass over many sources with bounded parallelism.</summary>
-public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
+/// <summary>
+/// Runs a crawl pass over many sources as a pipeline: fetching (I/O, <c>MaxParallelSources</c> at once), building
+/// (extraction and classification, one worker per core) and storing (one writer, each transaction taking every source
+/// that is ready, up to <see cref="MaxItemsPerTransaction"/> items) overlap across sources. Source states and cached
+/// robots.txt files are read once per pass.
+/// </summary>
+public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
 {
+    /// <summary>Most new items stored in one transaction.</summary>
+    public const int MaxItemsPerTransaction = 500;
+
     /// <summary>Crawls every enabled source (or only <paramref name="sourceId"/>); results in source order.</summary>
     /// <exception cref="ArgumentException">No source has <paramref name="sourceId"/>.</exception>
     public async Task<IReadOnlyList<CrawlOutcome>> RunAsync(string? sourceId, bool force, CancellationToken cancellationToken, IProgress<CrawlOutcome>? progress = null)
@@ -17,16 +29,82 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, Ob
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var activity = Observability.MonitorTracing.Source.StartActivity("crawl pass");
         activity?.SetTag("monitor.sources", sources.Count);
+        var stored = await states.GetAllAsync(cancellationToken);
+        await robots.LoadAsync(cancellationToken);
+        var order = sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         var results = new CrawlOutcome[sources.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, sources.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSources, CancellationToken = cancellationToken },
-            async (index, token) =>
+        var workers = Environment.ProcessorCount;
+        var toBuild = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(2 * workers) { SingleReader = false });
+        var toStore = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(4 * workers) { SingleReader = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        var fetching = Stage(toBuild.Writer, () => Parallel.ForEachAsync(
+            sources,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelSources, CancellationToken = stop.Token },
+            async (source, token) =>
             {
-                results[index] = await crawler.CrawlAsync(sources[index], force, token);
-                progress?.Report(results[index]);
-            });
+                var state = stored.GetValueOrDefault(source.Id) ?? new SourceState { SourceId = source.Id };
+                await toBuild.Writer.WriteAsync(await crawler.FetchAsync(source, state, force, token), token);
+            }));
+        var building = Stage(toStore.Writer, () => Parallel.ForEachAsync(
+            toBuild.Reader.ReadAllAsync(stop.Token),
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = stop.Token },
+            async (work, token) =>
+            {
+                await crawler.BuildAsync(work, token);
+                await toStore.Writer.WriteAsync(work, token);
+            }));
+
+        try
+        {
+            var group = new List<SourceWork>();
+            while (await toStore.Reader.WaitToReadAsync(stop.Token))
+            {
+                group.Clear();
+                var items = 0;
+                while (items < MaxItemsPerTransaction && toStore.Reader.TryRead(out var work))
+                {
+                    group.Add(work);
+                    items += work.Fresh.Count + work.Revisions.Count;
+                }
+
+                var outcomes = await crawler.StoreAsync(group, stop.Token);
+                foreach (var outcome in outcomes)
+                {
+                    results[order[outcome.SourceId]] = outcome;
+                    progress?.Report(outcome);
+                }
+            }
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            throw;
+        }
+        finally
+        {
+            await Task.WhenAll(fetching, building).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        await fetching;
+        await building;
+        await robots.SaveAsync(CancellationToken.None);
         metrics.CrawlPass(System.Diagnostics.Stopwatch.GetElapsedTime(started), sources.Count);
         return results;
     }
+
+    // Runs a stage and completes its output channel however it ends, so the next stage never waits forever.
+    private static Task Stage(ChannelWriter<SourceWork> output, Func<Task> body) => Task.Run(async () =>
+    {
+        try
+        {
+            await body();
+            output.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            output.TryComplete(ex);
+            throw;
+        }
+    });
 }

@@ -218,8 +218,11 @@ public sealed class DigestRunner(
             try
             {
                 // Each message is composed on this sending thread just before it goes out: a page never holds all its messages.
+                // Each accepted message is recorded as soon as the server answered, before the next is sent: a process
+                // killed mid-batch leaves at most one digest accepted but not marked sent (sent again, same Message-ID).
                 sent = await sender.SendAsync(batch.Entries.Count,
-                    i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken);
+                    i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken,
+                    (i, result) => result.Sent ? ledger.MarkSentAsync([batch.Entries[i].Delivery.Id], CancellationToken.None) : Task.CompletedTask);
             }
             catch (OperationCanceledException)
             {
@@ -227,7 +230,6 @@ public sealed class DigestRunner(
                 continue;
             }
 
-            var sentIds = new List<long>();
             var sentSubscribers = new List<long>();
             for (var i = 0; i < batch.Entries.Count; i++)
             {
@@ -236,7 +238,6 @@ public sealed class DigestRunner(
                 var count = items.Count;
                 if (sent[i].Sent)
                 {
-                    sentIds.Add(delivery.Id);
                     sentSubscribers.Add(subscriber.Id);
                     run.Add(new DigestRunResult(subscriber.Email, period, "sent", count));
                     continue;
@@ -263,8 +264,6 @@ public sealed class DigestRunner(
                 run.Add(new DigestRunResult(subscriber.Email, period, status, count, sent[i].Error));
             }
 
-            // Whatever happens to the run now, what the server accepted is recorded.
-            await ledger.MarkSentAsync(sentIds, CancellationToken.None);
             await subscribers.ResetBouncesAsync(sentSubscribers, CancellationToken.None);
         }
     }

@@ -31,14 +31,14 @@ public static class DigestSelection
             .ToList();
     }
 
-    /// <summary>One entry per story: the highest-scoring announcement leads; the other sources (among
+    /// <summary>One entry per story: its official report leads when it has one (else the highest-scoring); the other sources (among
     /// <paramref name="items"/> and <paramref name="storyMates"/>) are listed with it.</summary>
     public static List<DigestEntry> Entries(IReadOnlyList<DigestCandidate> items, ILookup<long, string> storyMates, Func<string, SourceDefinition?> source) =>
         items
             .GroupBy(a => a.StoryKey)
             .Select(g =>
             {
-                var lead = g.OrderByDescending(a => a.Score).ThenBy(a => a.Id).First();
+                var lead = g.OrderByDescending(a => a.Announcement.Publisher == Sources.SourcePublisher.Official).ThenByDescending(a => a.Score).ThenBy(a => a.Id).First();
                 var leadSource = source(lead.Announcement.SourceId);
                 var leadName = leadSource?.DisplayName ?? lead.Announcement.SourceId;
                 var others = g.Where(a => a.Id != lead.Id).Select(a => a.Announcement.SourceId)

@@ -7,7 +7,11 @@ public abstract record FetchResult(Uri RequestUri)
 {
     /// <summary>200: the body and the validators to keep for the next conditional GET.</summary>
     public sealed record Ok(Uri RequestUri, Uri FinalUri, byte[] Body, string? ContentType, string? Charset, string? ETag, string? LastModified)
-        : FetchResult(RequestUri);
+        : FetchResult(RequestUri)
+    {
+        /// <summary>How long the response may be reused, from Cache-Control max-age or Expires, when it says.</summary>
+        public TimeSpan? Lifetime { get; init; }
+    }
 
     /// <summary>304: nothing changed since the validators we sent.</summary>
     public sealed record NotModified(Uri RequestUri) : FetchResult(RequestUri);

@@ -7,7 +7,7 @@ using Monitor.Worker.Crawling;
 namespace Monitor.Worker.Fetching;
 
 /// <summary>Polite, bounded HTTP GET: per-host concurrency, conditional requests, body size limit, timeouts as values.</summary>
-public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, Observability.MonitorMetrics metrics, ILogger<PageFetcher> logger)
+public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, Observability.MonitorMetrics metrics, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
     public const string ClientName = "crawler";
@@ -16,7 +16,6 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     public const int MaxRedirects = 5;
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hostLimits = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, (RobotsRules Rules, DateTimeOffset Expires)> _robots = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>GETs <paramref name="url"/>; with <paramref name="validators"/> the request is conditional.</summary>
     public async Task<FetchResult> FetchAsync(Uri url, FetchValidators? validators, CancellationToken cancellationToken)
@@ -170,25 +169,29 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
             response.Content.Headers.ContentType?.MediaType,
             response.Content.Headers.ContentType?.CharSet,
             response.Headers.ETag?.ToString(),
-            response.Content.Headers.LastModified?.ToString("R"));
+            response.Content.Headers.LastModified?.ToString("R"))
+        {
+            Lifetime = response.Headers.CacheControl?.MaxAge ?? (response.Content.Headers.Expires - DateTimeOffset.UtcNow),
+        };
     }
 
     private async Task<RobotsRules> RobotsFor(Uri url, CrawlingOptions settings, CancellationToken cancellationToken)
     {
         var site = url.GetLeftPart(UriPartial.Authority);
-        if (_robots.TryGetValue(site, out var cached) && cached.Expires > DateTimeOffset.UtcNow)
-        {
-            return cached.Rules;
-        }
+        return await robots.GetOrFetchAsync(site, () => FetchRobotsAsync(site, settings, cancellationToken));
+    }
 
+    private async Task<RobotsRules> FetchRobotsAsync(string site, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
         // A missing or unreadable robots.txt allows everything (RFC 9309 treats 4xx so; we also do for 5xx and
         // network errors rather than park a government source because its robots.txt is down), re-checked in an hour.
         var result = await SendAsync(new Uri(site + "/robots.txt"), null, settings, cancellationToken);
-        var rules = result is FetchResult.Ok ok
-            ? RobotsRules.Parse(System.Text.Encoding.UTF8.GetString(ok.Body.AsSpan(0, Math.Min(ok.Body.Length, 512 * 1024))), AgentToken(settings.UserAgent))
-            : RobotsRules.AllowAll;
-        _robots[site] = (rules, DateTimeOffset.UtcNow + (result is FetchResult.Ok ? TimeSpan.FromHours(12) : TimeSpan.FromHours(1)));
-        return rules;
+        return result switch
+        {
+            FetchResult.Ok ok => robots.Put(site, System.Text.Encoding.UTF8.GetString(ok.Body.AsSpan(0, Math.Min(ok.Body.Length, 512 * 1024))), readable: true, ok.Lifetime),
+            FetchResult.Failed { Status: { } status } when (int)status is >= 400 and < 500 => robots.Put(site, null, readable: true, null),
+            _ => robots.Put(site, null, readable: false, null),
+        };
     }
 
     /// <summary>The product token robots.txt groups are matched against: the User-Agent up to its first '/' or space.</summary>
@@ -205,22 +208,58 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
         return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 
+    /// <summary>
+    /// The body, or null past <paramref name="maxBytes"/>. Read into pooled 64 KB chunks and copied once into an array of
+    /// the exact size: a growing MemoryStream would allocate about twice the body again on the large-object heap.
+    /// </summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
+        const int ChunkBytes = 64 * 1024;
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var chunks = new List<byte[]>();
+        long total = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while (true)
             {
-                return null;
+                var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
+                chunks.Add(chunk);
+                var filled = 0;
+                int read;
+                while (filled < ChunkBytes && (read = await stream.ReadAsync(chunk.AsMemory(filled, ChunkBytes - filled), cancellationToken)) > 0)
+                {
+                    filled += read;
+                }
+
+                total += filled;
+                if (total > maxBytes)
+                {
+                    return null;
+                }
+
+                if (filled < ChunkBytes)
+                {
+                    break;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var body = new byte[total];
+            var offset = 0;
+            foreach (var chunk in chunks)
+            {
+                var length = (int)Math.Min(ChunkBytes, total - offset);
+                chunk.AsSpan(0, length).CopyTo(body.AsSpan(offset));
+                offset += length;
+            }
 
-        return buffer.ToArray();
+            return body;
+        }
+        finally
+        {
+            foreach (var chunk in chunks)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
     }
 }

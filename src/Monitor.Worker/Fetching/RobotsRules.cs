@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Monitor.Worker.Fetching;
 
 /// <summary>
@@ -49,7 +47,8 @@ public sealed class RobotsRules
                 lastWasAgent = false;
                 if (value.Length > 0)
                 {
-                    current.Value.Rules.Add((field == "allow", value));
+                    // Decoded once here, so matching is plain character comparison.
+                    current.Value.Rules.Add((field == "allow", Uri.UnescapeDataString(value)));
                 }
             }
             else
@@ -72,10 +71,9 @@ public sealed class RobotsRules
         var allowed = true;
         foreach (var (allow, pattern) in _rules)
         {
-            var decoded = Uri.UnescapeDataString(pattern);
-            if (Matches(path, decoded) && (decoded.Length > best || (decoded.Length == best && allow)))
+            if (pattern.Length >= best && Matches(path, pattern) && (pattern.Length > best || allow))
             {
-                best = decoded.Length;
+                best = pattern.Length;
                 allowed = allow;
             }
         }
@@ -83,21 +81,45 @@ public sealed class RobotsRules
         return allowed;
     }
 
-    private static bool Matches(string path, string pattern)
+    // Glob match without regular expressions: '*' is any run of characters, a final '$' anchors the end. Greedy with
+    // backtracking to the last '*', so linear in practice and never exponential.
+    internal static bool Matches(string path, string pattern)
     {
         var anchored = pattern.EndsWith('$');
-        var body = anchored ? pattern[..^1] : pattern;
-        var regex = new StringBuilder("^");
-        foreach (var c in body)
+        var body = anchored ? pattern.AsSpan(0, pattern.Length - 1) : pattern.AsSpan();
+        int p = 0, b = 0, star = -1, resume = 0;
+        while (p < path.Length)
         {
-            regex.Append(c == '*' ? ".*" : System.Text.RegularExpressions.Regex.Escape(c.ToString()));
+            if (b < body.Length && body[b] == '*')
+            {
+                star = b++;
+                resume = p;
+            }
+            else if (b < body.Length && body[b] == path[p])
+            {
+                b++;
+                p++;
+            }
+            else if (b == body.Length && !anchored)
+            {
+                return true;
+            }
+            else if (star >= 0)
+            {
+                b = star + 1;
+                p = ++resume;
+            }
+            else
+            {
+                return false;
+            }
         }
 
-        if (anchored)
+        while (b < body.Length && body[b] == '*')
         {
-            regex.Append('$');
+            b++;
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(path, regex.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        return b == body.Length;
     }
 }

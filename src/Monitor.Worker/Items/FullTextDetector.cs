@@ -18,7 +18,7 @@ public static partial class FullTextDetector
     /// </summary>
     public static bool HasFullText(ParsedItem item, int minimumCharacters = DefaultMinimumCharacters)
     {
-        var text = FeedText.Plain(item.Content ?? item.Summary);
+        var text = item.Content is null && item.Summary is { } summary && !FeedText.LooksLikeHtml(summary) ? summary : FeedText.Plain(item.Content ?? item.Summary);
         if (text is null || text.Length < minimumCharacters)
         {
             return false;

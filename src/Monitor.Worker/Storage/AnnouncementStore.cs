@@ -6,164 +6,246 @@ using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Worker.Storage;
 
-/// <summary>Announcements and stories: which items are known, adding new ones, clustering them into stories.</summary>
-public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null) : IDisposable
+/// <summary>
+/// Announcements and stories: which items are known, storing new ones in batches, filing them under stories found by
+/// index (SimHash bands, title keys), updating announcements whose text changed.
+/// </summary>
+/// <remarks>
+/// A batch costs one lookup for known keys, one for story candidates, one transaction and one post-commit check,
+/// whatever the number of stored announcements. No process-wide lock is held: a report of the same story committed by
+/// another batch (another source crawled at the same time, another replica) between this batch's lookup and its commit
+/// is found by the post-commit check and the two stories merged. A database-level lock around lookup and insert
+/// plugs in at <see cref="BeginWriteAsync"/>.
+/// </remarks>
+public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<AnnouncementStore>.Instance;
 
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
 
-    // How far back the post-commit check looks for another replica's report of the same story.
+    // How far back the post-commit check looks for another writer's report of the same story.
     private static readonly TimeSpan RaceWindow = TimeSpan.FromHours(1);
-
-    /// <summary>Of the given keys, those already stored (by URL hash anywhere, or by item key hash in this source).</summary>
-    public async Task<HashSet<string>> FindKnownAsync(string sourceId, IReadOnlyCollection<string> urlHashes, IReadOnlyCollection<string> itemKeyHashes, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        var byUrl = await db.Announcements.AsNoTracking()
-            .Where(a => urlHashes.Contains(a.UrlHash))
-            .Select(a => a.UrlHash)
-            .ToListAsync(cancellationToken);
-        var byKey = await db.Announcements.AsNoTracking()
-            .Where(a => a.SourceId == sourceId && itemKeyHashes.Contains(a.ItemKeyHash))
-            .Select(a => a.ItemKeyHash)
-            .ToListAsync(cancellationToken);
-        return [.. byUrl, .. byKey];
-    }
-
-    // Story assignment reads recent announcements and then inserts: serialised, so two sources crawled in parallel that
-    // carry the same story see each other. Another replica can still commit a report of the same story between this
-    // read and this commit, each opening its own story: after committing, the rows that appeared since the read are
-    // checked again and matching stories merged (see MergeRacedStoriesAsync).
-    private readonly SemaphoreSlim _storyLock = new(1, 1);
 
     /// <summary>Test seam: runs between the story lookup and the insert, where another replica's insert can land.</summary>
     internal Func<Task>? AfterStoryLookup { get; set; }
 
-    /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
-    public async Task<bool> AddAsync(Announcement announcement, CancellationToken cancellationToken)
-    {
-        await _storyLock.WaitAsync(cancellationToken);
-        try
-        {
-            return await AddLockedAsync(announcement, cancellationToken);
-        }
-        finally
-        {
-            _storyLock.Release();
-        }
-    }
-
-    private async Task<bool> AddLockedAsync(Announcement announcement, CancellationToken cancellationToken)
+    /// <summary>Of the given keys, the announcements already stored (by URL hash anywhere, or by item key hash in this source).</summary>
+    public async Task<List<KnownItem>> FindKnownAsync(string sourceId, IReadOnlyCollection<string> urlHashes, IReadOnlyCollection<string> itemKeyHashes, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
-        var since = time.GetUtcNow().UtcDateTime - StoryWindow;
-        var recent = await CandidatesSinceAsync(db, since, cancellationToken);
-        var candidate = new StoryCandidate(0, null, announcement.Title, announcement.SimHash);
-        var match = StoryMatcher.FindMatch(candidate, recent);
-        if (AfterStoryLookup is { } hook)
-        {
-            await hook();
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (match?.StoryId is { } storyId)
-        {
-            announcement.StoryId = storyId;
-        }
-        else
-        {
-            announcement.Story = new Story { Title = announcement.Title, CreatedAt = announcement.FetchedAt };
-        }
-
-        db.Announcements.Add(announcement);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            if (await ExistsAsync(announcement, cancellationToken))
-            {
-                // Another source or worker stored the same URL first: that is the dedup working, not an error.
-                return false;
-            }
-
-            throw;
-        }
-
-        if (match is { StoryId: null })
-        {
-            // The earlier announcement predates stories (or lost its story): bring it into the new one.
-            await db.Announcements.Where(a => a.Id == match.AnnouncementId)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, announcement.StoryId), cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        // A racing replica's row was fetched during the same crawl: looking back an hour is plenty and keeps this cheap.
-        var raceSince = time.GetUtcNow().UtcDateTime - RaceWindow;
-        try
-        {
-            await MergeRacedStoriesAsync(db, announcement, candidate, recent, raceSince, cancellationToken);
-        }
-        catch (Exception ex) when ((ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
-            && !cancellationToken.IsCancellationRequested)
-        {
-            // The announcement is stored: a merge lost to a deadlock or a busy database only leaves two stories apart.
-            _logger.LogWarning(ex, "Could not merge the stories of announcement {AnnouncementId}; they stay apart", announcement.Id);
-        }
-        return true;
+        var rows = await KnownQuery(db, urlHashes, [sourceId], itemKeyHashes)
+            .Select(a => new KnownItem(a.Id, a.UrlHash, a.ItemKeyHash, a.FeedHash, a.Title, a.SimHash))
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => urlHashes.Contains(r.UrlHash) || itemKeyHashes.Contains(r.ItemKeyHash)).DistinctBy(r => r.Id).ToList();
     }
 
-    /// <summary>Whichever of two racing replicas commits second sees the other's row here (it was not in
-    /// <paramref name="seen"/>, the rows read before the insert, or its story changed since); when it reports the same
-    /// story, both stories become the older one. Idempotent, so both replicas may do it. Rows the lookup already saw
-    /// unchanged are left alone: it chose among them, and merging through them would chain unrelated stories.</summary>
-    private static async Task MergeRacedStoriesAsync(MonitorDbContext db, Announcement announcement, StoryCandidate candidate,
-        List<StoryCandidate> seen, DateTime since, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
+    public async Task<bool> AddAsync(Announcement announcement, CancellationToken cancellationToken) =>
+        await StoreAsync([announcement], [], () => [], cancellationToken) == 1;
+
+    /// <summary>
+    /// In one transaction: stores <paramref name="fresh"/> (skipping any already stored) under their stories, applies
+    /// <paramref name="revisions"/>, and saves the source states <paramref name="states"/> returns once the inserts are
+    /// done (stored announcements have their <see cref="Announcement.Id"/> and <see cref="Announcement.StoryId"/> then;
+    /// skipped ones keep Id 0). Returns how many announcements were stored.
+    /// </summary>
+    public async Task<int> StoreAsync(IReadOnlyList<Announcement> fresh, IReadOnlyList<AnnouncementRevision> revisions, Func<IReadOnlyList<SourceState>> states, CancellationToken cancellationToken)
     {
-        // Rows stored since the lookup, and rows whose story changed since (a third replica's merge moved them).
-        var seenStories = seen.ToDictionary(c => c.AnnouncementId, c => c.StoryId);
-        var arrived = (await CandidatesSinceAsync(db, since, cancellationToken))
-            .Where(c => (!seenStories.TryGetValue(c.AnnouncementId, out var was) || was != c.StoryId) && c.StoryId != announcement.StoryId)
-            .ToList();
-        var stories = new HashSet<long> { announcement.StoryId!.Value };
-        while (StoryMatcher.FindMatch(candidate, arrived) is { } other)
+        for (var attempt = 1; ; attempt++)
         {
-            if (other.StoryId is { } id)
+            await using var db = contexts.CreateDbContext();
+            var batch = await WithoutKnownAsync(db, fresh, cancellationToken);
+            var since = time.GetUtcNow().UtcDateTime - StoryWindow;
+            var recent = await StoryCandidateQuery.RunAsync(db, batch, since, cancellationToken);
+            var plan = StoryAssignment.Plan(batch.Select(StoryCandidateQuery.Candidate).ToList(), recent);
+            if (AfterStoryLookup is { } hook)
             {
-                stories.Add(id);
+                await hook();
             }
 
-            arrived.Remove(other);
+            await using var transaction = await BeginWriteAsync(db, cancellationToken);
+            var created = FileUnderStories(batch, plan);
+            try
+            {
+                await InsertAsync(db, batch, created, cancellationToken);
+            }
+            catch (Exception ex) when (attempt == 1 && DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another writer stored one of these URLs since the lookup: look again (the dedup working, not an error).
+                await transaction.RollbackAsync(cancellationToken);
+                foreach (var announcement in batch)
+                {
+                    announcement.Story = null;
+                    announcement.StoryId = null;
+                    announcement.Id = 0;
+                }
+
+                continue;
+            }
+
+            await MergeMatchedStoriesAsync(db, batch, plan, cancellationToken);
+            await AnnouncementRevisions.ApplyAsync(db, revisions, time.GetUtcNow().UtcDateTime, cancellationToken);
+            await SourceStateStore.WriteAsync(db, states(), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            await MergeRacedStoriesSafelyAsync(db, batch, recent, cancellationToken);
+            return batch.Count;
+        }
+    }
+
+    /// <summary>
+    /// Begins the write transaction around the insert. The one place for a database-level lock around lookup and insert
+    /// (<c>sp_getapplock</c>, <c>pg_advisory_xact_lock</c>); SQLite's transactions are already <c>BEGIN IMMEDIATE</c>.
+    /// </summary>
+    private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(MonitorDbContext db, CancellationToken cancellationToken) =>
+        db.Database.BeginTransactionAsync(cancellationToken);
+
+    // Links each announcement to its group's story: the oldest stored story the group matches, or one new story per group
+    // (returned, not yet stored).
+    private static List<Story> FileUnderStories(List<Announcement> batch, StoryPlan plan)
+    {
+        var created = new Dictionary<int, Story>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var group = plan.Groups[i];
+            if (plan.StoryOf(group) is { } storyId)
+            {
+                batch[i].StoryId = storyId;
+            }
+            else
+            {
+                batch[i].Story = created.TryGetValue(group, out var story) ? story : created[group] = NewStory(batch[i]);
+            }
         }
 
-        if (stories.Count == 1)
+        return created.Values.ToList();
+    }
+
+    // Inserts the new stories, the announcements and their extra keys. On SQLite with one prepared statement per table
+    // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts.
+    private static async Task InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
         {
             return;
         }
 
-        var target = stories.Min();
-        await db.Announcements.Where(a => a.StoryId != null && stories.Contains(a.StoryId.Value) && a.StoryId != target)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Announcements.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        using (var stories = new SqliteRowWriter<Story>(db))
+        {
+            foreach (var story in created)
+            {
+                stories.Insert(story);
+            }
+        }
+
+        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes.
+        using (var announcements = new SqliteRowWriter<Announcement>(db))
+        using (var keys = new SqliteRowWriter<StoryKey>(db))
+        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
+        {
+            foreach (var announcement in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                announcement.StoryId ??= announcement.Story?.Id;
+                announcements.Insert(announcement);
+                foreach (var key in announcement.ExtraKeys)
+                {
+                    key.AnnouncementId = announcement.Id;
+                    keys.Insert(key);
+                }
+
+                foreach (var term in Archive.ArchiveIndex.Rows(announcement))
+                {
+                    term.AnnouncementId = announcement.Id;
+                    terms.Insert(term);
+                }
+            }
+        }
     }
 
-    private static Task<List<StoryCandidate>> CandidatesSinceAsync(MonitorDbContext db, DateTime since, CancellationToken cancellationToken) =>
-        db.Announcements.AsNoTracking()
-            .Where(a => a.FetchedAt >= since)
-            .Select(a => new StoryCandidate(a.Id, a.StoryId, a.Title, a.SimHash))
-            .ToListAsync(cancellationToken);
-
-    /// <inheritdoc />
-    public void Dispose() => _storyLock.Dispose();
-
-    private async Task<bool> ExistsAsync(Announcement announcement, CancellationToken cancellationToken)
+    // After the insert: the other stored stories a group matched become its story, and stored reports without a story join it.
+    private static async Task MergeMatchedStoriesAsync(MonitorDbContext db, List<Announcement> batch, StoryPlan plan, CancellationToken cancellationToken)
     {
-        await using var db = contexts.CreateDbContext();
-        return await db.Announcements.AnyAsync(
-            a => a.UrlHash == announcement.UrlHash || (a.SourceId == announcement.SourceId && a.ItemKeyHash == announcement.ItemKeyHash),
-            cancellationToken);
+        foreach (var group in plan.Groups.Distinct())
+        {
+            var merge = plan.StoriesToMerge(group).ToList();
+            var adopt = plan.StorylessToAdopt(group).ToList();
+            if (merge.Count == 0 && adopt.Count == 0)
+            {
+                continue;
+            }
+
+            var target = batch[Array.IndexOf(plan.Groups, group)].StoryId!.Value;
+            if (merge.Count > 0)
+            {
+                await db.Announcements.Where(a => a.StoryId != null && merge.Contains(a.StoryId.Value))
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
+            }
+
+            if (adopt.Count > 0)
+            {
+                await db.Announcements.Where(a => adopt.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.StoryId, target), cancellationToken);
+            }
+        }
+    }
+
+    private static Story NewStory(Announcement announcement) => new() { Title = announcement.Title, CreatedAt = announcement.FetchedAt };
+
+    // Drops announcements already stored (by another source in the same run, another replica) and repeats within the batch.
+    private static async Task<List<Announcement>> WithoutKnownAsync(MonitorDbContext db, IReadOnlyList<Announcement> fresh, CancellationToken cancellationToken)
+    {
+        var urls = fresh.Select(a => a.UrlHash).Distinct().ToList();
+        var keys = fresh.Select(a => a.ItemKeyHash).Distinct().ToList();
+        var sources = fresh.Select(a => a.SourceId).Distinct().ToList();
+        var stored = urls.Count == 0 ? [] : await KnownQuery(db, urls, sources, keys)
+            .Select(a => new { a.UrlHash, a.SourceId, a.ItemKeyHash })
+            .ToListAsync(cancellationToken);
+        var seenUrls = stored.Select(s => s.UrlHash).ToHashSet(StringComparer.Ordinal);
+        var seenKeys = stored.Select(s => (s.SourceId, s.ItemKeyHash)).ToHashSet();
+        var batch = new List<Announcement>(fresh.Count);
+        foreach (var announcement in fresh)
+        {
+            if (seenUrls.Add(announcement.UrlHash) & seenKeys.Add((announcement.SourceId, announcement.ItemKeyHash)))
+            {
+                StoryCandidateQuery.Index(announcement);
+                batch.Add(announcement);
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>Rows with one of <paramref name="urlHashes"/>, or one of <paramref name="itemKeyHashes"/> in one of
+    /// <paramref name="sourceIds"/>: two index lookups (a superset of the pairs asked for; callers filter).</summary>
+    internal static IQueryable<Announcement> KnownQuery(MonitorDbContext db, IReadOnlyCollection<string> urlHashes, IReadOnlyCollection<string> sourceIds, IReadOnlyCollection<string> itemKeyHashes) =>
+        db.Announcements.AsNoTracking().Where(a => urlHashes.Contains(a.UrlHash))
+            .Concat(db.Announcements.AsNoTracking().Where(a => sourceIds.Contains(a.SourceId) && itemKeyHashes.Contains(a.ItemKeyHash)));
+
+    private async Task MergeRacedStoriesSafelyAsync(MonitorDbContext db, List<Announcement> batch, List<StoryCandidate> seen, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var since = time.GetUtcNow().UtcDateTime - RaceWindow;
+            await RacedStories.MergeAsync(db, batch, seen, since, cancellationToken);
+        }
+        catch (Exception ex) when ((ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // The announcements are stored: a merge lost to a deadlock or a busy database only leaves two stories apart.
+            _logger.LogWarning(ex, "Could not merge the stories of {Count} new announcements (first {AnnouncementId}); they stay apart", batch.Count, batch[0].Id);
+        }
     }
 }

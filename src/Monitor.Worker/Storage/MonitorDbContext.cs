@@ -27,6 +27,10 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Story> Stories => Set<Story>();
 
+    public DbSet<StoryKey> StoryKeys => Set<StoryKey>();
+
+    public DbSet<RobotsEntry> RobotsEntries => Set<RobotsEntry>();
+
     public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
 
     public DbSet<DigestDeliveryItem> DigestDeliveryItems => Set<DigestDeliveryItem>();
@@ -38,9 +42,43 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     /// <summary>Where maintenance tasks (retention) got to.</summary>
     public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
+    /// <summary>The public archive's index of relevant announcements (filled as they are stored).</summary>
+    public DbSet<ArchiveTerm> ArchiveTerms => Set<ArchiveTerm>();
 
     /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Every writer (the crawl, the demo, benchmarks, tests) indexes what it stores for the archive.
+        optionsBuilder.AddInterceptors(Archive.ArchiveIndexInterceptor.Instance);
+    }
+
+    /// <inheritdoc />
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc />
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IndexNewAnnouncements();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Whatever path inserts an announcement, its story index keys (SimHash bands, title keys) go in with it.
+    private void IndexNewAnnouncements()
+    {
+        foreach (var entry in ChangeTracker.Entries<Announcement>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            if (entry.Entity.Band0 is null && entry.Entity.TitleKey0 is null && entry.Entity.Anchors.Length == 0)
+            {
+                StoryCandidateQuery.Index(entry.Entity);
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

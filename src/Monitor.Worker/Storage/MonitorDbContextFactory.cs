@@ -8,6 +8,9 @@ public sealed class MonitorDbContextFactory
 {
     private readonly Func<MonitorDbContext> _create;
 
+    /// <remarks>Lists (known keys, index keys) go to the database as one array parameter (json_each, OPENJSON): one
+    /// query shape whatever their length, so a lookup of hundreds of keys is neither re-planned nor near SQL Server's
+    /// 2,100-parameter limit.</remarks>
     public MonitorDbContextFactory(DatabaseProvider provider, string connectionString, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         Provider = provider;
@@ -15,7 +18,8 @@ public sealed class MonitorDbContextFactory
         if (provider == DatabaseProvider.Sqlite)
         {
             var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
-                .UseSqlite(connectionString)
+                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                .AddInterceptors(new SqlitePragmas())
                 .AddInterceptors(interceptors)
                 .Options;
             _create = () => new SqliteMonitorDbContext(options);
@@ -23,7 +27,7 @@ public sealed class MonitorDbContextFactory
         else
         {
             var options = new DbContextOptionsBuilder<MonitorDbContext>()
-                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3))
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
                 .AddInterceptors(interceptors)
                 .Options;
             _create = () => new MonitorDbContext(options);

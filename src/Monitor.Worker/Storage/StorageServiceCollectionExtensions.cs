@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         });
         builder.Services.AddSingleton<AnnouncementStore>();
         builder.Services.AddSingleton<SourceStateStore>();
+        builder.Services.AddSingleton<RobotsStore>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         return builder;

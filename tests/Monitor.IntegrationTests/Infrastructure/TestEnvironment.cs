@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Monitor.Worker.Cli;
 using Monitor.Worker.Configuration;
+using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Infrastructure;
 
@@ -53,6 +54,13 @@ public sealed class TestEnvironment : IDisposable
 
     public void WriteSources(string yaml) => File.WriteAllText(Path.Combine(ConfigDirectory, "sources.yaml"), yaml);
 
+    /// <summary>Writes a sources.yaml with one feed source.</summary>
+    public void WriteFeedSource(string id, Uri url, string country = "FR", string language = "en") =>
+        WriteSources($"sources:\n  - id: {id}\n    url: {url}\n    kind: feed\n    country: {country}\n    language: {language}\n");
+
+    /// <summary>A context on this test's SQLite file, for assertions on what the worker stored.</summary>
+    public MonitorDbContext OpenDatabase() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}").CreateDbContext();
+
     public void UseSmtp(LoopbackSmtpServer smtp)
     {
         Settings["Monitor:Smtp:Host"] = "127.0.0.1";
@@ -89,6 +97,15 @@ public sealed class TestEnvironment : IDisposable
         var host = MonitorHost.CreateOneShot(Paths, overrides: Settings, services: services);
         await MonitorHost.PrepareDatabaseAsync(host, CancellationToken.None);
         return host;
+    }
+
+    /// <summary>A store factory on this test's SQLite file, migrated (no host).</summary>
+    public async Task<MonitorDbContextFactory> MigratedDatabaseAsync()
+    {
+        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        await using var db = factory.CreateDbContext();
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        return factory;
     }
 
     /// <summary>The settings as environment variables, for running the worker as a separate process.</summary>

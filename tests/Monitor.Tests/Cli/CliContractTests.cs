@@ -7,7 +7,7 @@ namespace Monitor.Tests.Cli;
 /// of the hand-written parser is pinned here, and the System.CommandLine tree must match it exactly.</summary>
 public sealed class CliContractTests
 {
-    /// <summary>Verb → (options, positional argument). The verbs before issue 12 and the ones it added (db vacuum, completion).</summary>
+    /// <summary>Verb → (options, positional argument). The verbs before issue 12, the ones it added (db vacuum, completion) and the benchmarks of issues 10 and 12.</summary>
     public static readonly TheoryData<string, string, string> Contract = new()
     {
         { "run", "config", "" },
@@ -26,6 +26,9 @@ public sealed class CliContractTests
         { "bench extract", "in-dir rounds", "" },
         { "bench classify", "in config taxonomy", "" },
         { "bench digest", "subscribers announcements config", "" },
+        { "bench crawl", "config feeds items hosts articles work-dir", "" },
+        { "bench store", "stored adds work-dir", "" },
+        { "bench archive", "announcements page-size", "" },
         { "classify-train", "in out config taxonomy cv extra", "" },
         { "subscribers add", "config topics countries languages frequency send-hour time-zone min-score name confirmed", "EMAIL" },
         { "subscribers remove", "config", "EMAIL" },
@@ -35,7 +38,7 @@ public sealed class CliContractTests
         { "completion", "", "SHELL" },
     };
 
-    private static readonly string[] Flags = ["once", "verbose", "dry-run", "confirmed"];
+    private static readonly string[] Flags = ["once", "verbose", "dry-run", "confirmed", "articles"];
 
     [Theory]
     [MemberData(nameof(Contract))]

@@ -12,7 +12,7 @@ public sealed partial class DeploymentFilesTests
         var docker = PublishCommands(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Dockerfile")));
         var ci = PublishCommands(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".ci", "run")));
 
-        Assert.Equal("dotnet publish src/Monitor.Worker/Monitor.Worker.csproj -c Release --no-restore -o OUT", Assert.Single(docker));
+        Assert.Equal("dotnet publish src/Monitor.Worker/Monitor.Worker.csproj -c Release --no-restore --ucr --self-contained false -o OUT", Assert.Single(docker));
         Assert.Equal(docker, ci);
     }
 

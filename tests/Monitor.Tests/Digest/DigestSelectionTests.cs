@@ -77,6 +77,20 @@ public sealed class DigestSelectionTests
     }
 
     [Fact]
+    public void TheOfficialReportLeadsItsStoryEvenWhenOutletsScoreHigher()
+    {
+        var ministry = Item(2, "ministry", 0.6, story: 10);
+        ministry.Announcement.Publisher = Monitor.Worker.Sources.SourcePublisher.Official;
+        var items = new[] { Item(1, "wire", 0.9, story: 10), ministry, Item(3, "paper", 0.8, story: 10) };
+
+        var lead = Assert.Single(DigestSelection.Entries(items, NoMates, Source));
+
+        Assert.Equal(2, lead.AnnouncementId);
+        Assert.Equal("MINISTRY", lead.SourceName);
+        Assert.Equal(["PAPER", "WIRE"], lead.AlsoReportedBy.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void MakesOneEntryPerStoryLedByTheBestScoredReport()
     {
         var items = new[]

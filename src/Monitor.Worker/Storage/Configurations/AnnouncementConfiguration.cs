@@ -30,6 +30,18 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.Property(a => a.Reasons).HasMaxLength(4000);
         builder.HasIndex(a => a.FetchedAt);
 
+        // Story candidates come from these indexes, never from a scan of the story window.
+        builder.HasIndex(a => new { a.Band0, a.FetchedAt });
+        builder.HasIndex(a => new { a.Band1, a.FetchedAt });
+        builder.HasIndex(a => new { a.Band2, a.FetchedAt });
+        builder.HasIndex(a => new { a.Band3, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey0, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey1, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey2, a.FetchedAt });
+        builder.HasIndex(a => new { a.TitleKey3, a.FetchedAt });
+        builder.Property(a => a.Publisher).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.Anchors).HasMaxLength(1000);
+
         builder.HasOne(a => a.Story).WithMany(s => s.Announcements).HasForeignKey(a => a.StoryId).OnDelete(DeleteBehavior.SetNull);
     }
 }

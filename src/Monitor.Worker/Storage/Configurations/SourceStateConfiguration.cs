@@ -14,5 +14,6 @@ internal sealed class SourceStateConfiguration : IEntityTypeConfiguration<Source
         builder.Property(s => s.LastModified).HasMaxLength(128);
         builder.Property(s => s.LastError).HasMaxLength(2000);
         builder.Property(s => s.LastOutcome).HasMaxLength(32);
+        builder.Ignore(s => s.Persisted);
     }
 }

@@ -1,3 +1,5 @@
+using Monitor.Worker.Sources;
+
 namespace Monitor.Worker.Storage.Entities;
 
 /// <summary>One stored announcement, identified by its canonical URL (unique through <see cref="UrlHash"/>).</summary>
@@ -33,6 +35,47 @@ public sealed class Announcement
     public string? ContentHash { get; set; }
 
     public long SimHash { get; set; }
+
+    /// <summary>The four 16-bit bands of <see cref="SimHash"/>, each indexed (null without text): story candidates by index.</summary>
+    public int? Band0 { get; set; }
+
+    /// <inheritdoc cref="Band0"/>
+    public int? Band1 { get; set; }
+
+    /// <inheritdoc cref="Band0"/>
+    public int? Band2 { get; set; }
+
+    /// <inheritdoc cref="Band0"/>
+    public int? Band3 { get; set; }
+
+    /// <summary>The title's first four index keys for the story title rule (see <c>Clustering.StoryKeys</c>), each indexed;
+    /// null when the title has fewer. Titles long enough to need more keep the rest in <see cref="ExtraKeys"/>.</summary>
+    public long? TitleKey0 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey1 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey2 { get; set; }
+
+    /// <inheritdoc cref="TitleKey0"/>
+    public long? TitleKey3 { get; set; }
+
+    /// <summary>Index keys in the <c>StoryKeys</c> table: title keys beyond the fourth, and the anchor keys.</summary>
+    public List<StoryKey> ExtraKeys { get; } = [];
+
+    /// <summary>The report's anchors (<c>Clustering.StoryAnchors</c>), space-separated: what the anchor rule compares.</summary>
+    public string Anchors { get; set; } = "";
+
+    /// <summary>Who published it (its source's publisher when stored): a story's lead is an official report.</summary>
+    public SourcePublisher Publisher { get; set; } = SourcePublisher.News;
+
+    /// <summary>A hash of what the source said about the item (title, link, date, summary, content): when a later crawl
+    /// sees it change, the page is read again and a material change updates this announcement.</summary>
+    public long? FeedHash { get; set; }
+
+    /// <summary>When a material change of the text or title last updated this announcement.</summary>
+    public DateTime? UpdatedAt { get; set; }
 
     /// <summary>Topic ids, space-separated.</summary>
     public string Topics { get; set; } = "";

@@ -25,4 +25,7 @@ public sealed class SourceState
 
     /// <summary>Items stored from this source, all time.</summary>
     public int ItemsStored { get; set; }
+
+    /// <summary>True when this state was read from the database (or written to it): saving it is an UPDATE. Not stored.</summary>
+    public bool Persisted { get; set; }
 }

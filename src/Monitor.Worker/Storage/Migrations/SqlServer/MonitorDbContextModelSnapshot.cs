@@ -49,6 +49,23 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("Band0")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band1")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band2")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Band3")
+                        .HasColumnType("int");
+
                     b.Property<string>("CanonicalUrl")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -63,6 +80,9 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("FeedHash")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("FetchedAt")
                         .HasColumnType("datetime2");
@@ -84,6 +104,11 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
@@ -125,10 +150,25 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("UrlHash")
                         .IsRequired()
@@ -145,10 +185,45 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.HasIndex("UrlHash")
                         .IsUnique();
 
+                    b.HasIndex("Band0", "FetchedAt");
+
+                    b.HasIndex("Band1", "FetchedAt");
+
+                    b.HasIndex("Band2", "FetchedAt");
+
+                    b.HasIndex("Band3", "FetchedAt");
+
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
 
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
+
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
@@ -192,6 +267,8 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
@@ -231,6 +308,26 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.HasKey("Name");
 
                     b.ToTable("MaintenanceMarkers");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("RobotsEntries");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
@@ -311,6 +408,24 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("Stories");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "FetchedAt", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("StoryKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Subscriber", b =>
@@ -437,6 +552,17 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
@@ -459,6 +585,22 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany("ExtraKeys")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
+                {
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

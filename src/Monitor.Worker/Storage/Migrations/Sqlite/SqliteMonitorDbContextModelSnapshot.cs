@@ -40,6 +40,23 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Anchors")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Band0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band3")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CanonicalUrl")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -54,6 +71,9 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedHash")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("FetchedAt")
                         .HasColumnType("TEXT");
@@ -74,6 +94,11 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reasons")
@@ -116,9 +141,24 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("TitleKey0")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TitleKey3")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Topics")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UrlHash")
@@ -136,10 +176,45 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasIndex("UrlHash")
                         .IsUnique();
 
+                    b.HasIndex("Band0", "FetchedAt");
+
+                    b.HasIndex("Band1", "FetchedAt");
+
+                    b.HasIndex("Band2", "FetchedAt");
+
+                    b.HasIndex("Band3", "FetchedAt");
+
                     b.HasIndex("SourceId", "ItemKeyHash")
                         .IsUnique();
 
+                    b.HasIndex("TitleKey0", "FetchedAt");
+
+                    b.HasIndex("TitleKey1", "FetchedAt");
+
+                    b.HasIndex("TitleKey2", "FetchedAt");
+
+                    b.HasIndex("TitleKey3", "FetchedAt");
+
                     b.ToTable("Announcements");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
@@ -181,6 +256,8 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
@@ -220,6 +297,26 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("MaintenanceMarkers");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
+                {
+                    b.Property<string>("Site")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Site");
+
+                    b.ToTable("RobotsEntries");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
@@ -298,6 +395,24 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Stories");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FetchedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "FetchedAt", "AnnouncementId");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.ToTable("StoryKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.Subscriber", b =>
@@ -422,6 +537,17 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.Navigation("Story");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
@@ -444,6 +570,22 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .HasForeignKey("DeliveryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.StoryKey", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany("ExtraKeys")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.Announcement", b =>
+                {
+                    b.Navigation("ExtraKeys");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.Worker.Storage;
+
+/// <summary>Keeps fetched robots.txt files across processes, so a crawl does not fetch them again within their lifetime.</summary>
+public sealed class RobotsStore(MonitorDbContextFactory contexts)
+{
+    /// <summary>Every entry still valid at <paramref name="now"/> (one query).</summary>
+    public async Task<List<RobotsEntry>> LoadAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        return await db.RobotsEntries.AsNoTracking().Where(r => r.ExpiresAt > now).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Inserts or replaces <paramref name="entries"/> in one transaction.</summary>
+    public async Task SaveAsync(IReadOnlyCollection<RobotsEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sites = entries.Select(e => e.Site).ToList();
+        await db.RobotsEntries.Where(r => sites.Contains(r.Site)).ExecuteDeleteAsync(cancellationToken);
+        db.RobotsEntries.AddRange(entries);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.Clustering;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Storage.Entities;
+
+namespace Monitor.IntegrationTests;
+
+/// <summary>Story candidates and known keys come from indexes, never a scan; batches store in one transaction.</summary>
+public sealed class StoreByIndexTests : MigratedStore
+{
+    [Fact]
+    public async Task SqliteSearchesTheIndexesForCandidatesAndKnownKeys()
+    {
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
+        await store.StoreAsync(Enumerable.Range(0, 300).Select(i => Item($"src{i % 7}", $"Report {i} on item {i * 31} from agency {i % 13}", $"https://example.org/{i}", $"body {i} with GPU count {i * 1000 + 123} and KAIST{i}")).ToList(), [], () => [], CancellationToken.None);
+        var plans = new PlanCapture();
+        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={Env.DatabasePath}", o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(plans).Options);
+        var batch = new[] { Item("new", "Report 7 on item 217 from agency 7 again", "https://example.org/new", "body 7 with GPU count 7123 and KAIST7") };
+        StoryCandidateQuery.Index(batch[0]);
+
+        var candidates = await StoryCandidateQuery.For(db, batch, DateTime.UtcNow.AddDays(-14)).ToListAsync();
+        await AnnouncementStore.KnownQuery(db, ["abc"], ["src1"], ["def"]).ToListAsync();
+
+        Assert.Contains(candidates, c => c.Title.StartsWith("Report 7 ", StringComparison.Ordinal));
+        Assert.Equal(2, plans.Plans.Count);
+        foreach (var plan in plans.Plans)
+        {
+            Assert.DoesNotContain(plan, line => line.Contains("SCAN Announcements", StringComparison.Ordinal) || line.Contains("SCAN StoryKeys", StringComparison.Ordinal));
+            Assert.Contains(plan, line => line.Contains("SEARCH", StringComparison.Ordinal) && line.Contains("USING", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void SqlServerQueriesTranslateToIndexedInLists()
+    {
+        // SQL Server cannot run here: the translation is checked without a server.
+        using var db = new MonitorDbContextFactory(DatabaseProvider.SqlServer, "Server=unused;Database=unused").CreateDbContext();
+        var batch = new[] { Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
+        StoryCandidateQuery.Index(batch[0]);
+
+        var candidates = StoryCandidateQuery.For(db, batch, DateTime.UtcNow.AddDays(-14)).ToQueryString();
+        var known = AnnouncementStore.KnownQuery(db, ["abc"], ["src1"], ["def"]).ToQueryString();
+
+        foreach (var column in new[] { "[Band0]", "[Band3]", "[TitleKey0]", "[TitleKey3]", "[s].[Key]" })
+        {
+            Assert.Contains(column, candidates, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("UNION ALL", candidates, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", candidates, StringComparison.Ordinal);
+        Assert.Contains("[UrlHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("[ItemKeyHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", known, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABatchSkipsKnownUrlsJoinsStoriesAndMergesTheStoriesAReportConnects()
+    {
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
+        var ministry = Item("ministry", "Cabinet approves Rs 10,372 crore IndiaAI Mission", "https://gov.example/1", "The IndiaAI Mission with 10,372 crore and over 10,000 GPUs, said Piyush Goyal of MeitY.");
+        var wire = Item("wire", "Government clears AI programme worth billions", "https://wire.example/2", "A programme of 10372 crore for IndiaAI and 10,000 GPUs, Goyal told reporters; MeitY runs it.");
+        var other = Item("daily", "Storm warning for the southern coast this weekend", "https://daily.example/3", "Heavy rain is expected across the region.");
+        Assert.Equal(3, await store.StoreAsync([ministry, wire, other], [], () => [], CancellationToken.None));
+        Assert.Equal(ministry.StoryId, wire.StoryId);
+        Assert.NotEqual(ministry.StoryId, other.StoryId);
+
+        // A story split in two (as two replicas can leave it), then a report that matches both: one story again.
+        var split = Item("paper", "Rs 10,372 crore IndiaAI Mission approved by the Union Cabinet", "https://paper.example/4", "IndiaAI gets 10,372 crore; GPUs number 10,000; MeitY and Goyal.");
+        await using (var db = Factory.CreateDbContext())
+        {
+            var story = new Story { Title = split.Title, CreatedAt = DateTime.UtcNow };
+            db.Stories.Add(story);
+            await db.SaveChangesAsync();
+            split.StoryId = story.Id;
+            db.Announcements.Add(split);
+            await db.SaveChangesAsync();
+        }
+
+        var duplicate = Item("ministry", "Cabinet approves Rs 10,372 crore IndiaAI Mission", "https://gov.example/1", "same URL again");
+        var joining = Item("agency", "Union Cabinet clears the IndiaAI Mission: Rs 10,372 crore", "https://agency.example/5", "The 10,372 crore IndiaAI plan buys 10,000 GPUs, MeitY said; Goyal briefed.");
+        Assert.Equal(1, await store.StoreAsync([duplicate, joining], [], () => [], CancellationToken.None));
+
+        await using var check = Factory.CreateDbContext();
+        var stories = await check.Announcements.Where(a => a.SourceId != "daily").Select(a => a.StoryId).Distinct().ToListAsync();
+        Assert.Equal(ministry.StoryId, Assert.Single(stories));
+        Assert.Equal(1, await check.Announcements.CountAsync(a => a.CanonicalUrl == "https://gov.example/1"));
+    }
+
+    private static Announcement Item(string source, string title, string url, string text) => new()
+    {
+        UrlHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(url),
+        CanonicalUrl = url,
+        SourceId = source,
+        ItemKeyHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(source + url),
+        Title = title,
+        Text = text,
+        FetchedAt = DateTime.UtcNow,
+        PublishedAt = DateTime.UtcNow,
+        SimHash = SimHash.Compute(text),
+    };
+
+    // Runs EXPLAIN QUERY PLAN for every SELECT the context sends, with the same parameters.
+    private sealed class PlanCapture : DbCommandInterceptor
+    {
+        public List<List<string>> Plans { get; } = [];
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            await using var explain = command.Connection!.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            foreach (DbParameter parameter in command.Parameters)
+            {
+                var copy = explain.CreateParameter();
+                copy.ParameterName = parameter.ParameterName;
+                copy.Value = parameter.Value;
+                explain.Parameters.Add(copy);
+            }
+
+            var plan = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    plan.Add(reader.GetString(3));
+                }
+            }
+
+            Plans.Add(plan);
+            return result;
+        }
+    }
+}
