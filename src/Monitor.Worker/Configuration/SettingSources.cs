@@ -30,6 +30,7 @@ public static class SettingSources
             {
                 JsonConfigurationProvider json => Path.GetFileName(json.Source.Path) ?? "settings file",
                 EnvironmentVariablesConfigurationProvider => $"environment ({key.Replace(":", "__", StringComparison.Ordinal)})",
+                SecretFilesConfigurationProvider files => $"file {files.Describe(key) ?? "(a _FILE variable)"}",
                 MemoryConfigurationProvider => "settings",
                 _ => provider.GetType().Name.Replace("ConfigurationProvider", "", StringComparison.Ordinal),
             };

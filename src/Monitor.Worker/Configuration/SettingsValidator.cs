@@ -14,7 +14,7 @@ namespace Monitor.Worker.Configuration;
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
 public static partial class SettingsValidator
 {
-    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions"];
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions", "Observability", "Alerts", "Retention"];
 
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
@@ -76,6 +76,8 @@ public static partial class SettingsValidator
             CheckSubscriptions(subscriptions, From, problems);
         }
 
+        CheckOperations(configuration, crawling, From, problems);
+
         return problems;
     }
 
@@ -101,7 +103,14 @@ public static partial class SettingsValidator
         // so every bad value is listed in one pass.
         var values = configuration.GetSection(section).AsEnumerable()
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)))
+        // Monitor__X_FILE also reaches the environment provider as the key X_FILE: the secret-files provider read it.
+        bool IsSecretFile(string path) => path.EndsWith("_FILE", StringComparison.OrdinalIgnoreCase) && configuration[path[..^5]] is not null;
+        foreach (var path in values.Keys.Where(IsSecretFile).ToList())
+        {
+            values.Remove(path);
+        }
+
+        foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)).Where(u => !IsSecretFile(u.Path)))
         {
             var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
             problems.Add(new ConfigProblem(SettingSources.Describe(configuration, path), section, path[(section.Length + 1)..],

@@ -28,6 +28,7 @@ public sealed class SourceCrawler(
     SourceStateStore states,
     RobotsCache robots,
     LlmRefiner refiner,
+    Observability.MonitorMetrics metrics,
     IOptions<CrawlingOptions> options,
     TimeProvider time,
     ILogger<SourceCrawler> logger)
@@ -206,7 +207,7 @@ public sealed class SourceCrawler(
 
         foreach (var work in group)
         {
-            Log(work, work.Finished!);
+            Record(work, work.Finished!);
         }
 
         return group.Select(w => w.Finished!).ToArray();
@@ -293,8 +294,22 @@ public sealed class SourceCrawler(
         }
     }
 
-    private void Log(SourceWork work, CrawlOutcome outcome)
+    // Logs, metrics and a trace span (from the start of the source's fetch to its store) for one source's outcome.
+    private void Record(SourceWork work, CrawlOutcome outcome)
     {
+        metrics.Crawled(outcome);
+        foreach (var announcement in work.Fresh.Where(a => a.Id != 0))
+        {
+            metrics.Stored(announcement.Topics, announcement.Relevant, openedStory: announcement.Story is not null);
+        }
+
+        using (var activity = Observability.MonitorTracing.Source.StartActivity("crawl source", ActivityKind.Internal, parentContext: default, startTime: time.GetUtcNow() - work.Clock.Elapsed))
+        {
+            activity?.SetTag("monitor.source", work.Source.Id);
+            activity?.SetTag("monitor.outcome", outcome.Status);
+            activity?.SetTag("monitor.items.new", outcome.ItemsNew);
+        }
+
         if (outcome.Status == "failed")
         {
             logger.LogWarning("Crawl failed for {SourceId} {Url}: {Reason}", work.Source.Id, work.Source.Url, outcome.Message);

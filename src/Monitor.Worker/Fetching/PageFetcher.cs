@@ -7,7 +7,7 @@ using Monitor.Worker.Crawling;
 namespace Monitor.Worker.Fetching;
 
 /// <summary>Polite, bounded HTTP GET: per-host concurrency, conditional requests, body size limit, timeouts as values.</summary>
-public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, ILogger<PageFetcher> logger)
+public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, Observability.MonitorMetrics metrics, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
     public const string ClientName = "crawler";
@@ -39,6 +39,14 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     }
 
     private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await SendCoreAsync(url, validators, settings, cancellationToken);
+        metrics.Fetched(result, url.AbsolutePath == "/robots.txt" ? "robots" : "page", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<FetchResult> SendCoreAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
@@ -135,7 +143,7 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
 
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            return new FetchResult.RateLimited(url, RetryAfter(response));
+            return new FetchResult.RateLimited(url, RetryAfter(response), response.StatusCode);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -37,6 +37,11 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
+    /// <summary>Open source-failure alerts (one row from the alert mail to the recovery mail).</summary>
+    public DbSet<SourceAlert> SourceAlerts => Set<SourceAlert>();
+
+    /// <summary>Where maintenance tasks (retention) got to.</summary>
+    public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
     /// <summary>The public archive's index of relevant announcements (filled as they are stored).</summary>
     public DbSet<ArchiveTerm> ArchiveTerms => Set<ArchiveTerm>();
 

@@ -296,6 +296,20 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MaintenanceMarkers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")
@@ -314,6 +328,23 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.HasKey("Site");
 
                     b.ToTable("RobotsEntries");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("AlertedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceAlerts");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>

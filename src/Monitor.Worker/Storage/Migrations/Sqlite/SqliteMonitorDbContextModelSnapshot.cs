@@ -285,6 +285,20 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MaintenanceMarkers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")
@@ -303,6 +317,23 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasKey("Site");
 
                     b.ToTable("RobotsEntries");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceAlerts");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>
