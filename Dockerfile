@@ -3,10 +3,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Monitor.sln ./
 COPY src/Monitor.Worker/Monitor.Worker.csproj src/Monitor.Worker/
-RUN dotnet restore src/Monitor.Worker/Monitor.Worker.csproj
+# For the build machine's runtime (--ucr), so the publish step compiles the assemblies ahead of time (ReadyToRun).
+RUN dotnet restore src/Monitor.Worker/Monitor.Worker.csproj --ucr
 COPY config/ config/
 COPY src/ src/
-RUN dotnet publish src/Monitor.Worker/Monitor.Worker.csproj -c Release --no-restore -o /app
+RUN dotnet publish src/Monitor.Worker/Monitor.Worker.csproj -c Release --no-restore --ucr --self-contained false -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # curl only serves the HEALTHCHECK below.

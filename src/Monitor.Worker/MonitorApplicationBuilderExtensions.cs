@@ -3,6 +3,8 @@ using Monitor.Worker.Configuration;
 using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
 using Monitor.Worker.Fetching;
+using Monitor.Worker.Observability;
+using Monitor.Worker.Operations;
 using Monitor.Worker.Scheduling;
 using Monitor.Worker.Sources;
 using Monitor.Worker.Storage;
@@ -44,6 +46,8 @@ public static class MonitorApplicationBuilderExtensions
         builder.AddDigest();
         builder.AddSubscriptions();
         builder.AddWeb();
+        builder.AddObservability();
+        builder.AddOperations(withScheduler);
         if (withScheduler)
         {
             builder.AddScheduling(check.Sources);
@@ -52,8 +56,9 @@ public static class MonitorApplicationBuilderExtensions
         return builder;
     }
 
-    /// <summary>Adds <c>appsettings.json</c> (and the environment's variant) from the config directory; the environment overrides both.</summary>
-    /// <exception cref="ConfigurationException">A settings file is too large or not valid JSON (with its line and column).</exception>
+    /// <summary>Adds <c>appsettings.json</c> (and the environment's variant) from the config directory; the environment
+    /// overrides both, and <c>*_FILE</c> variables (Docker secrets) give settings from files.</summary>
+    /// <exception cref="ConfigurationException">A settings file is too large or not valid JSON (with its line and column), or a secret file cannot be read.</exception>
     public static IHostApplicationBuilder AddMonitorConfiguration(this IHostApplicationBuilder builder, ConfigPaths paths)
     {
         var files = new[] { paths.AppSettingsFile, Path.Combine(paths.Directory, $"appsettings.{builder.Environment.EnvironmentName}.json") };
@@ -69,6 +74,7 @@ public static class MonitorApplicationBuilderExtensions
         }
 
         builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.Add(new SecretFilesConfigurationSource());
         return builder;
     }
 }

@@ -128,7 +128,7 @@ public sealed class CliCommandTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         Assert.Contains("database is up to date (Sqlite)", output, StringComparison.Ordinal);
-        await using var db = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+        await using var db = _env.OpenDatabase();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 

@@ -138,7 +138,7 @@ public sealed class SourceKindsTests : IAsyncLifetime
         return (await host.Services.GetRequiredService<CrawlRunner>().RunAsync(id, force: true, CancellationToken.None)).Single();
     }
 
-    private MonitorDbContext Db() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}").CreateDbContext();
+    private MonitorDbContext Db() => _env.OpenDatabase();
 
     private async Task<List<string>> UrlsAsync()
     {

@@ -51,6 +51,48 @@ public sealed class StartupFailureTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_env.Root, "no")), "a missing directory tree must never be created");
     }
 
+    [Theory]
+    [InlineData("directory", "cannot create files in")]
+    [InlineData("file", "cannot be opened for writing")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task ADatabaseThatCannotBeWrittenIsOneLine(string readOnly, string expected)
+    {
+        // Root writes anywhere, so the worker runs as an unprivileged user (nobody, through setpriv) when tests run as root.
+        var directory = Path.Combine(_env.Root, "ro");
+        Directory.CreateDirectory(directory);
+        var database = Path.Combine(directory, "monitor.db");
+        _env.Settings["ConnectionStrings:Monitor"] = "Data Source=" + database;
+        if (readOnly == "file")
+        {
+            using (await _env.StartHostAsync())
+            {
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var sidecar in Directory.GetFiles(directory).Where(f => f != database))
+            {
+                File.Delete(sidecar);
+            }
+
+            File.SetUnixFileMode(database, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+        }
+        else
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        using var worker = WorkerProcess.StartUnprivileged(_env, "db", "migrate");
+        var code = await worker.WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.Equal(1, code);
+        Assert.Contains(expected, worker.Error, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings", worker.Error, StringComparison.Ordinal);
+        Assert.Single(Lines(worker.Error));
+        File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+    }
+
     [Fact]
     public async Task OneMissingDatabaseDirectoryIsCreatedAndSaidSo()
     {

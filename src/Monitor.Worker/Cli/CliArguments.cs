@@ -1,88 +1,48 @@
+using System.CommandLine;
+
 namespace Monitor.Worker.Cli;
 
-/// <summary>A parsed command line: the verb (with sub-verb), options and positional arguments.</summary>
+/// <summary>A parsed command line as the verbs read it: the verb, the values of the options given, the positional argument.</summary>
 public sealed class CliArguments
 {
-    private readonly Dictionary<string, string?> _options;
+    private readonly IReadOnlyDictionary<string, string?> _options;
 
-    private CliArguments(string verb, IReadOnlyList<string> positional, Dictionary<string, string?> options)
+    /// <summary>A command line for <paramref name="verb"/> with these option values (a flag's value is null).</summary>
+    public CliArguments(string verb, IReadOnlyList<string> positional, IReadOnlyDictionary<string, string?> options)
     {
         Verb = verb;
         Positional = positional;
         _options = options;
     }
 
-    /// <summary>The verb, e.g. <c>crawl</c> or <c>sources check</c>.</summary>
+    /// <summary>The verb, e.g. <c>crawl</c> or <c>sources test</c>.</summary>
     public string Verb { get; }
 
-    /// <summary>Arguments that are not options, after the verb.</summary>
+    /// <summary>The positional argument, when the verb takes one.</summary>
     public IReadOnlyList<string> Positional { get; }
-
-    /// <summary>True when <c>--help</c> or <c>-h</c> was given.</summary>
-    public bool Help => _options.ContainsKey("help");
 
     /// <summary>The value of <c>--name VALUE</c>, or null.</summary>
     public string? Get(string name) => _options.GetValueOrDefault(name);
 
-    /// <summary>True when the flag <c>--name</c> was given.</summary>
+    /// <summary>True when <c>--name</c> was given.</summary>
     public bool Has(string name) => _options.ContainsKey(name);
 
-    /// <summary>The option names given.</summary>
-    public IEnumerable<string> OptionNames => _options.Keys;
-
-    /// <summary>Parses <paramref name="args"/>; verbs with sub-verbs (sources, db, bench) take the next word too.</summary>
-    /// <exception cref="CliUsageException">An option is unknown or lacks its value (verbs are checked by <see cref="CliApplication"/>).</exception>
-    public static CliArguments Parse(IReadOnlyList<string> args)
+    /// <summary>What System.CommandLine parsed for <paramref name="verb"/>: only the options actually given count.</summary>
+    internal static CliArguments From(ParseResult parse, CliVerb verb)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var words = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        foreach (var option in parse.CommandResult.Command.Options)
         {
-            var arg = args[i];
-            if (arg is "-h" or "--help")
+            var name = option.Name.TrimStart('-');
+            if (verb.Option(name) is not { } spec || parse.GetResult(option) is not { Implicit: false })
             {
-                options["help"] = null;
+                continue;
             }
-            else if (arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                var name = arg[2..];
-                var eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq > 0)
-                {
-                    options[name[..eq]] = name[(eq + 1)..];
-                }
-                else if (CliSpec.Flags.Contains(name))
-                {
-                    options[name] = null;
-                }
-                else if (CliSpec.Valued.Contains(name))
-                {
-                    if (i + 1 >= args.Count)
-                    {
-                        throw new CliUsageException($"option --{name} needs a value");
-                    }
 
-                    options[name] = args[++i];
-                }
-                else
-                {
-                    throw new CliUsageException($"unknown option --{name}");
-                }
-            }
-            else
-            {
-                words.Add(arg);
-            }
+            options[name] = spec.IsFlag ? null : parse.GetValue<string>(option.Name);
         }
 
-        var verb = words.Count == 0 ? "run" : words[0];
-        var rest = words.Skip(1).ToList();
-        if (CliSpec.HasSubVerbs(verb) && rest.Count > 0)
-        {
-            verb = $"{verb} {rest[0]}";
-            rest.RemoveAt(0);
-        }
-
-        return new CliArguments(verb, rest, options);
+        var positional = parse.CommandResult.Command.Arguments.Select(a => parse.GetValue<string>(a.Name)).OfType<string>().ToList();
+        return new CliArguments(verb.Name, positional, options);
     }
 }

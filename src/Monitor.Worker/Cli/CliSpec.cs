@@ -1,43 +1,9 @@
 namespace Monitor.Worker.Cli;
 
-/// <summary>The verbs, their options and the usage text.</summary>
+/// <summary>The usage text (the verbs themselves are in <see cref="CliVerbs"/>).</summary>
 public static class CliSpec
 {
-    /// <summary>Options that take no value.</summary>
-    public static readonly HashSet<string> Flags = ["once", "dry-run", "help", "verbose", "confirmed", "articles"];
-
-    /// <summary>Options that take a value.</summary>
-    public static readonly HashSet<string> Valued = ["source", "to", "config", "in-dir", "out-dir", "in", "out", "rounds", "items", "taxonomy", "cv", "extra", "format", "readme", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "status", "subscribers", "announcements", "feeds", "hosts", "work-dir", "stored", "adds"];
-
-    /// <summary>Each verb with the options it accepts.</summary>
-    public static readonly Dictionary<string, string[]> Verbs = new(StringComparer.Ordinal)
-    {
-        ["run"] = ["config"],
-        ["demo"] = ["config"],
-        ["crawl"] = ["config", "source", "once", "verbose"],
-        ["digest"] = ["config", "dry-run", "to", "out"],
-        ["sources check"] = ["config"],
-        ["sources test"] = ["config", "items"],
-        ["sources list"] = ["config"],
-        ["sources coverage"] = ["config", "format", "readme"],
-        ["db migrate"] = ["config"],
-        ["extract"] = ["in-dir", "out-dir"],
-        ["classify"] = ["in", "out", "config", "taxonomy"],
-        ["parse-feed"] = ["in-dir", "out-dir"],
-        ["bench extract"] = ["in-dir", "rounds"],
-        ["bench classify"] = ["in", "config", "taxonomy"],
-        ["bench crawl"] = ["config", "feeds", "items", "hosts", "articles", "work-dir"],
-        ["bench replicas"] = ["config", "connection", "replicas", "feeds", "items", "hosts", "work-dir"],
-        ["bench store"] = ["stored", "adds", "work-dir"],
-        ["classify-train"] = ["in", "out", "config", "taxonomy", "cv", "extra"],
-        ["subscribers add"] = ["config", "topics", "countries", "languages", "frequency", "send-hour", "time-zone", "min-score", "name", "confirmed"],
-        ["subscribers remove"] = ["config"],
-        ["subscribers list"] = ["config", "status"],
-        ["subscribers import"] = ["config"],
-        ["subscribers export"] = ["config", "out"],
-        ["bench digest"] = ["subscribers", "announcements", "config"],
-    };
-
+    /// <summary>The usage text: every verb (<c>--help</c> at the root; a usage error outside any verb).</summary>
     public const string Usage = """
         Monitor — watches governments and news outlets for national LLM and AI policy announcements.
 
@@ -59,6 +25,7 @@ public static class CliSpec
                                            what is watched, country by country, with the evidence and the known gaps;
                                            --readme rewrites the table between FILE's coverage markers
           db migrate                       apply database migrations and exit
+          db vacuum                        SQLite: give the space freed by retention back to the file system
           subscribers add EMAIL [--topics T,T] [--countries CC,CC] [--languages L,L] [--frequency daily|weekly|instant]
                 [--send-hour H] [--time-zone ZONE] [--min-score S] [--name NAME] [--confirmed]
                                            add or update a subscriber (without --confirmed: pending, confirmation mailed)
@@ -78,18 +45,19 @@ public static class CliSpec
           bench replicas --connection PG [--replicas 1,2] [--feeds N] [--items K] [--hosts H]
                                            the crawl benchmark's first pass on PostgreSQL by 1 and 2 clustered workers
           bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
+          bench archive [--announcements N] [--page-size N]   archive listings on a fresh SQLite file (defaults
+                                           100000 and 20): time and commands per request, query plans
           classify-train --in A.jsonl[,B.jsonl] --out MODEL.json   train the statistical classifier layer
           classify-train --in A.jsonl[,B.jsonl] --cv K --out PREDICTIONS.jsonl   K-fold cross-validated predictions,
                                            folds grouped by document ("group" field, else url)
             [--extra C.jsonl[,D.jsonl]]    labelled items that only train (e.g. longer summaries), never scored
+          completion bash|zsh|fish|pwsh    print a shell completion script (eval "$(Monitor.Worker completion bash)")
 
         Options:
           --config DIR    configuration directory (default: ./config, else next to the binary; env MONITOR_CONFIG_DIR)
-          -h, --help      show this help
+          --verbose       (crawl) log each step and show the stack trace of a failure
+          -h, --help      show this help; VERB --help shows the verb's options (e.g. crawl --help)
 
         Exit codes: 0 success, 1 failure or invalid configuration, 2 usage error.
         """;
-
-    /// <summary>True for verbs written as two words.</summary>
-    public static bool HasSubVerbs(string verb) => verb is "sources" or "db" or "bench" or "subscribers";
 }

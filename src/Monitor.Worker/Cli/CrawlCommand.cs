@@ -4,7 +4,8 @@ using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Cli;
 
-/// <summary>The <c>crawl [--source ID] [--once]</c> verb: one crawl pass now, with progress and a summary table.</summary>
+/// <summary>The <c>crawl [--source ID] [--once]</c> verb: one crawl pass now, with progress (a bar on a terminal, a line per
+/// source otherwise) and the summary table after it.</summary>
 public static class CrawlCommand
 {
     /// <summary>Crawls every enabled source (or one, ignoring its backoff) once.</summary>
@@ -13,27 +14,21 @@ public static class CrawlCommand
         using var host = MonitorHost.CreateOneShot(paths, verbose);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<CrawlRunner>();
-        var done = 0;
-        var lockObject = new object();
-        var progress = new Progress<CrawlOutcome>(o =>
+        var catalog = host.Services.GetRequiredService<Sources.SourceCatalog>();
+        if (sourceId is not null && catalog.Find(sourceId) is null)
         {
-            lock (lockObject)
-            {
-                done++;
-                output.WriteLine($"[{done}] {o.SourceId}: {o.Status} ({o.ItemsNew} new)");
-            }
-        });
-
-        IReadOnlyList<CrawlOutcome> outcomes;
-        try
-        {
-            outcomes = await runner.RunAsync(sourceId, force: sourceId is not null, cancellationToken, progress);
-        }
-        catch (ArgumentException ex)
-        {
-            await output.WriteLineAsync($"error: {ex.Message}");
+            await output.WriteLineAsync($"error: no source with id '{sourceId}'");
             return 1;
         }
+
+        var total = sourceId is null ? catalog.Sources.Count(s => s.Enabled) : 1;
+        var outcomes = await CliProgress.RunAsync(
+            output,
+            "crawl",
+            total,
+            progress => runner.RunAsync(sourceId, force: sourceId is not null, cancellationToken, new Reporter<CrawlOutcome>(o => progress.Step(
+                $"{o.SourceId}: {o.Status} ({o.ItemsNew} new){(o.Status == "failed" ? $": {o.Message}" : "")}", keep: o.Status == "failed"))),
+            everyStep: true);
 
         await output.WriteLineAsync();
         await output.WriteLineAsync(CrawlSummaryTable.Format(outcomes));

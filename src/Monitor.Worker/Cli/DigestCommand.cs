@@ -11,7 +11,9 @@ public static class DigestCommand
     {
         using var host = MonitorHost.CreateOneShot(paths);
         await MonitorHost.PrepareDatabaseAsync(host, cancellationToken);
-        var report = await host.Services.GetRequiredService<DigestRunner>().RunAsync(dryRun, to, cancellationToken);
+        var runner = host.Services.GetRequiredService<DigestRunner>();
+        var report = await CliProgress.RunAsync(output, dryRun ? "digest (dry run)" : "digest", null, progress => runner.RunAsync(dryRun, to, cancellationToken,
+            new Reporter<DigestRunResult>(r => progress.Step($"{r.Subscriber}: {r.Status}{(r.Message is null ? "" : $" ({r.Message})")}", keep: r.Status is "failed" or "given-up" or "bounced"))));
         var directory = Path.GetFullPath(previewDirectory ?? Path.Combine("data", "preview"));
         foreach (var preview in report.Previews)
         {

@@ -1,4 +1,5 @@
 using Monitor.Worker.Configuration;
+using Monitor.Worker.Observability;
 using Monitor.Worker.Web;
 
 namespace Monitor.Worker.Cli;
@@ -18,12 +19,14 @@ public static class MonitorHost
         builder.Logging.AddMonitorConsole();
         builder.AddMonitor(paths, withScheduler: true, overrides);
         builder.AddWebPages();
+        builder.AddTelemetryExport();
         var urls = builder.Configuration.GetValue<string>($"{WebOptions.SectionName}:Urls") ?? new WebOptions().Urls;
         builder.WebHost.UseUrls(urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMonitorEndpoints();
+        app.MapObservability();
         return app;
     }
 

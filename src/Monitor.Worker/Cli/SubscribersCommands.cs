@@ -149,46 +149,18 @@ public static class SubscribersCommands
         var contexts = host.Services.GetRequiredService<MonitorDbContextFactory>();
         var now = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         int added = 0, updated = 0;
-        foreach (var chunk in rows.Chunk(500))
+        await CliProgress.RunAsync(output, "import", rows.Count, async progress =>
         {
-            // One query and one save per 500 rows.
-            await using var db = contexts.CreateDbContext();
-            var keys = chunk.Select(r => SubscriberRules.Key(r.Email)).ToList();
-            var existing = await db.Subscribers.Where(s => keys.Contains(s.EmailKey)).ToDictionaryAsync(s => s.EmailKey, cancellationToken);
-            foreach (var row in chunk)
+            foreach (var chunk in rows.Chunk(500))
             {
-                if (!existing.TryGetValue(SubscriberRules.Key(row.Email), out var subscriber))
-                {
-                    subscriber = new Subscriber
-                    {
-                        Email = row.Email,
-                        EmailKey = SubscriberRules.Key(row.Email),
-                        Origin = SubscriberOrigin.Import,
-                        TokenStamp = SubscriberRules.NewStamp(),
-                        CreatedAt = now,
-                    };
-                    db.Subscribers.Add(subscriber);
-                    added++;
-                }
-                else
-                {
-                    updated++;
-                }
-
-                SubscriberRules.Apply(subscriber, row.Preferences);
-                subscriber.Name = row.Name ?? subscriber.Name;
-                subscriber.ManagedByConfiguration = false;
-                subscriber.UpdatedAt = now;
-                if (subscriber.Status != row.Status)
-                {
-                    subscriber.Status = row.Status;
-                    subscriber.ConfirmedAt = row.Status == SubscriberStatus.Active ? subscriber.ConfirmedAt ?? now : subscriber.ConfirmedAt;
-                    subscriber.UnsubscribedAt = row.Status == SubscriberStatus.Unsubscribed ? now : null;
-                }
+                var (a, u) = await SaveChunkAsync(contexts, chunk, now, cancellationToken);
+                added += a;
+                updated += u;
+                progress.Step($"{a} added, {u} updated", count: chunk.Length);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            return added + updated;
+        });
 
         foreach (var problem in problems)
         {
@@ -198,6 +170,50 @@ public static class SubscribersCommands
         var bad = problems.Count(p => !p.StartsWith("line 1: unknown column", StringComparison.Ordinal));
         await output.WriteLineAsync($"imported {rows.Count} row(s): {added} added, {updated} updated; {bad} row(s) with problems skipped");
         return bad > 0 ? 1 : 0;
+    }
+
+    /// <summary>Adds or updates one chunk of imported rows: one query and one save.</summary>
+    private static async Task<(int Added, int Updated)> SaveChunkAsync(MonitorDbContextFactory contexts, SubscriberCsv.Row[] chunk, DateTime now, CancellationToken cancellationToken)
+    {
+        int added = 0, updated = 0;
+        // One query and one save per 500 rows.
+        await using var db = contexts.CreateDbContext();
+        var keys = chunk.Select(r => SubscriberRules.Key(r.Email)).ToList();
+        var existing = await db.Subscribers.Where(s => keys.Contains(s.EmailKey)).ToDictionaryAsync(s => s.EmailKey, cancellationToken);
+        foreach (var row in chunk)
+        {
+            if (!existing.TryGetValue(SubscriberRules.Key(row.Email), out var subscriber))
+            {
+                subscriber = new Subscriber
+                {
+                    Email = row.Email,
+                    EmailKey = SubscriberRules.Key(row.Email),
+                    Origin = SubscriberOrigin.Import,
+                    TokenStamp = SubscriberRules.NewStamp(),
+                    CreatedAt = now,
+                };
+                db.Subscribers.Add(subscriber);
+                added++;
+            }
+            else
+            {
+                updated++;
+            }
+
+            SubscriberRules.Apply(subscriber, row.Preferences);
+            subscriber.Name = row.Name ?? subscriber.Name;
+            subscriber.ManagedByConfiguration = false;
+            subscriber.UpdatedAt = now;
+            if (subscriber.Status != row.Status)
+            {
+                subscriber.Status = row.Status;
+                subscriber.ConfirmedAt = row.Status == SubscriberStatus.Active ? subscriber.ConfirmedAt ?? now : subscriber.ConfirmedAt;
+                subscriber.UnsubscribedAt = row.Status == SubscriberStatus.Unsubscribed ? now : null;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return (added, updated);
     }
 
     /// <summary>Writes every subscriber as CSV to <paramref name="file"/> (or standard output).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Monitor.Worker.Clustering;
@@ -12,7 +13,7 @@ public static class SimHash
     public static long Compute(string text)
     {
         var buffer = new List<char>(text.Length);
-        var tokens = new List<(int Start, int Length)>();
+        var tokens = new List<(int Start, int Length)>(text.Length / 5);
         Tokenize(text, buffer, tokens);
         if (tokens.Count == 0)
         {
@@ -20,11 +21,16 @@ public static class SimHash
         }
 
         var chars = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(buffer);
-        Span<int> weights = stackalloc int[64];
-        for (var i = 0; i < tokens.Count; i++)
+        var spans = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+
+        // 64 counters in eight vectors: each shingle adds, per byte of its hash, that byte's eight +1/-1 at once.
+        Span<Vector256<int>> weights = stackalloc Vector256<int>[8];
+        weights.Clear();
+        var table = ByteWeights;
+        for (var i = 0; i < spans.Length; i++)
         {
             var hash = 14695981039346656037UL;
-            var last = i + 2 < tokens.Count ? i + 2 : i;
+            var last = i + 2 < spans.Length ? i + 2 : i;
             for (var t = i; t <= last; t++)
             {
                 if (t > i)
@@ -32,30 +38,34 @@ public static class SimHash
                     hash = (hash ^ ' ') * 1099511628211UL;
                 }
 
-                foreach (var c in chars.Slice(tokens[t].Start, tokens[t].Length))
+                foreach (var c in chars.Slice(spans[t].Start, spans[t].Length))
                 {
                     hash = (hash ^ c) * 1099511628211UL;
                 }
             }
 
             hash = Avalanche(hash);
-            for (var bit = 0; bit < 64; bit++)
+            for (var b = 0; b < 8; b++)
             {
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+                weights[b] += table[(int)((hash >> (8 * b)) & 0xFF)];
             }
         }
 
         ulong result = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var b = 0; b < 8; b++)
         {
-            if (weights[bit] > 0)
-            {
-                result |= 1UL << bit;
-            }
+            // Bit 8b + j is set when its counter is positive.
+            var positive = Vector256.GreaterThan(weights[b], Vector256<int>.Zero).ExtractMostSignificantBits();
+            result |= (ulong)positive << (8 * b);
         }
 
         return unchecked((long)result);
     }
+
+    // For each byte value, the +1 (bit set) or -1 (bit clear) of its eight bits, lowest bit first.
+    private static readonly Vector256<int>[] ByteWeights = Enumerable.Range(0, 256)
+        .Select(v => Vector256.Create(Enumerable.Range(0, 8).Select(j => ((v >> j) & 1) == 1 ? 1 : -1).ToArray()))
+        .ToArray();
 
     // FNV's low bits mix poorly; a final avalanche (from SplitMix64) spreads every input bit over all 64.
     private static ulong Avalanche(ulong hash)
@@ -118,23 +128,29 @@ public static class SimHash
             }
 
             previousCjk = '\0';
-            if (char.IsLetterOrDigit(c))
+            if (char.IsAsciiLetterOrDigit(c) || (c > '\u007f' && IsWordChar(c)))
             {
                 if (wordStart < 0)
                 {
                     wordStart = buffer.Count;
                 }
 
-                buffer.Add(char.ToLower(c, CultureInfo.InvariantCulture));
+                buffer.Add(c <= '\u007f' ? (char)(c | (char.IsAsciiLetterUpper(c) ? 0x20 : 0)) : char.ToLower(c, CultureInfo.InvariantCulture));
             }
-            else
+            else if (c is not ('\u200c' or '\u200d'))
             {
+                // Zero-width (non-)joiners shape Indic and Arabic words without ending them; they are dropped.
                 Flush();
             }
         }
 
         Flush();
     }
+
+    // Letters, digits, and the combining marks that Indic, Thai and other scripts write their vowel signs and viramas
+    // with (a word such as "मिशन" is consonants and marks: splitting at marks would leave single consonants).
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsCjk(char c) =>
         c is >= '\u3040' and <= '\u30ff' or >= '\u3400' and <= '\u9fff' or >= '\uac00' and <= '\ud7af' or >= '\uf900' and <= '\ufaff';

@@ -68,5 +68,11 @@ public sealed class ConfigurationLimits
         }
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:0.#} MB";
+    /// <summary>Bytes for a person: "0.2 MB; the limit is 0.2 MB" said nothing for files under a megabyte.</summary>
+    private static string Megabytes(long bytes) => bytes switch
+    {
+        < 10 * 1024 => $"{bytes:N0} bytes",
+        < 1024 * 1024 => $"{bytes / 1024.0:N0} KB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+    };
 }

@@ -14,7 +14,7 @@ namespace Monitor.Worker.Configuration;
 /// <summary>Binds every settings section and lists every problem (single fields and combinations) at once.</summary>
 public static partial class SettingsValidator
 {
-    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions"];
+    private static readonly string[] KnownSections = ["Storage", "Crawling", "Scheduling", "Digest", "Smtp", "Web", "Classification", "Limits", "Subscriptions", "Observability", "Alerts", "Retention"];
 
     /// <summary>Validates the bound settings in <paramref name="configuration"/>.</summary>
     public static IReadOnlyList<ConfigProblem> Validate(IConfiguration configuration)
@@ -76,6 +76,8 @@ public static partial class SettingsValidator
             CheckSubscriptions(subscriptions, From, problems);
         }
 
+        CheckOperations(configuration, crawling, From, problems);
+
         return problems;
     }
 
@@ -101,7 +103,14 @@ public static partial class SettingsValidator
         // so every bad value is listed in one pass.
         var values = configuration.GetSection(section).AsEnumerable()
             .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
-        foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)))
+        // Monitor__X_FILE also reaches the environment provider as the key X_FILE: the secret-files provider read it.
+        bool IsSecretFile(string path) => path.EndsWith("_FILE", StringComparison.OrdinalIgnoreCase) && configuration[path[..^5]] is not null;
+        foreach (var path in values.Keys.Where(IsSecretFile).ToList())
+        {
+            values.Remove(path);
+        }
+
+        foreach (var (path, owner) in UnknownKeys(configuration.GetSection(section), typeof(T)).Where(u => !IsSecretFile(u.Path)))
         {
             var known = owner.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name);
             problems.Add(new ConfigProblem(SettingSources.Describe(configuration, path), section, path[(section.Length + 1)..],
@@ -176,10 +185,11 @@ public static partial class SettingsValidator
     private static void CheckSmtp(SmtpOptions smtp, Func<string, string> from, List<ConfigProblem> problems)
     {
         const string section = SmtpOptions.SectionName;
-        void Problem(string field, string message) => problems.Add(new ConfigProblem(from($"{section}:{field.Split('/')[0]}"), section, field, message));
+        void Problem(string field, string message, string? key = null) => problems.Add(new ConfigProblem(from($"{section}:{key ?? field}"), section, field, message));
         if (string.IsNullOrWhiteSpace(smtp.UserName) != string.IsNullOrWhiteSpace(smtp.Password))
         {
-            Problem("UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)");
+            // Named after the one that is set: that is where the reader has to look.
+            Problem("UserName/Password", "set both or neither (the password comes from Monitor__Smtp__Password)", string.IsNullOrWhiteSpace(smtp.UserName) ? "Password" : "UserName");
         }
 
         // The MailKit FAQ: implicit TLS belongs on 465; 25 and 587 start in plain text and upgrade with STARTTLS.

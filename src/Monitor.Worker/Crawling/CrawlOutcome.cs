@@ -8,4 +8,5 @@ namespace Monitor.Worker.Crawling;
 /// <param name="ItemsRelevant">New items classified relevant.</param>
 /// <param name="Message">The error or skip reason, or a note.</param>
 /// <param name="Elapsed">Time taken.</param>
-public sealed record CrawlOutcome(string SourceId, string Status, int ItemsSeen, int ItemsNew, int ItemsRelevant, string? Message, TimeSpan Elapsed);
+/// <param name="ReadElapsed">Of that, the time spent reading the source document once fetched (parsing it, finding its items).</param>
+public sealed record CrawlOutcome(string SourceId, string Status, int ItemsSeen, int ItemsNew, int ItemsRelevant, string? Message, TimeSpan Elapsed, TimeSpan? ReadElapsed = null);

@@ -13,7 +13,7 @@ namespace Monitor.Worker.Crawling;
 /// that is ready, up to <see cref="MaxItemsPerTransaction"/> items) overlap across sources. Source states and cached
 /// robots.txt files are read once per pass.
 /// </summary>
-public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, IOptions<CrawlingOptions> options)
+public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
 {
     /// <summary>Most new items stored in one transaction.</summary>
     public const int MaxItemsPerTransaction = 500;
@@ -26,6 +26,9 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
             ? catalog.Sources.Where(s => s.Enabled).ToList()
             : [catalog.Find(sourceId) ?? throw new ArgumentException($"no source with id '{sourceId}'", nameof(sourceId))];
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = Observability.MonitorTracing.Source.StartActivity("crawl pass");
+        activity?.SetTag("monitor.sources", sources.Count);
         var stored = await states.GetAllAsync(cancellationToken);
         await robots.LoadAsync(cancellationToken);
         var order = sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -86,6 +89,7 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
         await fetching;
         await building;
         await robots.SaveAsync(CancellationToken.None);
+        metrics.CrawlPass(System.Diagnostics.Stopwatch.GetElapsedTime(started), sources.Count);
         return results;
     }
 

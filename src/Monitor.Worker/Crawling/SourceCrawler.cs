@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Monitor.Worker.Classification;
 using Monitor.Worker.Documents;
@@ -20,12 +21,14 @@ namespace Monitor.Worker.Crawling;
 public sealed class SourceCrawler(
     PageFetcher fetcher,
     ArticlePages pages,
+    LargeDocumentGate gate,
     SourceReader reader,
     SourceCatalog catalog,
     AnnouncementStore announcements,
     SourceStateStore states,
     RobotsCache robots,
     LlmRefiner refiner,
+    Observability.MonitorMetrics metrics,
     IOptions<CrawlingOptions> options,
     TimeProvider time,
     ILogger<SourceCrawler> logger)
@@ -66,30 +69,13 @@ public sealed class SourceCrawler(
 
     private async Task FetchCoreAsync(SourceWork work, CancellationToken cancellationToken)
     {
-        var (source, state) = (work.Source, work.State);
-        var result = await fetcher.FetchAsync(source.Url, new FetchValidators(state.ETag, state.LastModified), cancellationToken);
-        switch (result)
+        var read = await FetchAndReadAsync(work, cancellationToken);
+        if (read is null)
         {
-            case FetchResult.NotModified:
-                Succeed(state, "not-modified");
-                work.Finished = Outcome(work, "not-modified", null);
-                return;
-            case FetchResult.RateLimited limited:
-                var wait = limited.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : TimeSpan.FromMinutes(30);
-                state.LastOutcome = "rate-limited";
-                state.LastError = $"rate limited; retry after {wait}";
-                state.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
-                work.Finished = Outcome(work, "rate-limited", state.LastError);
-                return;
-            case FetchResult.Failed failed:
-                work.Finished = Fail(work, failed.Reason);
-                return;
+            return;
         }
 
-        var document = (FetchResult.Ok)result;
-        var cap = options.Value.MaxNewItemsPerRun;
-        var context = new SourceReadContext(state.LastSuccessAt is null, state.LastSuccessAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null, cap * 2);
-        var read = await reader.ReadAsync(source, document, context, cancellationToken);
+        var (source, cap) = (work.Source, options.Value.MaxNewItemsPerRun);
         var items = ItemKey.Deduplicate(read.Items.Where(i => i.Link is not null).ToList());
         var keyed = items
             .Select(i => (Item: i, Url: UrlCanonicalizer.Canonicalize(i.Link!), KeyHash: AnnouncementBuilder.Hash(ItemKey.For(i))))
@@ -118,11 +104,47 @@ public sealed class SourceCrawler(
             .Select(f => new PendingItem(f.Item, f.Url, null, null))
             .Concat(changed.Take(cap))
             .ToList();
-        work.Document = document;
         work.ItemsSeen = items.Count;
         work.Note = read.Note;
         work.LeftOver = Math.Max(0, fresh.Count - cap) + Math.Max(0, changed.Count - cap);
         work.Pending.AddRange(await pages.FetchAsync(work.Source, taken, cancellationToken));
+    }
+
+    /// <summary>
+    /// Fetches and reads the source document; null when that ends the crawl (304, rate limit, failure). Only the
+    /// validators are kept: the document's bytes are let go before the new items' pages are fetched (a 10 MB body held
+    /// all that time is memory other sources could use).
+    /// </summary>
+    private async Task<SourceReadResult?> FetchAndReadAsync(SourceWork work, CancellationToken cancellationToken)
+    {
+        var (source, state) = (work.Source, work.State);
+        var result = await fetcher.FetchAsync(source.Url, new FetchValidators(state.ETag, state.LastModified), cancellationToken);
+        switch (result)
+        {
+            case FetchResult.NotModified:
+                Succeed(state, "not-modified");
+                work.Finished = Outcome(work, "not-modified", null);
+                return null;
+            case FetchResult.RateLimited limited:
+                var wait = limited.RetryAfter is { } retry && retry > TimeSpan.Zero ? retry : TimeSpan.FromMinutes(30);
+                state.LastOutcome = "rate-limited";
+                state.LastError = $"rate limited; retry after {wait}";
+                state.NextAttemptAt = time.GetUtcNow().UtcDateTime + wait;
+                work.Finished = Outcome(work, "rate-limited", state.LastError);
+                return null;
+            case FetchResult.Failed failed:
+                work.Finished = Fail(work, failed.Reason);
+                return null;
+        }
+
+        var document = (FetchResult.Ok)result;
+        var cap = options.Value.MaxNewItemsPerRun;
+        var context = new SourceReadContext(state.LastSuccessAt is null, state.LastSuccessAt is { } last ? new DateTimeOffset(last, TimeSpan.Zero) : null, cap * 2);
+        work.Validators = new FetchValidators(document.ETag, document.LastModified);
+        var reading = Stopwatch.StartNew();
+        var read = await reader.ReadAsync(source, document, context, cancellationToken);
+        work.ReadElapsed = reading.Elapsed;
+        return read;
     }
 
     /// <summary>Extracts and classifies the fetched items (CPU; the optional LLM second opinion is the only I/O).</summary>
@@ -138,7 +160,7 @@ public sealed class SourceCrawler(
             var classifier = catalog.Classifier;
             foreach (var pending in work.Pending)
             {
-                var article = pending.Page is { } page ? Extract(work.Source, page, cancellationToken) : null;
+                var article = pending.Page is { } page ? await ExtractAsync(work.Source, page, cancellationToken) : null;
                 var announcement = AnnouncementBuilder.Build(work.Source, pending.Item, pending.Url, article, classifier, time.GetUtcNow().UtcDateTime);
 
                 // Off by default; when on, only items near the threshold are sent, and any failure keeps the local verdict.
@@ -185,7 +207,7 @@ public sealed class SourceCrawler(
 
         foreach (var work in group)
         {
-            Log(work, work.Finished!);
+            Record(work, work.Finished!);
         }
 
         return group.Select(w => w.Finished!).ToArray();
@@ -206,8 +228,8 @@ public sealed class SourceCrawler(
         // Keep the validators only when every new item was taken: otherwise a 304 next time would hide the rest.
         if (work.LeftOver == 0)
         {
-            state.ETag = work.Document!.ETag;
-            state.LastModified = work.Document.LastModified;
+            state.ETag = work.Validators!.ETag;
+            state.LastModified = work.Validators.LastModified;
         }
 
         state.ItemsStored += stored;
@@ -218,7 +240,7 @@ public sealed class SourceCrawler(
             note = string.Join("; ", new[] { note, $"{updated} updated" }.Where(n => n is not null));
         }
 
-        work.Finished = new CrawlOutcome(work.Source.Id, "ok", work.ItemsSeen, stored, work.Fresh.Count(a => a.Id != 0 && a.Relevant), note, work.Clock.Elapsed);
+        work.Finished = new CrawlOutcome(work.Source.Id, "ok", work.ItemsSeen, stored, work.Fresh.Count(a => a.Id != 0 && a.Relevant), note, work.Clock.Elapsed, work.ReadElapsed);
         return work;
     }
 
@@ -245,8 +267,9 @@ public sealed class SourceCrawler(
     }
 
     /// <summary>Extracts an article page within the document budget; a page over budget keeps the feed's data, like a failed fetch.</summary>
-    private ExtractedArticle? Extract(SourceDefinition source, FetchResult.Ok page, CancellationToken cancellationToken)
+    private async Task<ExtractedArticle?> ExtractAsync(SourceDefinition source, FetchResult.Ok page, CancellationToken cancellationToken)
     {
+        using var pass = await gate.EnterAsync(page.Body.Length, cancellationToken);
         try
         {
             return DocumentBudget.Run("extraction", TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds),
@@ -271,16 +294,30 @@ public sealed class SourceCrawler(
         }
     }
 
-    private void Log(SourceWork work, CrawlOutcome outcome)
+    // Logs, metrics and a trace span (from the start of the source's fetch to its store) for one source's outcome.
+    private void Record(SourceWork work, CrawlOutcome outcome)
     {
+        metrics.Crawled(outcome);
+        foreach (var announcement in work.Fresh.Where(a => a.Id != 0))
+        {
+            metrics.Stored(announcement.Topics, announcement.Relevant, openedStory: announcement.Story is not null);
+        }
+
+        using (var activity = Observability.MonitorTracing.Source.StartActivity("crawl source", ActivityKind.Internal, parentContext: default, startTime: time.GetUtcNow() - work.Clock.Elapsed))
+        {
+            activity?.SetTag("monitor.source", work.Source.Id);
+            activity?.SetTag("monitor.outcome", outcome.Status);
+            activity?.SetTag("monitor.items.new", outcome.ItemsNew);
+        }
+
         if (outcome.Status == "failed")
         {
             logger.LogWarning("Crawl failed for {SourceId} {Url}: {Reason}", work.Source.Id, work.Source.Url, outcome.Message);
         }
         else
         {
-            logger.LogInformation("Crawled {SourceId}: {Status}, {ItemsSeen} items, {ItemsNew} new, {ItemsRelevant} relevant in {ElapsedMs} ms",
-                work.Source.Id, outcome.Status, outcome.ItemsSeen, outcome.ItemsNew, outcome.ItemsRelevant, (long)outcome.Elapsed.TotalMilliseconds);
+            logger.LogInformation("Crawled {SourceId}: {Status}, {ItemsSeen} items, {ItemsNew} new, {ItemsRelevant} relevant in {ElapsedMs} ms (reading the document {ReadMs} ms)",
+                work.Source.Id, outcome.Status, outcome.ItemsSeen, outcome.ItemsNew, outcome.ItemsRelevant, (long)outcome.Elapsed.TotalMilliseconds, (long)(outcome.ReadElapsed?.TotalMilliseconds ?? 0));
         }
     }
 

@@ -17,7 +17,7 @@ namespace Monitor.Worker.Crawling;
 /// feeds of every format, sitemaps (an index followed one level), JSON APIs, and HTML pages, where an advertised feed
 /// is preferred and a listing is read otherwise (pages after the first only on the first crawl).
 /// </summary>
-public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> options)
+public sealed class SourceReader(PageFetcher fetcher, LargeDocumentGate gate, IOptions<CrawlingOptions> options)
 {
     /// <summary>Reads <paramref name="document"/> as <paramref name="source"/>'s kind.</summary>
     /// <exception cref="SourceReadException">The document is not what the source's kind expects.</exception>
@@ -29,9 +29,9 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
             var kind = source.Kind == SourceKind.Auto ? Detect(source, document) : source.Kind;
             return kind switch
             {
-                SourceKind.Feed => ReadFeed(document, zone, null, cancellationToken),
+                SourceKind.Feed => await ReadFeedAsync(document, zone, null, cancellationToken),
                 SourceKind.Sitemap => await ReadSitemapAsync(document, zone, context, cancellationToken),
-                SourceKind.Json => Budgeted("json", _ => ReadJson(source, document, zone), cancellationToken),
+                SourceKind.Json => await GatedAsync(document, "json", _ => ReadJson(source, document, zone), cancellationToken),
                 // An explicit listing is read as one; an HTML page of kind auto first looks for an advertised feed.
                 _ => await ReadHtmlAsync(source, document, zone, context, discoverFeeds: source.Kind != SourceKind.Listing, cancellationToken),
             };
@@ -64,9 +64,16 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
     private T Budgeted<T>(string stage, Func<CancellationToken, T> work, CancellationToken cancellationToken) =>
         DocumentBudget.Run(stage, TimeSpan.FromSeconds(options.Value.DocumentBudgetSeconds), work, cancellationToken);
 
-    private SourceReadResult ReadFeed(FetchResult.Ok document, TimeZoneInfo zone, string? note, CancellationToken cancellationToken)
+    /// <summary>As <see cref="Budgeted"/>, a large document waiting its turn first (<see cref="LargeDocumentGate"/>).</summary>
+    private async Task<T> GatedAsync<T>(FetchResult.Ok document, string stage, Func<CancellationToken, T> work, CancellationToken cancellationToken)
     {
-        var feed = Budgeted("feed", token => FeedParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
+        using var pass = await gate.EnterAsync(document.Body.Length, cancellationToken);
+        return Budgeted(stage, work, cancellationToken);
+    }
+
+    private async Task<SourceReadResult> ReadFeedAsync(FetchResult.Ok document, TimeZoneInfo zone, string? note, CancellationToken cancellationToken)
+    {
+        var feed = await GatedAsync(document, "feed", token => FeedParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
         var notes = string.Join("; ", new[] { note, feed.Recovered ? "recovered from malformed XML" : null }.Where(n => n is not null));
         return new SourceReadResult(feed.Items, $"feed ({feed.Version})", notes.Length == 0 ? null : notes);
     }
@@ -79,31 +86,48 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadHtmlAsync(SourceDefinition source, FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, bool discoverFeeds, CancellationToken cancellationToken)
     {
-        var html = CharsetDecoder.Decode(document.Body, document.Charset);
-        if (discoverFeeds && source.Selectors is null)
+        IReadOnlyList<Uri> feeds;
+        ListingPage? listing = null;
+        using (await gate.EnterAsync(document.Body.Length, cancellationToken))
         {
-            foreach (var feedUrl in Budgeted("html", token => FeedDiscovery.Discover(html, document.FinalUri, token), cancellationToken).Take(2))
+            // The page is parsed once: feed discovery reads the tree, and the listing reads the same tree when the page
+            // advertises no feed (a page whose advertised feeds all fail is parsed again, after their fetches).
+            using var page = Budgeted("html", token => HtmlDocuments.Parse(CharsetDecoder.Decode(document.Body, document.Charset), token), cancellationToken);
+            feeds = discoverFeeds && source.Selectors is null ? FeedDiscovery.Discover(page, document.FinalUri).Take(2).ToList() : [];
+            if (feeds.Count == 0)
             {
-                if (await fetcher.FetchAsync(feedUrl, null, cancellationToken) is FetchResult.Ok feed)
+                listing = Budgeted("listing", token => ListingParser.Parse(page, document.FinalUri, source.Selectors, zone, token), cancellationToken);
+            }
+        }
+
+        if (listing is not null)
+        {
+            return await ReadListingPagesAsync(source, document, listing, zone, context, cancellationToken);
+        }
+
+        foreach (var feedUrl in feeds)
+        {
+            if (await fetcher.FetchAsync(feedUrl, null, cancellationToken) is FetchResult.Ok feed)
+            {
+                try
                 {
-                    try
-                    {
-                        return ReadFeed(feed, zone, $"discovered feed {feedUrl}", cancellationToken);
-                    }
-                    catch (FeedParseException)
-                    {
-                        // An advertised feed that is not one: try the next, then read the page as a listing.
-                    }
+                    return await ReadFeedAsync(feed, zone, $"discovered feed {feedUrl}", cancellationToken);
+                }
+                catch (FeedParseException)
+                {
+                    // An advertised feed that is not one: try the next, then read the page as a listing.
                 }
             }
         }
 
-        return await ReadListingPagesAsync(source, document, html, zone, context, cancellationToken);
+        return await ReadListingPagesAsync(source, document, await GatedAsync(document, "listing", token =>
+            ListingParser.Parse(CharsetDecoder.Decode(document.Body, document.Charset), document.FinalUri, source.Selectors, zone, token), cancellationToken), zone, context, cancellationToken);
     }
 
-    private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, string html, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
+    /// <summary>Follows "next" links from the first page's listing (on a first crawl only).</summary>
+    private async Task<SourceReadResult> ReadListingPagesAsync(SourceDefinition source, FetchResult.Ok document, ListingPage first, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var page = Budgeted("listing", token => ListingParser.Parse(html, document.FinalUri, source.Selectors, zone, token), cancellationToken);
+        var page = first;
         var items = new List<ParsedItem>(page.Items);
         var visited = new HashSet<string>(StringComparer.Ordinal) { document.FinalUri.AbsoluteUri };
         var pages = 1;
@@ -114,7 +138,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
                 break;
             }
 
-            page = Budgeted("listing", token => ListingParser.Parse(CharsetDecoder.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone, token), cancellationToken);
+            page = await GatedAsync(more, "listing", token => ListingParser.Parse(CharsetDecoder.Decode(more.Body, more.Charset), more.FinalUri, source.Selectors, zone, token), cancellationToken);
             items.AddRange(page.Items);
             pages++;
         }
@@ -125,7 +149,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
 
     private async Task<SourceReadResult> ReadSitemapAsync(FetchResult.Ok document, TimeZoneInfo zone, SourceReadContext context, CancellationToken cancellationToken)
     {
-        var sitemap = Budgeted("sitemap", token => SitemapParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
+        var sitemap = await GatedAsync(document, "sitemap", token => SitemapParser.Parse(document.Body, document.FinalUri, zone, token), cancellationToken);
         var entries = sitemap.Entries;
         var note = (string?)null;
         if (sitemap.IsIndex)
@@ -137,7 +161,7 @@ public sealed class SourceReader(PageFetcher fetcher, IOptions<CrawlingOptions> 
             {
                 if (await fetcher.FetchAsync(child.Location, null, cancellationToken) is FetchResult.Ok ok)
                 {
-                    var childMap = Budgeted("sitemap", token => SitemapParser.Parse(ok.Body, ok.FinalUri, zone, token), cancellationToken);
+                    var childMap = await GatedAsync(ok, "sitemap", token => SitemapParser.Parse(ok.Body, ok.FinalUri, zone, token), cancellationToken);
                     if (!childMap.IsIndex)
                     {
                         collected.AddRange(childMap.Entries);

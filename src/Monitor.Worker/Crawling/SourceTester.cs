@@ -9,7 +9,7 @@ using Monitor.Worker.Sources;
 namespace Monitor.Worker.Crawling;
 
 /// <summary>Fetches one source now and shows what would be extracted and how it would be classified; stores nothing.</summary>
-public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, SourceCatalog catalog, IOptions<CrawlingOptions> options, TimeProvider time)
+public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, LargeDocumentGate gate, SourceCatalog catalog, IOptions<CrawlingOptions> options, TimeProvider time)
 {
     /// <summary>Writes a report on <paramref name="source"/> to <paramref name="output"/>; returns false when the source fails.</summary>
     public async Task<bool> TestAsync(SourceDefinition source, int maxItems, TextWriter output, CancellationToken cancellationToken)
@@ -25,18 +25,19 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
 
         await output.WriteLineAsync($"  fetched {document.Body.Length:N0} bytes, {document.ContentType ?? "no content type"}, charset {document.Charset ?? "unspecified"}, from {document.FinalUri}");
         SourceReadResult read;
+        var reading = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             read = await reader.ReadAsync(source, document, new SourceReadContext(FirstCrawl: true, Since: null, options.Value.MaxNewItemsPerRun), cancellationToken);
         }
         catch (SourceReadException ex)
         {
-            await output.WriteLineAsync($"  READ FAILED: {ex.Message}");
+            await output.WriteLineAsync($"  READ FAILED after {reading.ElapsedMilliseconds:N0} ms: {ex.Message}");
             return false;
         }
 
         var items = ItemKey.Deduplicate(read.Items);
-        await output.WriteLineAsync($"  read as {read.ReadAs}: {items.Count} items{(read.Note is null ? "" : $" ({read.Note})")}");
+        await output.WriteLineAsync($"  read as {read.ReadAs}: {items.Count} items{(read.Note is null ? "" : $" ({read.Note})")}, in {reading.ElapsedMilliseconds:N0} ms");
         foreach (var item in items.Take(maxItems))
         {
             await output.WriteLineAsync();
@@ -47,6 +48,7 @@ public sealed class SourceTester(PageFetcher fetcher, SourceReader reader, Sourc
             {
                 var page = await fetcher.FetchAsync(item.Link, null, cancellationToken);
                 var problem = page is FetchResult.Ok ? null : $"not fetched ({page})";
+                using var pass = page is FetchResult.Ok fetched ? await gate.EnterAsync(fetched.Body.Length, cancellationToken) : null;
                 try
                 {
                     article = page is FetchResult.Ok ok

@@ -18,8 +18,11 @@ internal sealed class SourceWork(SourceDefinition source, SourceState state)
     /// <summary>Set when the crawl ended before building (skipped, not modified, rate limited, failed).</summary>
     public CrawlOutcome? Finished { get; set; }
 
-    /// <summary>The source document, whose validators are kept when every new item was taken.</summary>
-    public FetchResult.Ok? Document { get; set; }
+    /// <summary>The source document's validators, kept when every new item was taken.</summary>
+    public FetchValidators? Validators { get; set; }
+
+    /// <summary>Time spent reading the source document once fetched (parsing it, finding its items).</summary>
+    public TimeSpan? ReadElapsed { get; set; }
 
     public int ItemsSeen { get; set; }
 

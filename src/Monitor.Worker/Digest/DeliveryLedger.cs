@@ -97,12 +97,10 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
         {
             return [.. await InsertAsync(requests, messageIdHost, cancellationToken)];
         }
-        catch (DbUpdateException)
+        catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Another worker owns at least one of these periods or items: record the rest one by one.
-        }
-        catch (System.Data.Common.DbException)
-        {
+            // Another worker owns at least one of these periods or items: record the rest one by one. Any other error
+            // (a lock held past the timeout, a lost connection) fails the run: nothing is sent unrecorded.
         }
 
         var created = new List<DigestDelivery?>();
@@ -112,7 +110,7 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
             {
                 created.Add((await InsertAsync([request], messageIdHost, cancellationToken))[0]);
             }
-            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException)
+            catch (Exception ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 created.Add(null);
             }

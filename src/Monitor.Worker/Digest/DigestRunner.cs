@@ -22,6 +22,7 @@ public sealed class DigestRunner(
     DigestSender sender,
     SourceCatalog catalog,
     SubscriptionLinks links,
+    Observability.MonitorMetrics metrics,
     IOptions<DigestOptions> options,
     IOptions<SubscriptionOptions> subscriptionOptions,
     IOptions<SmtpOptions> smtpOptions,
@@ -33,14 +34,16 @@ public sealed class DigestRunner(
 
     /// <summary>Runs once; <paramref name="dryRun"/> composes without recording or sending; <paramref name="onlyTo"/> limits it
     /// to one subscriber and ignores their send hour.</summary>
-    public async Task<DigestRunReport> RunAsync(bool dryRun, string? onlyTo, CancellationToken cancellationToken)
+    public async Task<DigestRunReport> RunAsync(bool dryRun, string? onlyTo, CancellationToken cancellationToken, IProgress<DigestRunResult>? progress = null)
     {
+        using var activity = Observability.MonitorTracing.Source.StartActivity("digest run");
+        activity?.SetTag("monitor.dry_run", dryRun);
         var now = time.GetUtcNow();
         var since = (now - Lookback).UtcDateTime;
         var pool = (await ledger.LoadPoolAsync(since, cancellationToken)).Select(DigestCandidate.From).ToList();
         var poolStories = pool.Where(c => c.Announcement.StoryId is not null).Select(c => c.Announcement.StoryId!.Value).Distinct().ToList();
         var olderMates = await ledger.LoadStoryMatesAsync(poolStories, since, cancellationToken);
-        var run = new Run(now, since, pool, olderMates, dryRun, onlyTo is not null, new DigestComposer(templates.Current));
+        var run = new Run(now, since, pool, olderMates, dryRun, onlyTo is not null, new DigestComposer(templates.Current)) { Progress = progress };
 
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(2) { SingleWriter = true });
         var consumers = Enumerable.Range(0, dryRun ? 0 : smtpOptions.Value.Connections)
@@ -63,7 +66,17 @@ public sealed class DigestRunner(
             await Task.WhenAll(consumers);
         }
 
-        return new DigestRunReport(run.Results.ToList(), run.Previews.ToList());
+        var results = run.Results.ToList();
+        if (!dryRun)
+        {
+            foreach (var result in results)
+            {
+                metrics.Digest(result.Status);
+            }
+        }
+
+        activity?.SetTag("monitor.digests.sent", results.Count(r => r.Status == "sent"));
+        return new DigestRunReport(results, run.Previews.ToList());
     }
 
     private async IAsyncEnumerable<List<Subscriber>> PagesAsync(string? onlyTo, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -102,11 +115,11 @@ public sealed class DigestRunner(
             var period = DigestPeriod.For(subscriber, run.Now);
             if (subscriber.Status != SubscriberStatus.Active && !run.DryRun)
             {
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "not-active", 0, $"status {subscriber.Status.ToString().ToLowerInvariant()}"));
+                run.Add(new DigestRunResult(subscriber.Email, period.Key, "not-active", 0, $"status {subscriber.Status.ToString().ToLowerInvariant()}"));
             }
             else if (!period.IsDue && !run.OneSubscriber)
             {
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "not-due", 0, $"due from {subscriber.SendHour}:00 {subscriber.TimeZone}"));
+                run.Add(new DigestRunResult(subscriber.Email, period.Key, "not-due", 0, $"due from {subscriber.SendHour}:00 {subscriber.TimeZone}"));
             }
             else
             {
@@ -130,11 +143,11 @@ public sealed class DigestRunner(
             {
                 if (existing.State == DeliveryState.Sent)
                 {
-                    run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "already-sent", 0));
+                    run.Add(new DigestRunResult(subscriber.Email, period.Key, "already-sent", 0));
                 }
                 else if (existing.State == DeliveryState.GivenUp || existing.Attempts >= settings.MaxAttempts)
                 {
-                    run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "given-up", 0, existing.LastError));
+                    run.Add(new DigestRunResult(subscriber.Email, period.Key, "given-up", 0, existing.LastError));
                 }
                 else
                 {
@@ -149,7 +162,7 @@ public sealed class DigestRunner(
             var chosen = DigestSelection.Choose(run.Pool, filter, state.HistoryOf(subscriber.Id), settings.MaxItems);
             if (chosen.Count == 0 && !settings.SendEmpty)
             {
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "nothing-new", 0));
+                run.Add(new DigestRunResult(subscriber.Email, period.Key, "nothing-new", 0));
                 continue;
             }
 
@@ -157,7 +170,7 @@ public sealed class DigestRunner(
             {
                 var message = Compose(run, subscriber, period, $"preview.{subscriber.Id}@{links.Host}", Entries(chosen, run));
                 run.Previews.Enqueue(message);
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "dry-run", Entries(chosen, run).Count));
+                run.Add(new DigestRunResult(subscriber.Email, period.Key, "dry-run", Entries(chosen, run).Count));
                 continue;
             }
 
@@ -171,7 +184,7 @@ public sealed class DigestRunner(
             var (subscriber, period, items) = requests[i];
             if (created[i] is not { } delivery)
             {
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period.Key, "already-sent", 0, "recorded by another run"));
+                run.Add(new DigestRunResult(subscriber.Email, period.Key, "already-sent", 0, "recorded by another run"));
                 continue;
             }
 
@@ -205,8 +218,11 @@ public sealed class DigestRunner(
             try
             {
                 // Each message is composed on this sending thread just before it goes out: a page never holds all its messages.
+                // Each accepted message is recorded as soon as the server answered, before the next is sent: a process
+                // killed mid-batch leaves at most one digest accepted but not marked sent (sent again, same Message-ID).
                 sent = await sender.SendAsync(batch.Entries.Count,
-                    i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken);
+                    i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken,
+                    (i, result) => result.Sent ? ledger.MarkSentAsync([batch.Entries[i].Delivery.Id], CancellationToken.None) : Task.CompletedTask);
             }
             catch (OperationCanceledException)
             {
@@ -214,7 +230,6 @@ public sealed class DigestRunner(
                 continue;
             }
 
-            var sentIds = new List<long>();
             var sentSubscribers = new List<long>();
             for (var i = 0; i < batch.Entries.Count; i++)
             {
@@ -223,9 +238,8 @@ public sealed class DigestRunner(
                 var count = items.Count;
                 if (sent[i].Sent)
                 {
-                    sentIds.Add(delivery.Id);
                     sentSubscribers.Add(subscriber.Id);
-                    run.Results.Enqueue(new DigestRunResult(subscriber.Email, period, "sent", count));
+                    run.Add(new DigestRunResult(subscriber.Email, period, "sent", count));
                     continue;
                 }
 
@@ -247,11 +261,9 @@ public sealed class DigestRunner(
                 }
 
                 logger.LogWarning("Digest {DigestRunId} for subscriber {SubscriberId} ({Period}) failed: {Reason}", delivery.Id, subscriber.Id, period, sent[i].Error);
-                run.Results.Enqueue(new DigestRunResult(subscriber.Email, period, status, count, sent[i].Error));
+                run.Add(new DigestRunResult(subscriber.Email, period, status, count, sent[i].Error));
             }
 
-            // Whatever happens to the run now, what the server accepted is recorded.
-            await ledger.MarkSentAsync(sentIds, CancellationToken.None);
             await subscribers.ResetBouncesAsync(sentSubscribers, CancellationToken.None);
         }
     }
@@ -291,6 +303,14 @@ public sealed class DigestRunner(
         public bool OneSubscriber { get; } = oneSubscriber;
 
         public ConcurrentQueue<DigestRunResult> Results { get; } = new();
+
+        public IProgress<DigestRunResult>? Progress { get; init; }
+
+        public void Add(DigestRunResult result)
+        {
+            Results.Enqueue(result);
+            Progress?.Report(result);
+        }
 
         public ConcurrentQueue<MimeMessage> Previews { get; } = new();
     }

@@ -45,22 +45,36 @@ public sealed class DigestSender : IDisposable
     public Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken) =>
         SendAsync(messages.Count, i => messages[i], cancellationToken);
 
-    /// <summary>Sends <paramref name="count"/> messages over one connection, each composed by <paramref name="message"/>
-    /// just before it is sent (so a batch never holds all its messages in memory); one result per message, in order.</summary>
-    public async Task<IReadOnlyList<SendResult>> SendAsync(int count, Func<int, MimeMessage> message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="count"/> messages over one connection, each composed by <paramref name="message"/> just
+    /// before it is sent (so a batch never holds all its messages in memory); one result per message, in order.
+    /// <paramref name="each"/>, when given, is told each message's result as soon as it is known, before the next message
+    /// is sent: a caller that records it there leaves at most one message accepted but unrecorded if the process dies.
+    /// </summary>
+    public async Task<IReadOnlyList<SendResult>> SendAsync(int count, Func<int, MimeMessage> message, CancellationToken cancellationToken, Func<int, SendResult, Task>? each = null)
     {
         if (count == 0)
         {
             return [];
         }
 
-        return UsesOutbox ? await WriteOutboxAsync(count, message, cancellationToken) : await SendSmtpAsync(count, message, cancellationToken);
+        return UsesOutbox ? await WriteOutboxAsync(count, message, each, cancellationToken) : await SendSmtpAsync(count, message, each, cancellationToken);
+    }
+
+    private static async Task<SendResult> ReportAsync(Func<int, SendResult, Task>? each, int index, SendResult result)
+    {
+        if (each is not null)
+        {
+            await each(index, result);
+        }
+
+        return result;
     }
 
     /// <inheritdoc />
     public void Dispose() => _rate?.Dispose();
 
-    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(int count, Func<int, MimeMessage> compose, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendResult>> WriteOutboxAsync(int count, Func<int, MimeMessage> compose, Func<int, SendResult, Task>? each, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(_digestOptions.Value.OutboxDirectory);
         Directory.CreateDirectory(directory);
@@ -76,13 +90,13 @@ public sealed class DigestSender : IDisposable
             // Rename last, so a crash never leaves a half-written digest that looks complete.
             File.Move(temporary, path, overwrite: true);
             _logger.LogInformation("Wrote mail for {Recipient} to {Path}", message.To.ToString(), path);
-            results.Add(new SendResult(true));
+            results.Add(await ReportAsync(each, i, new SendResult(true)));
         }
 
         return results;
     }
 
-    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(int count, Func<int, MimeMessage> compose, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendResult>> SendSmtpAsync(int count, Func<int, MimeMessage> compose, Func<int, SendResult, Task>? each, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = _smtpOptions.Value.TimeoutSeconds * 1000 };
         var results = new List<SendResult>(count);
@@ -98,7 +112,7 @@ public sealed class DigestSender : IDisposable
                     connectError ??= await ConnectAsync(client, cancellationToken);
                     if (connectError is not null)
                     {
-                        results.Add(new SendResult(false, connectError));
+                        results.Add(await ReportAsync(each, i, new SendResult(false, connectError)));
                         continue;
                     }
                 }
@@ -108,7 +122,7 @@ public sealed class DigestSender : IDisposable
                     using var lease = await _rate.AcquireAsync(1, cancellationToken);
                 }
 
-                results.Add(await SendOneAsync(client, compose(i), cancellationToken));
+                results.Add(await ReportAsync(each, i, await SendOneAsync(client, compose(i), cancellationToken)));
             }
         }
         finally

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Dom;
 using Monitor.Worker.Documents;
 using Monitor.Worker.Feeds;
 
@@ -18,6 +19,12 @@ public static class FeedDiscovery
     public static IReadOnlyList<Uri> Discover(string html, Uri baseUri, CancellationToken cancellationToken = default)
     {
         using var document = HtmlDocuments.Parse(html, cancellationToken);
+        return Discover(document, baseUri);
+    }
+
+    /// <summary>As <see cref="Discover(string, Uri, CancellationToken)"/>, on a page already parsed (it is not changed).</summary>
+    public static IReadOnlyList<Uri> Discover(IHtmlDocument document, Uri baseUri)
+    {
         var pageBase = FeedXml.Resolve(document.QuerySelector("base[href]")?.GetAttribute("href"), baseUri) is { IsAbsoluteUri: true } b ? b : baseUri;
         var found = new List<(Uri Url, bool Comments)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);

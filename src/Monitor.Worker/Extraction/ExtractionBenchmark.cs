@@ -37,10 +37,16 @@ public static class ExtractionBenchmark
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var stopwatch = Stopwatch.StartNew();
-        for (var round = 0; round < rounds; round++)
+        await Cli.CliProgress.RunAsync(output, "bench extract", rounds, progress =>
         {
-            RunRound(pages, now, cancellationToken);
-        }
+            for (var round = 0; round < rounds; round++)
+            {
+                RunRound(pages, now, cancellationToken);
+                progress.Step($"round {round + 1}: {pages.Count} pages", count: 1);
+            }
+
+            return Task.FromResult(rounds);
+        }, everyStep: true);
 
         stopwatch.Stop();
         process.Refresh();

@@ -16,8 +16,8 @@ public abstract record FetchResult(Uri RequestUri)
     /// <summary>304: nothing changed since the validators we sent.</summary>
     public sealed record NotModified(Uri RequestUri) : FetchResult(RequestUri);
 
-    /// <summary>429 or 503 with Retry-After: come back later.</summary>
-    public sealed record RateLimited(Uri RequestUri, TimeSpan? RetryAfter) : FetchResult(RequestUri);
+    /// <summary>429 or 503 (<paramref name="Status"/>) with Retry-After: come back later.</summary>
+    public sealed record RateLimited(Uri RequestUri, TimeSpan? RetryAfter, HttpStatusCode Status = HttpStatusCode.TooManyRequests) : FetchResult(RequestUri);
 
     /// <summary>Anything else: the reason, and the HTTP status when there was one.</summary>
     public sealed record Failed(Uri RequestUri, string Reason, HttpStatusCode? Status = null) : FetchResult(RequestUri);

@@ -45,6 +45,9 @@ public static class FetchingServiceCollectionExtensions
                     ConnectCallback = sp.GetRequiredService<AddressGuard>().ConnectCallback(),
                 };
             })
+            // PageFetcher and the crawler log every outcome once with the source; the factory's per-request scopes and
+            // start/end lines cost more than a 304 itself on a pass over a thousand feeds.
+            .RemoveAllLoggers()
             .AddResilienceHandler("crawler", pipeline =>
             {
                 // One quick retry for network errors and 5xx only: never hammer a ministry's website.

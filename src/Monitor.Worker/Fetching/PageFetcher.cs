@@ -7,7 +7,7 @@ using Monitor.Worker.Crawling;
 namespace Monitor.Worker.Fetching;
 
 /// <summary>Polite, bounded HTTP GET: per-host concurrency, conditional requests, body size limit, timeouts as values.</summary>
-public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, ILogger<PageFetcher> logger)
+public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<CrawlingOptions> options, RobotsCache robots, Observability.MonitorMetrics metrics, ILogger<PageFetcher> logger)
 {
     /// <summary>The name of the <see cref="HttpClient"/> configured for crawling.</summary>
     public const string ClientName = "crawler";
@@ -39,6 +39,14 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
     }
 
     private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await SendCoreAsync(url, validators, settings, cancellationToken);
+        metrics.Fetched(result, url.AbsolutePath == "/robots.txt" ? "robots" : "page", System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<FetchResult> SendCoreAsync(Uri url, FetchValidators? validators, CrawlingOptions settings, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
@@ -135,7 +143,7 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
 
         if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
         {
-            return new FetchResult.RateLimited(url, RetryAfter(response));
+            return new FetchResult.RateLimited(url, RetryAfter(response), response.StatusCode);
         }
 
         if (!response.IsSuccessStatusCode)
@@ -200,22 +208,58 @@ public sealed class PageFetcher(IHttpClientFactory clientFactory, IOptions<Crawl
         return header?.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 
+    /// <summary>
+    /// The body, or null past <paramref name="maxBytes"/>. Read into pooled 64 KB chunks and copied once into an array of
+    /// the exact size: a growing MemoryStream would allocate about twice the body again on the large-object heap.
+    /// </summary>
     private static async Task<byte[]?> ReadBoundedAsync(HttpContent content, long maxBytes, CancellationToken cancellationToken)
     {
+        const int ChunkBytes = 64 * 1024;
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        var chunks = new List<byte[]>();
+        long total = 0;
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            while (true)
             {
-                return null;
+                var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkBytes);
+                chunks.Add(chunk);
+                var filled = 0;
+                int read;
+                while (filled < ChunkBytes && (read = await stream.ReadAsync(chunk.AsMemory(filled, ChunkBytes - filled), cancellationToken)) > 0)
+                {
+                    filled += read;
+                }
+
+                total += filled;
+                if (total > maxBytes)
+                {
+                    return null;
+                }
+
+                if (filled < ChunkBytes)
+                {
+                    break;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
-        }
+            var body = new byte[total];
+            var offset = 0;
+            foreach (var chunk in chunks)
+            {
+                var length = (int)Math.Min(ChunkBytes, total - offset);
+                chunk.AsSpan(0, length).CopyTo(body.AsSpan(offset));
+                offset += length;
+            }
 
-        return buffer.ToArray();
+            return body;
+        }
+        finally
+        {
+            foreach (var chunk in chunks)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            }
+        }
     }
 }

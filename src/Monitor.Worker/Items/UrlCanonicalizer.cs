@@ -6,7 +6,8 @@ namespace Monitor.Worker.Items;
 /// <summary>
 /// Canonical form of an article URL, so the same page reached through a newsletter, a feed and a share button is
 /// one announcement: tracking parameters (utm_*, fbclid, gclid, mc_cid, mc_eid...) stripped, fragment dropped,
-/// scheme and host lower-cased, default port removed. Meaningful query parameters are kept in their order. Pure.
+/// scheme and host lower-cased, default port removed, user name and password dropped (they never select the page,
+/// and they must not be stored or mailed). Meaningful query parameters are kept in their order. Pure.
 /// </summary>
 public static class UrlCanonicalizer
 {
@@ -28,10 +29,14 @@ public static class UrlCanonicalizer
             return uri;
         }
 
+        // Rebuilding user information that Uri accepted can fail (UriBuilder splits it at ':' and re-parses), so it
+        // is left out, which canonical URLs want anyway.
         var builder = new UriBuilder(uri)
         {
             Scheme = uri.Scheme.ToLowerInvariant(),
             Host = uri.IdnHost.ToLowerInvariant(),
+            UserName = string.Empty,
+            Password = string.Empty,
             Fragment = string.Empty,
             Query = CleanQuery(uri.Query),
         };
@@ -40,7 +45,15 @@ public static class UrlCanonicalizer
             builder.Port = -1;
         }
 
-        return builder.Uri;
+        try
+        {
+            return builder.Uri;
+        }
+        catch (UriFormatException)
+        {
+            // A hostile URL that Uri accepted but cannot rebuild: it stays as it was (its own identity).
+            return uri;
+        }
     }
 
     /// <summary>True when the query parameter <paramref name="name"/> only tracks the click and never selects content.</summary>

@@ -116,12 +116,7 @@ internal static partial class AutoListing
 
     private static bool IsArticleLink(IElement anchor, Uri pageBase, Uri page)
     {
-        var link = ListingParser.HtmlLink(anchor, pageBase);
-        if (link is null || link.AbsolutePath is "/" or "" || UrlCanonicalizer.Canonicalize(link) == page)
-        {
-            return false;
-        }
-
+        // The text first: it is cheaper than resolving the link, and most links on a page fail it.
         var text = FeedText.Collapse(anchor.TextContent);
         if (text.Length == 0)
         {
@@ -130,7 +125,13 @@ internal static partial class AutoListing
 
         // Article titles carry words; "Read more", "PDF", page numbers do not. CJK titles are short in characters.
         var cjk = text.Any(c => c >= '\u3000');
-        return cjk ? text.Length >= 6 : text.Length >= 20 && text.Count(char.IsWhiteSpace) >= 2;
+        if (cjk ? text.Length < 6 : text.Length < 20 || text.Count(char.IsWhiteSpace) < 2)
+        {
+            return false;
+        }
+
+        var link = ListingParser.HtmlLink(anchor, pageBase);
+        return link is not null && link.AbsolutePath is not ("/" or "") && UrlCanonicalizer.Canonicalize(link) != page;
     }
 
     /// <summary>

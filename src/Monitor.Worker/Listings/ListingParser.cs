@@ -15,6 +15,15 @@ public static class ListingParser
     public static ListingPage Parse(string html, Uri baseUri, ListingSelectors? selectors, TimeZoneInfo? defaultZone = null, CancellationToken cancellationToken = default)
     {
         using var document = HtmlDocuments.Parse(html, cancellationToken);
+        return Parse(document, baseUri, selectors, defaultZone, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(string, Uri, ListingSelectors?, TimeZoneInfo?, CancellationToken)"/>, on a page already
+    /// parsed with <see cref="HtmlDocuments"/>; automatic mode removes the page's navigation from <paramref name="document"/>.
+    /// </summary>
+    public static ListingPage Parse(IHtmlDocument document, Uri baseUri, ListingSelectors? selectors, TimeZoneInfo? defaultZone, CancellationToken cancellationToken)
+    {
         var pageBase = DocumentBase(document, baseUri);
         try
         {

@@ -52,6 +52,9 @@ internal static class AnnouncementRevisions
         if (revisions.Any(r => r.Material))
         {
             await db.SaveChangesAsync(cancellationToken);
+
+            // The updates above bypass the save interceptor that indexes new rows for the archive.
+            await Archive.ArchiveIndex.ReindexAsync(db, revisions.Where(r => r.Material).Select(r => r.Id).ToList(), cancellationToken);
         }
     }
 }

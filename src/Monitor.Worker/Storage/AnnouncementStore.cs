@@ -65,14 +65,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 await hook();
             }
 
-            FileUnderStories(batch, plan);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.Announcements.AddRange(batch);
+            var created = FileUnderStories(batch, plan);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await InsertAsync(db, batch, created, cancellationToken);
             }
-            catch (DbUpdateException) when (attempt == 1)
+            catch (Exception ex) when (attempt == 1 && DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Another writer stored one of these URLs since the lookup: look again (the dedup working, not an error).
                 await transaction.RollbackAsync(cancellationToken);
@@ -114,8 +112,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         return transaction;
     }
 
-    // Links each announcement to its group's story: the oldest stored story the group matches, or one new story per group.
-    private static void FileUnderStories(List<Announcement> batch, StoryPlan plan)
+    // Links each announcement to its group's story: the oldest stored story the group matches, or one new story per group
+    // (returned, not yet stored).
+    private static List<Story> FileUnderStories(List<Announcement> batch, StoryPlan plan)
     {
         var created = new Dictionary<int, Story>();
         for (var i = 0; i < batch.Count; i++)
@@ -128,6 +127,58 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             else
             {
                 batch[i].Story = created.TryGetValue(group, out var story) ? story : created[group] = NewStory(batch[i]);
+            }
+        }
+
+        return created.Values.ToList();
+    }
+
+    // Inserts the new stories, the announcements and their extra keys. On SQLite with one prepared statement per table
+    // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts.
+    private static async Task InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (!db.Database.IsSqlite())
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Announcements.AddRange(batch);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        using (var stories = new SqliteRowWriter<Story>(db))
+        {
+            foreach (var story in created)
+            {
+                stories.Insert(story);
+            }
+        }
+
+        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes.
+        using (var announcements = new SqliteRowWriter<Announcement>(db))
+        using (var keys = new SqliteRowWriter<StoryKey>(db))
+        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
+        {
+            foreach (var announcement in batch)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                announcement.StoryId ??= announcement.Story?.Id;
+                announcements.Insert(announcement);
+                foreach (var key in announcement.ExtraKeys)
+                {
+                    key.AnnouncementId = announcement.Id;
+                    keys.Insert(key);
+                }
+
+                foreach (var term in Archive.ArchiveIndex.Rows(announcement))
+                {
+                    term.AnnouncementId = announcement.Id;
+                    terms.Insert(term);
+                }
             }
         }
     }

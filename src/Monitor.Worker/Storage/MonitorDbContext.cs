@@ -37,8 +37,22 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<Subscriber> Subscribers => Set<Subscriber>();
 
+    /// <summary>Open source-failure alerts (one row from the alert mail to the recovery mail).</summary>
+    public DbSet<SourceAlert> SourceAlerts => Set<SourceAlert>();
+
+    /// <summary>Where maintenance tasks (retention) got to.</summary>
+    public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
+    /// <summary>The public archive's index of relevant announcements (filled as they are stored).</summary>
+    public DbSet<ArchiveTerm> ArchiveTerms => Set<ArchiveTerm>();
+
     /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        // Every writer (the crawl, the demo, benchmarks, tests) indexes what it stores for the archive.
+        optionsBuilder.AddInterceptors(Archive.ArchiveIndexInterceptor.Instance);
+    }
 
     /// <inheritdoc />
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

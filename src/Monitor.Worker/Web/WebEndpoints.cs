@@ -13,7 +13,7 @@ namespace Monitor.Worker.Web;
 public static class WebEndpoints
 {
     /// <summary>Paths whose form posts count against the per-IP limit.</summary>
-    private static readonly string[] LimitedPosts = ["/subscribe", "/confirm", "/manage"];
+    private static readonly string[] LimitedPosts = ["/subscribe", "/confirm", "/manage", "/admin"];
 
     /// <summary>Registers the health checks (every host).</summary>
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
@@ -25,8 +25,13 @@ public static class WebEndpoints
     /// <summary>Registers the pages, antiforgery, request limits and the per-IP rate limiter (the worker's web host).</summary>
     public static IHostApplicationBuilder AddWebPages(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(o => o.RootDirectory = "/Web/Pages")
+        builder.Services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Web/Pages";
+                o.Conventions.AddPageRoute("/Archive/Story", "/reports/{report:long}");
+            })
             .AddApplicationPart(typeof(WebEndpoints).Assembly);
+        builder.AddArchivePages();
         builder.Services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
         builder.Services.AddAntiforgery(o =>
         {
@@ -66,33 +71,24 @@ public static class WebEndpoints
         return builder;
     }
 
-    /// <summary>Maps the stylesheet, the rate limiter, the pages, <c>/unsubscribe/one-click</c> and the health endpoints.</summary>
+    /// <summary>Maps the security headers, the stylesheet, the rate limiter, the output cache, the pages (subscription,
+    /// archive, status), the feeds, <c>/unsubscribe/one-click</c> and the health endpoints.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            // Links carry tokens: never leak them in a Referer, never cache the pages that show them.
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            if (!context.Request.Path.StartsWithSegments("/assets"))
-            {
-                context.Response.Headers.CacheControl = "no-store";
-            }
-
-            await next(context);
-        });
+        app.UseSecurityHeaders();
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(WebEndpoints).Assembly, "Monitor.Worker.Web.Assets"),
             RequestPath = "/assets",
         });
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.MapRazorPages();
+        app.MapArchiveFeeds();
         app.MapPost("/unsubscribe/one-click", OneClickAsync).DisableAntiforgery();
         app.MapGet("/unsubscribe/one-click", (string? token) => Results.Redirect($"/unsubscribe?token={Uri.EscapeDataString(token ?? "")}"));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapGet("/", () => Results.Redirect("/subscribe"));
         return app;
     }
 

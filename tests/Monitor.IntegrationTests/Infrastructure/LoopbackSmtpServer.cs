@@ -20,16 +20,22 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     private readonly Filter _filter = new();
     private bool _disposed;
 
-    private LoopbackSmtpServer(int port)
+    private readonly Authenticator _authenticator = new();
+
+    private LoopbackSmtpServer(int port, bool acceptLogins)
     {
         Port = port;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)))
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, port)).AllowUnsecureAuthentication(acceptLogins))
             .Build();
         var services = new ServiceProvider();
         services.Add(_store);
         services.Add(_filter);
+        if (acceptLogins)
+        {
+            services.Add(_authenticator);
+        }
         var server = new SmtpServer.SmtpServer(options, services);
 
         // Off the test framework's synchronization context: server sessions must not queue behind the test's own awaits.
@@ -51,14 +57,25 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         set => _filter.Hold = value;
     }
 
-    public static LoopbackSmtpServer Start()
+    /// <summary>The user names and passwords clients logged in with (only with <c>acceptLogins</c>).</summary>
+    public IReadOnlyList<(string User, string Password)> Logins => _authenticator.Logins.ToList();
+
+    /// <summary>Starts a server; with <paramref name="acceptLogins"/> it offers AUTH on plain text and records each login.</summary>
+    public static LoopbackSmtpServer Start(bool acceptLogins = false) => Start(FreePort(), acceptLogins);
+
+    /// <summary>A port nothing listens on now (for a server that is down, then started on it).</summary>
+    public static int FreePort()
     {
         // SmtpServer cannot report an ephemeral port, so take a free one from the OS first.
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var server = new LoopbackSmtpServer(port);
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts a server on <paramref name="port"/> and waits until it answers.</summary>
+    public static LoopbackSmtpServer Start(int port, bool acceptLogins = false)
+    {
+        var server = new LoopbackSmtpServer(port, acceptLogins);
 
         // The server binds on a pool thread: wait until it answers, so a client connecting at once is not refused.
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -119,6 +136,17 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private sealed class Authenticator : SmtpServer.Authentication.UserAuthenticator
+    {
+        public ConcurrentQueue<(string User, string Password)> Logins { get; } = new();
+
+        public override Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken cancellationToken)
+        {
+            Logins.Enqueue((user, password));
+            return Task.FromResult(true);
+        }
     }
 
     private sealed class Store : MessageStore

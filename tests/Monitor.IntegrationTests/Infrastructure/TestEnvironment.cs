@@ -68,6 +68,13 @@ public sealed class TestEnvironment : IDisposable
 
     public void WriteSources(string yaml) => File.WriteAllText(Path.Combine(ConfigDirectory, "sources.yaml"), yaml);
 
+    /// <summary>Writes a sources.yaml with one feed source.</summary>
+    public void WriteFeedSource(string id, Uri url, string country = "FR", string language = "en") =>
+        WriteSources($"sources:\n  - id: {id}\n    url: {url}\n    kind: feed\n    country: {country}\n    language: {language}\n");
+
+    /// <summary>A context on this test's database, for assertions on what the worker stored.</summary>
+    public MonitorDbContext OpenDatabase() => Factory().CreateDbContext();
+
     public void UseSmtp(LoopbackSmtpServer smtp)
     {
         Settings["Monitor:Smtp:Host"] = "127.0.0.1";

@@ -58,15 +58,36 @@ public sealed class WorkerProcess : IDisposable
     public double PeakMegabytes => Interlocked.Read(ref _peakKilobytes) / 1024.0;
 
     /// <summary>Starts <c>Monitor.Worker.dll ARGS --config DIR</c> in <paramref name="env"/>'s directory with its settings as environment variables.</summary>
-    public static WorkerProcess Start(TestEnvironment env, IEnumerable<KeyValuePair<string, string>>? extraEnvironment, params string[] args)
+    public static WorkerProcess Start(TestEnvironment env, IEnumerable<KeyValuePair<string, string>>? extraEnvironment, params string[] args) =>
+        Start(env, extraEnvironment, asUnprivileged: false, args);
+
+    /// <summary>True when tests run as root, where file permissions do not apply and <see cref="StartUnprivileged"/> switches user.</summary>
+    public static bool IsRoot => Environment.UserName == "root";
+
+    /// <summary>
+    /// As <see cref="Start(TestEnvironment, IEnumerable{KeyValuePair{string, string}}?, string[])"/>, as a user file
+    /// permissions apply to: as root (CI, containers) the process runs as <c>nobody</c> through <c>setpriv</c>, otherwise
+    /// as the current user, who is not root either way.
+    /// </summary>
+    public static WorkerProcess StartUnprivileged(TestEnvironment env, params string[] args) => Start(env, null, asUnprivileged: IsRoot, args);
+
+    private static WorkerProcess Start(TestEnvironment env, IEnumerable<KeyValuePair<string, string>>? extraEnvironment, bool asUnprivileged, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(asUnprivileged ? "setpriv" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = env.Root,
         };
+        if (asUnprivileged)
+        {
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "dotnet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Monitor.Worker.dll"));
         foreach (var arg in args)
         {

@@ -75,4 +75,56 @@ public sealed class SimHashTests
     {
         Assert.Equal(expected.Split('|'), SimHash.Tokens(text));
     }
+
+    [Theory]
+    [InlineData("भारत सरकार ने इंडियाएआई मिशन को मंजूरी दी", "भारत|सरकार|ने|इंडियाएआई|मिशन|को|मंजूरी|दी")]
+    [InlineData("కేంద్ర మంత్రివర్గం ఆమోదం", "కేంద్ర|మంత్రివర్గం|ఆమోదం")]
+    [InlineData("ปัญญาประดิษฐ์ แห่งชาติ", "ปัญญาประดิษฐ์|แห่งชาติ")]
+    [InlineData("क्\u200dष", "क्ष")]
+    public void KeepsCombiningMarksInsideWords(string text, string expected)
+    {
+        // Indic vowel signs and viramas are marks, not letters: a tokenizer that split at them made "मिशन" into "म" and "शन".
+        Assert.Equal(expected.Split('|'), SimHash.Tokens(text));
+    }
+
+    [Theory]
+    [InlineData(Release)]
+    [InlineData(Unrelated)]
+    [InlineData("भारत सरकार ने इंडियाएआई मिशन को मंजूरी दी, 10,372 करोड़ रुपये")]
+    [InlineData("人工知能戦略本部は国産の大規模言語モデルを公開した")]
+    [InlineData("one two")]
+    [InlineData("word")]
+    public void EqualsTheTextbookDefinition(string text)
+    {
+        // Every shingle of up to three tokens ("a b c"), FNV-1a then the avalanche; bit i set when more shingles set it than not.
+        var tokens = SimHash.Tokens(text);
+        var weights = new int[64];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var shingle = string.Join(' ', tokens.Skip(i).Take(i + 2 < tokens.Count ? 3 : 1));
+            var hash = 14695981039346656037UL;
+            foreach (var c in shingle)
+            {
+                hash = (hash ^ c) * 1099511628211UL;
+            }
+
+            hash ^= hash >> 30;
+            hash *= 0xbf58476d1ce4e5b9UL;
+            hash ^= hash >> 27;
+            hash *= 0x94d049bb133111ebUL;
+            hash ^= hash >> 31;
+            for (var bit = 0; bit < 64; bit++)
+            {
+                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            }
+        }
+
+        var expected = 0UL;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            expected |= weights[bit] > 0 ? 1UL << bit : 0;
+        }
+
+        Assert.Equal(unchecked((long)expected), SimHash.Compute(text));
+    }
 }

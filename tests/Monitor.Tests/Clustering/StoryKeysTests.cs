@@ -81,12 +81,15 @@ public sealed class StoryKeysTests
         Assert.DoesNotContain(StoryKeys.TokenHash("national"), keys);
     }
 
-    // The field's common words (LLM, GPU: the glossary) and years are not anchors; capitalised words inside a sentence are.
+    // The field's common words (LLM, GPU: the glossary) and years are not anchors; capitalised words inside a sentence are,
+    // as skeletons that transliterations share (Salman, Salmane: slmn); runs of names are anchors too; digits of any script.
     [Theory]
-    [InlineData("Cabinet approves Rs 10,372 crore IndiaAI Mission", "The mission costs 10372 crore.", "10372|indiaai")]
-    [InlineData("Saudi PIF launches HUMAIN", "On 12 May 2025 the fund said Humain will build an Arabic LLM.", "arabic|humain|pif")]
-    [InlineData("L'Arabie saoudite lance HUMAIN", "Le fonds PIF (940 milliards) détient Humain.", "940|arabie|humain|pif")]
-    [InlineData("네이버클라우드, 업스테이지, SK텔레콤, NC AI, LG AI연구원 선정", "GPU 1,024장 지원", "1024|lg|nc|sk")]
+    [InlineData("Cabinet approves Rs 10,372 crore IndiaAI Mission", "The mission costs 10372 crore.", "10372|indiaai|indiaai_mission")]
+    [InlineData("Saudi PIF launches HUMAIN", "On 12 May 2025 the fund said Humain will build an Arabic LLM.", "arabic_llm|arbc|hmn|pif")]
+    [InlineData("L'Arabie saoudite lance HUMAIN", "Le fonds PIF (940 milliards) détient Humain.", "940|arb|hmn|pif")]
+    [InlineData("네이버클라우드, 업스테이지, SK텔레콤, NC AI, LG AI연구원 선정", "GPU 1,024장 지원", "1024|lg|lg_ai|nc|nc_ai|sk")]
+    [InlineData("Prince Mohammed bin Salman speaks", "Le prince héritier Mohammed ben Salmane : ₹१०,३७२ करोड़.", "10372|mhmd|slmn")]
+    [InlineData("Rebranded AI Security Institute", "The AI Safety Institute will be renamed.", "ai_safety_institute|ai_security_institute")]
     [InlineData("Inflation in 2024 was 2.2%", "The Ministry said so in 2025.", "")]
     public void AnchorsAreNumbersAndNamesThatSurviveRewriting(string title, string text, string expected)
     {

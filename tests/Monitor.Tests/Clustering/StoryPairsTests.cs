@@ -33,8 +33,10 @@ public sealed class StoryPairsTests(ITestOutputHelper output)
         output.WriteLine(score.Report);
 
         // The figures the README records; the target (0.85) is not met (see README).
-        // As measured when written: pairwise 0.727, as stored 0.793; a change that loses pairs shows here.
-        Assert.True(score.Recall >= 0.70, score.Report);
+        // As measured when written: pairwise 0.780, as stored 0.813 (0.727 and 0.793 before name skeletons, name
+        // phrases and digits of any script); a change that loses pairs shows here.
+        Assert.True(score.Recall >= 0.77, score.Report);
+        Assert.True(score.StoredRecall >= 0.80, score.Report);
         Assert.True(score.StoredRecall >= score.Recall, score.Report);
         Assert.True(score.Positives >= 100, $"{score.Positives} pairs of one story");
         Assert.True(score.CrossLanguage >= 30, $"{score.CrossLanguage} cross-language pairs");
@@ -67,6 +69,7 @@ public sealed class StoryPairsTests(ITestOutputHelper output)
         int pairs = 0, positives = 0, cross = 0, tp = 0, fp = 0;
         var perKind = new Dictionary<string, (int Joined, int Total)>();
         var joinedLookAlikes = new List<string>();
+        var missed = new List<string>();
         foreach (var line in File.ReadLines(Path.Combine(Folder, "pairs.jsonl")))
         {
             var pair = JsonDocument.Parse(line).RootElement;
@@ -83,6 +86,12 @@ public sealed class StoryPairsTests(ITestOutputHelper output)
             if (!same && joined)
             {
                 joinedLookAlikes.Add($"{a.Id} ~ {b.Id}");
+            }
+
+            if (same && !joined)
+            {
+                var shared = candidates[a.Id].Anchors.Intersect(candidates[b.Id].Anchors).ToList();
+                missed.Add($"{a.Id} ~ {b.Id}: shared anchors [{string.Join(' ', shared)}] of {candidates[a.Id].Anchors.Count}/{candidates[b.Id].Anchors.Count}");
             }
 
             var counts = perKind.GetValueOrDefault(kind);
@@ -126,7 +135,12 @@ public sealed class StoryPairsTests(ITestOutputHelper output)
         var report = FormattableString.Invariant(
             $"as stored (stories grow by their reports): precision {(storedTp + storedFp == 0 ? 1 : (double)storedTp / (storedTp + storedFp)):0.000}, recall {(double)storedTp / positives:0.000}; pairwise: ") + FormattableString.Invariant(
             $"{pairs} pairs ({positives} of one story, {pairs - positives} look-alikes): precision {(tp + fp == 0 ? 1 : (double)tp / (tp + fp)):0.000}, recall {(double)tp / positives:0.000}; joined per kind: ")
-            + string.Join(", ", perKind.Select(k => $"{k.Key} {k.Value.Joined}/{k.Value.Total}"));
+            + string.Join(", ", perKind.Select(k => $"{k.Key} {k.Value.Joined}/{k.Value.Total}"))
+            + "\nevents split as stored: " + string.Join("; ", items.Values.GroupBy(i => i.Event)
+                .Select(g => (g.Key, Parts: g.GroupBy(i => story[i.Id]).Select(p => string.Join(' ', p.Select(i => i.Id))).ToList()))
+                .Where(e => e.Parts.Count > 1)
+                .Select(e => $"{e.Key}: [{string.Join("] [", e.Parts)}]"))
+            + "\nmissed pairs:\n" + string.Join('\n', missed);
         return new Result(pairs, positives, cross, tp, fp, joinedLookAlikes, report) { StoredTruePositives = storedTp, StoredFalsePositives = storedFp };
     }
 

@@ -64,4 +64,29 @@ public sealed class DocumentBudgetTests
         Assert.Equal(5001, document.QuerySelectorAll("p").Length);
         Assert.True(document.QuerySelectorAll("b").Length < 60 + (3 * 5000), $"{document.QuerySelectorAll("b").Length} <b> elements");
     }
+
+    [Fact]
+    public void FormattingTagsLeftOpenAreReopenedAsBrowsersDoUntilTheyHaveBeenReopenedThousandsOfTimes()
+    {
+        // One <b> left open over 10 paragraphs: re-opened in each, exactly the browser's tree.
+        using (var few = HtmlDocuments.Parse("<body><p><b>bold</p>" + string.Concat(Enumerable.Repeat("<p>x</p>", 10)), CancellationToken.None))
+        {
+            Assert.Equal(11, few.QuerySelectorAll("b").Length);
+        }
+
+        // Two left open over 40,000 paragraphs would make 80,000 more elements; past the re-open budget they are closed.
+        using var many = HtmlDocuments.Parse("<body><p><b><i>x</p>" + string.Concat(Enumerable.Repeat("<p>x</p>", 40_000)), CancellationToken.None);
+        Assert.Equal(40_001, many.QuerySelectorAll("p").Length);
+        Assert.InRange(many.QuerySelectorAll("b, i").Length, 2_000, 6_000);
+    }
+
+    [Fact]
+    public void APageOfMoreElementsThanOnePageMayBuildIsRefusedWithTheReason()
+    {
+        var html = "<html><body>" + string.Concat(Enumerable.Range(1, 150_000).Select(i => $"<a href=\"/x{i}\">{i}</a>")) + "</body></html>";
+
+        var error = Assert.Throws<DocumentBudgetException>(() => HtmlDocuments.Parse(html, CancellationToken.None));
+
+        Assert.Equal("html: the page has more than 100,000 elements, more than one page may build", error.Message);
+    }
 }

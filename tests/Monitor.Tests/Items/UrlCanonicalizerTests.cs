@@ -10,6 +10,9 @@ public sealed class UrlCanonicalizerTests
     [InlineData("https://gov.example.org/news?gclid=1&mc_cid=2&mc_eid=3&msclkid=4", "https://gov.example.org/news")]
     [InlineData("https://gov.example.org/news#section-2", "https://gov.example.org/news")]
     [InlineData("https://gov.example.org:443/news", "https://gov.example.org/news")]
+    [InlineData("https://editor:secret@gov.example.org/news", "https://gov.example.org/news")]
+    // User information Uri accepts but UriBuilder cannot rebuild (found by HostileInputProperties, seed 8TdQcFXwS4y2).
+    [InlineData("http://:+.(y@p/x", "http://p/x")]
     [InlineData("http://gov.example.org:80/news", "http://gov.example.org/news")]
     [InlineData("http://gov.example.org:8080/news", "http://gov.example.org:8080/news")]
     [InlineData("https://gov.example.org/search?q=ai&page=2", "https://gov.example.org/search?q=ai&page=2")]

@@ -7,8 +7,9 @@ namespace Monitor.Worker.Crawling.Benchmark;
 /// <summary>
 /// <c>bench crawl</c>: starts a loopback farm, then runs the real <c>crawl</c> verb as a separate process, as a user
 /// would (its own config directory, a real SQLite file): a first pass (every item new), a second with nothing changed
-/// (every feed answers 304) and a third where every tenth feed has one new item. Reports items/s, wall, CPU, bytes,
-/// requests and peak RSS per pass, and checks that every item the feeds carry was stored exactly once.
+/// (every feed answers 304) and a third where every tenth feed has one new item, then start-up alone (a pass over no
+/// sources). Reports items/s, wall, CPU, bytes, requests and peak RSS per pass, and checks that every item the feeds
+/// carry was stored exactly once.
 /// </summary>
 public static class CrawlBenchmark
 {
@@ -56,6 +57,21 @@ public static class CrawlBenchmark
                 await output.WriteLineAsync(run.Output.Length > 4000 ? run.Output[^4000..] : run.Output);
             }
         }
+
+        // Start-up alone, on the same database: the process, configuration, taxonomy and model, the schema check and
+        // one pass over no sources. The second pass's wall time is this plus its 304s.
+        var empty = Path.Combine(root, "config-no-sources");
+        Directory.CreateDirectory(empty);
+        foreach (var file in Directory.GetFiles(config))
+        {
+            File.Copy(file, Path.Combine(empty, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(empty, "sources.yaml"), "sources: []\n", cancellationToken);
+        var startup = await RunCrawlAsync(empty, root, cancellationToken);
+        ok &= startup.ExitCode == 0;
+        rows.Add(string.Join(" | ", "start-up only (no sources)", "0", Seconds(startup.Wall), "", Seconds(startup.Cpu), "0.0", "0",
+            (startup.PeakRssBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture), startup.ExitCode == 0 ? "ok" : $"FAILED: exit {startup.ExitCode}"));
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("| pass | new items | wall s | items/s | CPU s | MB sent | requests | peak RSS MB | check |");

@@ -207,6 +207,25 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("Announcements");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -248,6 +267,8 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
@@ -275,6 +296,20 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MaintenanceMarkers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")
@@ -293,6 +328,23 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.HasKey("Site");
 
                     b.ToTable("RobotsEntries");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("AlertedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceAlerts");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>
@@ -498,6 +550,17 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

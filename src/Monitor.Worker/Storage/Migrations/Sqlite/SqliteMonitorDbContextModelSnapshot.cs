@@ -198,6 +198,25 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("Announcements");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.Property<long>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SortAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnnouncementId", "Term");
+
+                    b.HasIndex("Term", "SortAt", "AnnouncementId");
+
+                    b.ToTable("ArchiveTerms");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>
                 {
                     b.Property<long>("Id")
@@ -237,6 +256,8 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State", "Id");
+
                     b.HasIndex("SubscriberId", "PeriodKey")
                         .IsUnique();
 
@@ -264,6 +285,20 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("DigestDeliveryItems");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.MaintenanceMarker", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("MaintenanceMarkers");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")
@@ -282,6 +317,23 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasKey("Site");
 
                     b.ToTable("RobotsEntries");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceAlert", b =>
+                {
+                    b.Property<string>("SourceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AlertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SourceId");
+
+                    b.ToTable("SourceAlerts");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.SourceState", b =>
@@ -483,6 +535,17 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Story");
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.ArchiveTerm", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Announcement", "Announcement")
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Announcement");
                 });
 
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.DigestDelivery", b =>

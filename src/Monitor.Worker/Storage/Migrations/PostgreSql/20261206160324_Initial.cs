@@ -27,6 +27,18 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "MaintenanceMarkers",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Value = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceMarkers", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RobotsEntries",
                 columns: table => new
                 {
@@ -38,6 +50,19 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RobotsEntries", x => x.Site);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceAlerts",
+                columns: table => new
+                {
+                    SourceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AlertedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceAlerts", x => x.SourceId);
                 });
 
             migrationBuilder.CreateTable(
@@ -185,6 +210,25 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArchiveTerms",
+                columns: table => new
+                {
+                    AnnouncementId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SortAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArchiveTerms", x => new { x.AnnouncementId, x.Term });
+                    table.ForeignKey(
+                        name: "FK_ArchiveTerms_Announcements_AnnouncementId",
+                        column: x => x.AnnouncementId,
+                        principalTable: "Announcements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoryKeys",
                 columns: table => new
                 {
@@ -291,6 +335,16 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArchiveTerms_Term_SortAt_AnnouncementId",
+                table: "ArchiveTerms",
+                columns: new[] { "Term", "SortAt", "AnnouncementId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DigestDeliveries_State_Id",
+                table: "DigestDeliveries",
+                columns: new[] { "State", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DigestDeliveries_SubscriberId_PeriodKey",
                 table: "DigestDeliveries",
                 columns: new[] { "SubscriberId", "PeriodKey" },
@@ -328,13 +382,22 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ArchiveTerms");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DigestDeliveryItems");
 
             migrationBuilder.DropTable(
+                name: "MaintenanceMarkers");
+
+            migrationBuilder.DropTable(
                 name: "RobotsEntries");
+
+            migrationBuilder.DropTable(
+                name: "SourceAlerts");
 
             migrationBuilder.DropTable(
                 name: "SourceStates");

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Monitor.Worker.Storage;
+
+namespace Monitor.Worker.Archive;
+
+/// <summary>
+/// Indexes, once after start, the relevant announcements stored before the archive existed (or by a writer that
+/// bypassed <see cref="ArchiveIndexInterceptor"/>), 500 at a time, so upgrading a database needs no manual step.
+/// </summary>
+internal sealed class ArchiveBackfill(MonitorDbContextFactory contexts, ILogger<ArchiveBackfill> logger) : BackgroundService
+{
+    private const int BatchSize = 500;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var indexed = await RunAsync(contexts, stoppingToken);
+            if (indexed > 0)
+            {
+                logger.LogInformation("Archive index: {Count} stored announcements indexed", indexed);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The archive then lacks the older announcements until the next start; nothing else depends on it.
+            logger.LogWarning(ex, "Archive index: indexing stored announcements failed; retried at the next start");
+        }
+    }
+
+    /// <summary>Indexes every relevant announcement that has no archive entry yet; returns how many.</summary>
+    public static async Task<int> RunAsync(MonitorDbContextFactory contexts, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        var after = 0L;
+        while (true)
+        {
+            await using var db = contexts.CreateDbContext();
+            var ids = await db.Announcements.AsNoTracking()
+                .Where(a => a.Id > after && a.Relevant && !db.ArchiveTerms.Any(t => t.AnnouncementId == a.Id && t.Term == ArchiveTerms.All))
+                .OrderBy(a => a.Id).Select(a => a.Id).Take(BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                return total;
+            }
+
+            await ArchiveIndex.ReindexAsync(db, ids, cancellationToken);
+            total += ids.Count;
+            after = ids[^1];
+        }
+    }
+}
