@@ -10,9 +10,9 @@ using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests;
 
-public sealed class CrawlPipelineTests : IAsyncLifetime
+public abstract class CrawlPipelineTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestEnvironment _env = new();
+    private readonly TestEnvironment _env = new(provider);
     private LoopbackHttpServer _web = null!;
     private LoopbackSmtpServer _smtp = null!;
 
@@ -77,7 +77,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         _env.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task CrawlsClassifiesAndSendsEachDigestOnceHonouringNotModified()
     {
         using var host = await _env.StartHostAsync();
@@ -129,7 +129,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.Equal(2, _smtp.Messages.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task AnnouncementArrivingAfterTheDigestGoesIntoTheNextPeriodOnly()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
@@ -160,7 +160,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.DoesNotContain("Japan releases", messages[1].TextBody, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task FailingSourceIsRecordedAndDoesNotStopTheOthers()
     {
         _web.Serve("/press/", "text/html", "", status: 500);
@@ -185,7 +185,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.Equal("skipped", next.Single().Status);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ItemWhosePageFailsKeepsTheFeedsData()
     {
         _web.Serve("/news/japan-llm.html", "text/html", "", status: 404);
@@ -202,7 +202,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.True(stored.Relevant);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EnabledLlmRefinerGivesSecondOpinionsFromAnOpenAiCompatibleEndpoint()
     {
         var asked = 0;
@@ -236,7 +236,7 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.All(stored, a => Assert.Contains("llm: not relevant (fake)", a.Reasons, StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task LiteralInternalAddressesOutsideTheAllowListStopStartWithTheSourceNamed()
     {
         _env.Settings.Remove("Monitor:Crawling:AllowedNetworks:0");
@@ -248,3 +248,12 @@ public sealed class CrawlPipelineTests : IAsyncLifetime
         Assert.Empty(_web.Requests);
     }
 }
+
+/// <summary><see cref="CrawlPipelineTests"/> on SQLite.</summary>
+public sealed class CrawlPipelineTestsOnSqlite() : CrawlPipelineTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="CrawlPipelineTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class CrawlPipelineTestsOnPostgreSql() : CrawlPipelineTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="CrawlPipelineTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class CrawlPipelineTestsOnSqlServer() : CrawlPipelineTests(DatabaseProvider.SqlServer);

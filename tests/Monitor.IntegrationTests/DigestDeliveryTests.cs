@@ -8,9 +8,9 @@ using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.IntegrationTests;
 
-public sealed class DigestDeliveryTests : IAsyncLifetime
+public abstract class DigestDeliveryTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestEnvironment _env = new();
+    private readonly TestEnvironment _env = new(provider);
     private LoopbackHttpServer _web = null!;
     private LoopbackSmtpServer _smtp = null!;
 
@@ -43,7 +43,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         _env.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ProcessKilledBetweenStoringAndSendingSendsExactlyOnceOnTheNextRun()
     {
         using (var host = await _env.StartHostAsync())
@@ -88,7 +88,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Sent, (await LedgerAsync()).Single().State);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SmtpFailureLeavesTheDigestForTheNextRunWithoutLosingItems()
     {
         using var host = await _env.StartHostAsync();
@@ -112,7 +112,7 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
         Assert.Equal(ledger.MessageId, message.MessageId);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task WritesEmlFilesToTheOutboxWhenNoSmtpHostIsSet()
     {
         _env.Settings.Remove("Monitor:Smtp:Host");
@@ -131,8 +131,17 @@ public sealed class DigestDeliveryTests : IAsyncLifetime
 
     private async Task<List<DigestDelivery>> LedgerAsync()
     {
-        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={_env.DatabasePath}");
+        var factory = _env.Factory();
         await using var db = factory.CreateDbContext();
         return await db.DigestDeliveries.AsNoTracking().Include(d => d.Items).ToListAsync();
     }
 }
+
+/// <summary><see cref="DigestDeliveryTests"/> on SQLite.</summary>
+public sealed class DigestDeliveryTestsOnSqlite() : DigestDeliveryTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="DigestDeliveryTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class DigestDeliveryTestsOnPostgreSql() : DigestDeliveryTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="DigestDeliveryTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class DigestDeliveryTestsOnSqlServer() : DigestDeliveryTests(DatabaseProvider.SqlServer);

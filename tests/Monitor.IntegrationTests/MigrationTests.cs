@@ -26,6 +26,32 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public void PostgreSqlModelHasNoPendingChanges()
+    {
+        using var db = new PostgreSqlMonitorDbContext(new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [SkippableFact]
+    public async Task PostgreSqlMigrationsCreateEveryUniqueKeyAndIndexOfTheModel()
+    {
+        using var env = new TestEnvironment(DatabaseProvider.PostgreSql);
+        await using var db = (await env.MigratedDatabaseAsync()).CreateDbContext();
+        var created = await db.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = 'public'").ToListAsync();
+
+        var expected = db.Model.GetEntityTypes().SelectMany(e => e.GetIndexes()).ToList();
+        Assert.NotEmpty(expected);
+        foreach (var index in expected)
+        {
+            var definition = Assert.Single(created, d => d.Contains($"INDEX \"{index.GetDatabaseName()}\" ", StringComparison.Ordinal));
+            Assert.Equal(index.IsUnique, definition.StartsWith("CREATE UNIQUE", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(created, d => d.StartsWith("CREATE UNIQUE INDEX \"IX_Announcements_UrlHash\"", StringComparison.Ordinal));
+        Assert.Contains(created, d => d.StartsWith("CREATE UNIQUE INDEX \"IX_DigestDeliveries_SubscriberId_PeriodKey\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SqlServerScriptKeepsUniqueKeysWithinTheIndexLimit()
     {
         using var db = new MonitorDbContext(new DbContextOptionsBuilder<MonitorDbContext>().UseSqlServer("Server=unused;Database=unused").Options);

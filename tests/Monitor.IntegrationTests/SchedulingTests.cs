@@ -8,9 +8,9 @@ using Quartz;
 namespace Monitor.IntegrationTests;
 
 /// <summary>The worker as ops run it: Quartz jobs per source, the digest job, graceful shutdown.</summary>
-public sealed class SchedulingTests : IAsyncLifetime
+public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly TestEnvironment _env = new();
+    private readonly TestEnvironment _env = new(provider);
     private LoopbackHttpServer _web = null!;
 
     public async Task InitializeAsync()
@@ -54,7 +54,7 @@ public sealed class SchedulingTests : IAsyncLifetime
         _env.Dispose();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SchedulesOneNonOverlappingCrawlJobPerEnabledSourceAndTheDigestJob()
     {
         await using var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
@@ -73,12 +73,19 @@ public sealed class SchedulingTests : IAsyncLifetime
         Assert.NotNull(digest);
         Assert.True(digest.ConcurrentExecutionDisallowed);
 
+        // On a server database the jobs live in Quartz's tables, clustered, and a stopped replica's runs are recovered.
+        var metadata = await scheduler.GetMetadata();
+        Assert.Equal(provider != DatabaseProvider.Sqlite, metadata.JobStoreClustered);
+        Assert.Equal(provider != DatabaseProvider.Sqlite, metadata.JobStorePersistent);
+        Assert.True(hourly.RequestsRecovery);
+        Assert.True(digest.RequestsRecovery);
+
         await scheduler.TriggerJob(new JobKey("crawl:hourly", "crawl"));
         Assert.True(await WaitForStateAsync("hourly"), "the triggered crawl job stored its outcome");
         await app.StopAsync();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task GracefulShutdownWaitsForARunningCrawl()
     {
         var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
@@ -100,7 +107,7 @@ public sealed class SchedulingTests : IAsyncLifetime
         Assert.Equal(1, await db.Announcements.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task EditedSourcesArePickedUpWithoutARestartAndBadEditsAreRejected()
     {
         await using var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
@@ -168,5 +175,14 @@ public sealed class SchedulingTests : IAsyncLifetime
         return false;
     }
 
-    private MonitorDbContext Db() => _env.OpenDatabase();
+    private MonitorDbContext Db() => _env.Factory().CreateDbContext();
 }
+
+/// <summary><see cref="SchedulingTests"/> on SQLite.</summary>
+public sealed class SchedulingTestsOnSqlite() : SchedulingTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="SchedulingTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class SchedulingTestsOnPostgreSql() : SchedulingTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="SchedulingTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class SchedulingTestsOnSqlServer() : SchedulingTests(DatabaseProvider.SqlServer);

@@ -137,7 +137,7 @@ public sealed class StartupFailureTests : IDisposable
 
     [Theory]
     [InlineData("Monitor:Web:Urls", "localhost:8080", "Urls: 'localhost:8080' is not an address to listen on")]
-    [InlineData("Monitor:Storage:Provider", "Postgres", "Provider: 'Postgres' is not one of: Sqlite, SqlServer")]
+    [InlineData("Monitor:Storage:Provider", "Postgres", "Provider: 'Postgres' is not one of: Sqlite, SqlServer, PostgreSql")]
     [InlineData("Monitor:Crawling:TimeoutSeconds", "soon", "TimeoutSeconds: 'soon' is not a whole number")]
     [InlineData("Monitor:Crawling:AllowedNetworks:0", "loopback", "'loopback' is not a network in CIDR notation")]
     public async Task SourcesCheckNamesWhereABadSettingCameFrom(string key, string value, string expected)

@@ -9,15 +9,16 @@ using Monitor.Worker.Storage.Entities;
 namespace Monitor.IntegrationTests;
 
 /// <summary>Story candidates and known keys come from indexes, never a scan; batches store in one transaction.</summary>
-public sealed class StoreByIndexTests : MigratedStore
+public abstract class StoreByIndexTests(DatabaseProvider provider) : MigratedStore(provider)
 {
-    [Fact]
-    public async Task SqliteSearchesTheIndexesForCandidatesAndKnownKeys()
+    [SkippableFact]
+    public async Task TheDatabaseSearchesTheIndexesForCandidatesAndKnownKeys()
     {
+        Skip.If(Provider == DatabaseProvider.SqlServer, "SQL Server's queries are checked by translation (SqlServerTranslationTests)");
         var store = new AnnouncementStore(Factory, TimeProvider.System);
         await store.StoreAsync(Enumerable.Range(0, 300).Select(i => Item($"src{i % 7}", $"Report {i} on item {i * 31} from agency {i % 13}", $"https://example.org/{i}", $"body {i} with GPU count {i * 1000 + 123} and KAIST{i}")).ToList(), [], () => [], CancellationToken.None);
-        var plans = new PlanCapture();
-        await using var db = new SqliteMonitorDbContext(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite($"Data Source={Env.DatabasePath}", o => o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter)).AddInterceptors(plans).Options);
+        var plans = new PlanCapture(Provider);
+        await using var db = Env.Factory(plans).CreateDbContext();
         var batch = new[] { Item("new", "Report 7 on item 217 from agency 7 again", "https://example.org/new", "body 7 with GPU count 7123 and KAIST7") };
         StoryCandidateQuery.Index(batch[0]);
 
@@ -28,35 +29,21 @@ public sealed class StoreByIndexTests : MigratedStore
         Assert.Equal(2, plans.Plans.Count);
         foreach (var plan in plans.Plans)
         {
-            Assert.DoesNotContain(plan, line => line.Contains("SCAN Announcements", StringComparison.Ordinal) || line.Contains("SCAN StoryKeys", StringComparison.Ordinal));
-            Assert.Contains(plan, line => line.Contains("SEARCH", StringComparison.Ordinal) && line.Contains("USING", StringComparison.Ordinal));
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                Assert.DoesNotContain(plan, line => line.Contains("SCAN Announcements", StringComparison.Ordinal) || line.Contains("SCAN StoryKeys", StringComparison.Ordinal));
+                Assert.Contains(plan, line => line.Contains("SEARCH", StringComparison.Ordinal) && line.Contains("USING", StringComparison.Ordinal));
+            }
+            else
+            {
+                // With sequential scans priced out, a plan still scanning a table would have no index to use.
+                Assert.DoesNotContain(plan, line => line.Contains("Seq Scan on \"Announcements\"", StringComparison.Ordinal) || line.Contains("Seq Scan on \"StoryKeys\"", StringComparison.Ordinal));
+                Assert.Contains(plan, line => line.Contains("Index", StringComparison.Ordinal));
+            }
         }
     }
 
-    [Fact]
-    public void SqlServerQueriesTranslateToIndexedInLists()
-    {
-        // SQL Server cannot run here: the translation is checked without a server.
-        using var db = new MonitorDbContextFactory(DatabaseProvider.SqlServer, "Server=unused;Database=unused").CreateDbContext();
-        var batch = new[] { Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
-        StoryCandidateQuery.Index(batch[0]);
-
-        var candidates = StoryCandidateQuery.For(db, batch, DateTime.UtcNow.AddDays(-14)).ToQueryString();
-        var known = AnnouncementStore.KnownQuery(db, ["abc"], ["src1"], ["def"]).ToQueryString();
-
-        foreach (var column in new[] { "[Band0]", "[Band3]", "[TitleKey0]", "[TitleKey3]", "[s].[Key]" })
-        {
-            Assert.Contains(column, candidates, StringComparison.Ordinal);
-        }
-
-        Assert.Contains("UNION ALL", candidates, StringComparison.Ordinal);
-        Assert.Contains("OPENJSON", candidates, StringComparison.Ordinal);
-        Assert.Contains("[UrlHash] IN (", known, StringComparison.Ordinal);
-        Assert.Contains("[ItemKeyHash] IN (", known, StringComparison.Ordinal);
-        Assert.Contains("OPENJSON", known, StringComparison.Ordinal);
-    }
-
-    [Fact]
+    [SkippableFact]
     public async Task ABatchSkipsKnownUrlsJoinsStoriesAndMergesTheStoriesAReportConnects()
     {
         var store = new AnnouncementStore(Factory, TimeProvider.System);
@@ -89,7 +76,7 @@ public sealed class StoreByIndexTests : MigratedStore
         Assert.Equal(1, await check.Announcements.CountAsync(a => a.CanonicalUrl == "https://gov.example/1"));
     }
 
-    private static Announcement Item(string source, string title, string url, string text) => new()
+    internal static Announcement Item(string source, string title, string url, string text) => new()
     {
         UrlHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(url),
         CanonicalUrl = url,
@@ -102,15 +89,22 @@ public sealed class StoreByIndexTests : MigratedStore
         SimHash = SimHash.Compute(text),
     };
 
-    // Runs EXPLAIN QUERY PLAN for every SELECT the context sends, with the same parameters.
-    private sealed class PlanCapture : DbCommandInterceptor
+    // Runs EXPLAIN (SQLite: EXPLAIN QUERY PLAN) for every SELECT the context sends, with the same parameters.
+    private sealed class PlanCapture(DatabaseProvider provider) : DbCommandInterceptor
     {
         public List<List<string>> Plans { get; } = [];
 
         public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                await using var off = command.Connection!.CreateCommand();
+                off.CommandText = "SET enable_seqscan = off";
+                await off.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var explain = command.Connection!.CreateCommand();
-            explain.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
+            explain.CommandText = (provider == DatabaseProvider.Sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ") + command.CommandText;
             foreach (DbParameter parameter in command.Parameters)
             {
                 var copy = explain.CreateParameter();
@@ -124,12 +118,48 @@ public sealed class StoreByIndexTests : MigratedStore
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    plan.Add(reader.GetString(3));
+                    plan.Add(reader.GetString(provider == DatabaseProvider.Sqlite ? 3 : 0));
                 }
             }
 
             Plans.Add(plan);
             return result;
         }
+    }
+}
+
+/// <summary><see cref="StoreByIndexTests"/> on SQLite.</summary>
+public sealed class StoreByIndexTestsOnSqlite() : StoreByIndexTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="StoreByIndexTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class StoreByIndexTestsOnPostgreSql() : StoreByIndexTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="StoreByIndexTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class StoreByIndexTestsOnSqlServer() : StoreByIndexTests(DatabaseProvider.SqlServer);
+
+/// <summary>SQL Server cannot run here: its store queries are checked by translation, without a server.</summary>
+public sealed class SqlServerTranslationTests
+{
+    [Fact]
+    public void SqlServerQueriesTranslateToIndexedInLists()
+    {
+        // SQL Server cannot run here: the translation is checked without a server.
+        using var db = new MonitorDbContextFactory(DatabaseProvider.SqlServer, "Server=unused;Database=unused").CreateDbContext();
+        var batch = new[] { StoreByIndexTests.Item("new", "Cabinet approves Rs 10,372 crore IndiaAI Mission today", "https://example.org/new", "The IndiaAI Mission costs 10372 crore, PIF said.") };
+        StoryCandidateQuery.Index(batch[0]);
+
+        var candidates = StoryCandidateQuery.For(db, batch, DateTime.UtcNow.AddDays(-14)).ToQueryString();
+        var known = AnnouncementStore.KnownQuery(db, ["abc"], ["src1"], ["def"]).ToQueryString();
+
+        foreach (var column in new[] { "[Band0]", "[Band3]", "[TitleKey0]", "[TitleKey3]", "[s].[Key]" })
+        {
+            Assert.Contains(column, candidates, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("UNION ALL", candidates, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", candidates, StringComparison.Ordinal);
+        Assert.Contains("[UrlHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("[ItemKeyHash] IN (", known, StringComparison.Ordinal);
+        Assert.Contains("OPENJSON", known, StringComparison.Ordinal);
     }
 }

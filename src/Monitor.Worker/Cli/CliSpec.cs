@@ -42,6 +42,8 @@ public static class CliSpec
                                            server (defaults 10000 and 300): messages/s, peak memory, queries
           bench crawl [--feeds N] [--items K] [--hosts H] [--articles] [--work-dir DIR]
                                            crawl benchmark on a loopback farm: three passes of the real crawl verb
+          bench replicas --connection PG [--replicas 1,2] [--feeds N] [--items K] [--hosts H]
+                                           the crawl benchmark's first pass on PostgreSQL by 1 and 2 clustered workers
           bench store [--stored N] [--adds M]       time to add one announcement to a store holding N
           bench archive [--announcements N] [--page-size N]   archive listings on a fresh SQLite file (defaults
                                            100000 and 20): time and commands per request, query plans

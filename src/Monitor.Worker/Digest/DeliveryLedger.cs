@@ -142,7 +142,8 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
         var rows = deliveries.SelectMany((d, i) => requests[i].AnnouncementIds.Select(a => (d.Id, a, d.SubscriberId))).ToList();
         foreach (var chunk in rows.Chunk(ItemsPerStatement))
         {
-            var sql = new System.Text.StringBuilder("INSERT INTO DigestDeliveryItems (DeliveryId, AnnouncementId, SubscriberId) VALUES ");
+            // Quoted names: PostgreSQL folds unquoted ones to lower case (SQL Server reads the quotes under QUOTED_IDENTIFIER ON, its default).
+            var sql = new System.Text.StringBuilder("INSERT INTO \"DigestDeliveryItems\" (\"DeliveryId\", \"AnnouncementId\", \"SubscriberId\") VALUES ");
             for (var i = 0; i < chunk.Length; i++)
             {
                 sql.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ",")}({chunk[i].Item1},{chunk[i].Item2},{chunk[i].Item3})");

@@ -22,11 +22,28 @@ internal sealed class ConfigReloader(
 {
     private string _seen = "";
 
-    public override Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Taken here, not in ExecuteAsync: .NET runs ExecuteAsync on the thread pool, possibly after a first edit.
         _seen = Fingerprint();
-        return base.StartAsync(cancellationToken);
+        await RemoveUnconfiguredJobsAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>A clustered store keeps jobs across restarts: the crawls of sources removed or disabled while no replica
+    /// ran are deleted at start (an in-memory store starts empty, so there is nothing to do).</summary>
+    private async Task RemoveUnconfiguredJobsAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var enabled = catalog.Sources.Where(s => s.Enabled).Select(s => CrawlJob.KeyFor(s.Id)).ToHashSet();
+        var stale = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlJob.KeyFor("x").Group), cancellationToken))
+            .Where(k => !enabled.Contains(k))
+            .ToList();
+        if (stale.Count > 0)
+        {
+            await scheduler.DeleteJobs(stale, cancellationToken);
+            logger.LogInformation("Removed the scheduled crawls of {Count} sources no longer configured", stale.Count);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -109,7 +126,7 @@ internal sealed class ConfigReloader(
         foreach (var source in scheduled)
         {
             var key = CrawlJob.KeyFor(source.Id);
-            var job = JobBuilder.Create<CrawlJob>().WithIdentity(key).UsingJobData(CrawlJob.SourceIdKey, source.Id).Build();
+            var job = JobBuilder.Create<CrawlJob>().WithIdentity(key).RequestRecovery().UsingJobData(CrawlJob.SourceIdKey, source.Id).Build();
             var trigger = TriggerBuilder.Create(time)
                 .WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
                 .ForJob(key)

@@ -29,7 +29,16 @@ internal sealed class CrawlJob(SourceCatalog catalog, SourceCrawler crawler, IOp
                 return;
             }
 
-            await Task.Delay(Jitter(source.Id, options.Value.JitterSeconds), cancellationToken);
+            if (context.Recovering)
+            {
+                // A replica stopped while crawling this source; this one runs the crawl again (clustered store only).
+                logger.LogInformation("Recovering the crawl of {SourceId} that a stopped replica left unfinished", source.Id);
+            }
+            else
+            {
+                await Task.Delay(Jitter(source.Id, options.Value.JitterSeconds), cancellationToken);
+            }
+
             await crawler.CrawlAsync(source, force: false, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -25,4 +25,25 @@ public sealed class SchedulingOptions
     /// <summary>When the digest job looks for due digests.</summary>
     [Required]
     public string DigestSchedule { get; set; } = "0 */15 * * * ?";
+
+    /// <summary>On a server database (SQL Server, PostgreSQL), where Quartz runs clustered: how often (seconds) each
+    /// replica records in the database that it is alive and looks for replicas that stopped doing so.</summary>
+    [Range(1, 600)]
+    public double ClusterCheckinSeconds { get; set; } = 7.5;
+
+    /// <summary>On a server database: how late (seconds) a replica's check-in may be, beyond its interval, before the
+    /// others take its jobs over. A stopped replica's sources are picked up within
+    /// 2 × <see cref="ClusterCheckinSeconds"/> + this.</summary>
+    [Range(1, 600)]
+    public double ClusterFailureSeconds { get; set; } = 7.5;
+
+    /// <summary>How late (seconds) a trigger may fire (every worker thread busy, no replica alive) before it counts as
+    /// missed; a missed crawl or digest trigger is not made up, the job runs at its next time (misfire policy
+    /// "do nothing"). Keep it below the shortest schedule interval, so a late trigger never fires twice in a row.</summary>
+    [Range(1, 86400)]
+    public double MisfireThresholdSeconds { get; set; } = 60;
+
+    /// <summary>Jobs one replica runs at once (crawls of different sources, the digest).</summary>
+    [Range(1, 200)]
+    public int MaxConcurrentJobs { get; set; } = 10;
 }

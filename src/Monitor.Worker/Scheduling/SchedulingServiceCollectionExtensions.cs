@@ -1,11 +1,19 @@
 using Monitor.Worker.Sources;
+using Monitor.Worker.Storage;
 using Quartz;
 
 namespace Monitor.Worker.Scheduling;
 
-/// <summary>Registers Quartz (in-memory store) with one crawl job per source and the digest job.</summary>
+/// <summary>
+/// Registers Quartz with one crawl job per source and the digest job. On SQLite the store is in memory (one replica);
+/// on SQL Server and PostgreSQL it is Quartz's ADO.NET job store in the same database, clustered: each trigger fires on
+/// one replica, a job never runs on two at once, and a stopped replica's jobs are recovered by another.
+/// </summary>
 public static class SchedulingServiceCollectionExtensions
 {
+    /// <summary>The scheduler name every replica shares (the <c>sched_name</c> of Quartz's tables).</summary>
+    public const string SchedulerName = "Monitor";
+
     /// <summary>Adds the scheduler; call after AddStorage so the migrator starts first.</summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder, IReadOnlyList<SourceDefinition> sources)
     {
@@ -17,17 +25,38 @@ public static class SchedulingServiceCollectionExtensions
             return builder;
         }
 
+        var storage = new StorageOptions();
+        builder.Configuration.GetSection(StorageOptions.SectionName).Bind(storage);
+        var connectionString = builder.Configuration.GetConnectionString("Monitor") ?? "";
         builder.Services.AddQuartz(q =>
         {
+            q.ConfigureScheduler(o =>
+            {
+                o.InstanceName = SchedulerName;
+                o.GenerateInstanceId = true;
+
+                // Up to one trigger per free thread taken per round trip to the store (triggers due at the same moment).
+                o.MaxBatchSize = options.MaxConcurrentJobs;
+            });
+            q.UseDefaultThreadPool(options.MaxConcurrentJobs);
+            if (storage.Provider == DatabaseProvider.Sqlite)
+            {
+                q.UseInMemoryStore(m => m.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds));
+            }
+            else
+            {
+                q.UsePersistentStore(s => UseClusteredStore(s, storage.Provider, connectionString, options));
+            }
+
             foreach (var source in sources.Where(s => s.Enabled))
             {
                 var key = CrawlJob.KeyFor(source.Id);
-                q.AddJob<CrawlJob>(j => j.WithIdentity(key).UsingJobData(CrawlJob.SourceIdKey, source.Id));
+                q.AddJob<CrawlJob>(j => j.WithIdentity(key).RequestRecovery().UsingJobData(CrawlJob.SourceIdKey, source.Id));
                 q.AddTrigger(t => t.ForJob(key).WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
                     .WithCronSchedule(source.Schedule ?? options.DefaultCrawlSchedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
 
-            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key));
+            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).RequestRecovery());
             q.AddTrigger(t => t.ForJob(DigestJob.Key).WithIdentity("digest:trigger", "digest")
                 .WithCronSchedule(options.DigestSchedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
         });
@@ -35,5 +64,36 @@ public static class SchedulingServiceCollectionExtensions
         builder.Services.AddSingleton<ConfigReloader>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConfigReloader>());
         return builder;
+    }
+
+    // Quartz creates its own tables (ProvisionSchema: its DDL for exactly the version that runs) when they are missing,
+    // after our migrations; it never alters existing ones, so a Quartz upgrade that changes its schema needs Quartz's
+    // migration scripts (README, "Replicas"). Job data is one string (the source id), stored as a string property.
+    private static void UseClusteredStore(IPersistentStoreBuilder store, DatabaseProvider provider, string connectionString, SchedulingOptions options)
+    {
+        store.ConfigureStore(o =>
+        {
+            o.StoreJobDataAsStrings = true;
+
+            // Needed with batches of more than one trigger in a cluster: acquiring is done under Quartz's row lock.
+            o.AcquireTriggersWithinLock = true;
+            o.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds);
+        });
+        store.UseClustering(c =>
+        {
+            c.CheckinInterval = TimeSpan.FromSeconds(options.ClusterCheckinSeconds);
+            c.CheckinMisfireThreshold = TimeSpan.FromSeconds(options.ClusterFailureSeconds);
+        });
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            store.UsePostgres(Npgsql.NpgsqlFactory.Instance, connectionString);
+        }
+        else
+        {
+            store.UseSqlServer(Microsoft.Data.SqlClient.SqlClientFactory.Instance, connectionString);
+        }
+
+        store.ProvisionSchema();
+        store.UseSystemTextJsonSerializer();
     }
 }

@@ -12,10 +12,10 @@ namespace Monitor.Worker.Storage;
 /// </summary>
 /// <remarks>
 /// A batch costs one lookup for known keys, one for story candidates, one transaction and one post-commit check,
-/// whatever the number of stored announcements. No process-wide lock is held: a report of the same story committed by
-/// another batch (another source crawled at the same time, another replica) between this batch's lookup and its commit
-/// is found by the post-commit check and the two stories merged. A database-level lock around lookup and insert
-/// plugs in at <see cref="BeginWriteAsync"/>.
+/// whatever the number of stored announcements. No process-wide lock is held: the lookups and the insert run inside one
+/// transaction under a database-level lock (<see cref="BeginWriteAsync"/>, <see cref="StoreLock"/>), so two writers
+/// (two sources crawled at once, two replicas) never both miss each other's report of one story. The post-commit check
+/// stays as a second line (it merges stories split by rows written outside the store, such as an older version's).
 /// </remarks>
 public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null)
 {
@@ -27,7 +27,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     // How far back the post-commit check looks for another writer's report of the same story.
     private static readonly TimeSpan RaceWindow = TimeSpan.FromHours(1);
 
-    /// <summary>Test seam: runs between the story lookup and the insert, where another replica's insert can land.</summary>
+    /// <summary>Test seam: runs under the store lock between the story lookup and the insert; another writer started here waits.</summary>
     internal Func<Task>? AfterStoryLookup { get; set; }
 
     /// <summary>Of the given keys, the announcements already stored (by URL hash anywhere, or by item key hash in this source).</summary>
@@ -55,6 +55,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         for (var attempt = 1; ; attempt++)
         {
             await using var db = contexts.CreateDbContext();
+            await using var transaction = await BeginWriteAsync(db, locked: fresh.Count > 0, cancellationToken);
             var batch = await WithoutKnownAsync(db, fresh, cancellationToken);
             var since = time.GetUtcNow().UtcDateTime - StoryWindow;
             var recent = await StoryCandidateQuery.RunAsync(db, batch, since, cancellationToken);
@@ -64,7 +65,6 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 await hook();
             }
 
-            await using var transaction = await BeginWriteAsync(db, cancellationToken);
             var created = FileUnderStories(batch, plan);
             try
             {
@@ -94,11 +94,23 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     }
 
     /// <summary>
-    /// Begins the write transaction around the insert. The one place for a database-level lock around lookup and insert
-    /// (<c>sp_getapplock</c>, <c>pg_advisory_xact_lock</c>); SQLite's transactions are already <c>BEGIN IMMEDIATE</c>.
+    /// Begins the write transaction; with <paramref name="locked"/>, it first takes the store's database-level lock, held
+    /// until commit or rollback, so the known-items check, the story lookup and the insert of one writer never interleave
+    /// with another's, in this process or another replica: PostgreSQL <c>pg_advisory_xact_lock</c>, SQL Server
+    /// <c>sp_getapplock</c> (owner: the transaction); SQLite's transactions are <c>BEGIN IMMEDIATE</c>, which takes the
+    /// file's one write lock. Only the database work runs under it (no fetching, parsing or classification), and a pass
+    /// that stores no announcement (state updates only) does not take it.
     /// </summary>
-    private static Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(MonitorDbContext db, CancellationToken cancellationToken) =>
-        db.Database.BeginTransactionAsync(cancellationToken);
+    private static async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteAsync(MonitorDbContext db, bool locked, CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (locked)
+        {
+            await StoreLock.AcquireAsync(db, cancellationToken);
+        }
+
+        return transaction;
+    }
 
     // Links each announcement to its group's story: the oldest stored story the group matches, or one new story per group
     // (returned, not yet stored).

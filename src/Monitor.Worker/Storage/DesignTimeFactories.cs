@@ -16,3 +16,10 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteMonitorDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteMonitorDbContext>().UseSqlite("Data Source=design.db").Options);
 }
+
+/// <summary>Lets <c>dotnet ef</c> build the PostgreSQL context without a running host or a server.</summary>
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlMonitorDbContext>
+{
+    public PostgreSqlMonitorDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>().UseNpgsql("Host=localhost;Database=monitor").Options);
+}

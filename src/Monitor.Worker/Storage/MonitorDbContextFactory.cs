@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Monitor.Worker.Storage;
@@ -8,50 +7,74 @@ public sealed class MonitorDbContextFactory
 {
     private readonly Func<MonitorDbContext> _create;
 
-    /// <remarks>Lists (known keys, index keys) go to the database as one array parameter (json_each, OPENJSON): one
-    /// query shape whatever their length, so a lookup of hundreds of keys is neither re-planned nor near SQL Server's
-    /// 2,100-parameter limit.</remarks>
+    /// <remarks>Lists (known keys, index keys) go to the database as one array parameter (json_each, OPENJSON, a
+    /// PostgreSQL array): one query shape whatever their length, so a lookup of hundreds of keys is neither re-planned
+    /// nor near SQL Server's 2,100-parameter limit. No provider retries on its own: the store's write transactions are
+    /// user-initiated, which EF Core's retrying strategies refuse; a failed batch is retried by the next crawl.</remarks>
     public MonitorDbContextFactory(DatabaseProvider provider, string connectionString, params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        if (provider == DatabaseProvider.Sqlite)
+        switch (provider)
         {
-            var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
-                .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(new SqlitePragmas())
-                .AddInterceptors(interceptors)
-                .Options;
-            _create = () => new SqliteMonitorDbContext(options);
-        }
-        else
-        {
-            var options = new DbContextOptionsBuilder<MonitorDbContext>()
-                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure(3).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                .AddInterceptors(interceptors)
-                .Options;
-            _create = () => new MonitorDbContext(options);
+            case DatabaseProvider.Sqlite:
+            {
+                var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
+                    .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(new SqlitePragmas())
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new SqliteMonitorDbContext(options);
+                break;
+            }
+
+            case DatabaseProvider.PostgreSql:
+            {
+                var options = new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>()
+                    .UseNpgsql(connectionString, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new PostgreSqlMonitorDbContext(options);
+                break;
+            }
+
+            default:
+            {
+                var options = new DbContextOptionsBuilder<MonitorDbContext>()
+                    .UseSqlServer(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new MonitorDbContext(options);
+                break;
+            }
         }
     }
 
     /// <summary>The provider in use.</summary>
     public DatabaseProvider Provider { get; }
 
+    /// <summary>True on a database several replicas can share (Quartz runs clustered on it).</summary>
+    public bool IsServer => Provider != DatabaseProvider.Sqlite;
+
     /// <summary>The connection string, for the migrator and for messages (<see cref="Describe"/> keeps secrets out).</summary>
     public string ConnectionString { get; private init; } = "";
 
-    /// <summary>Where the database is, for people: the SQLite file, or the SQL Server host and database (no credentials).</summary>
+    /// <summary>Where the database is, for people: the SQLite file, or the server host and database (no credentials).</summary>
     public string Describe()
     {
         try
         {
-            if (Provider == DatabaseProvider.Sqlite)
+            switch (Provider)
             {
-                return $"SQLite {DatabaseLocation.SqliteFile(ConnectionString) ?? "in memory"}";
+                case DatabaseProvider.Sqlite:
+                    return $"SQLite {DatabaseLocation.SqliteFile(ConnectionString) ?? "in memory"}";
+                case DatabaseProvider.PostgreSql:
+                    var pg = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+                    return $"PostgreSQL {pg.Host}:{pg.Port}, database {pg.Database ?? "(default)"}";
+                default:
+                    var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString);
+                    return $"SQL Server {sql.DataSource}, database {(string.IsNullOrEmpty(sql.InitialCatalog) ? "(default)" : sql.InitialCatalog)}";
             }
-
-            var sql = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString);
-            return $"SQL Server {sql.DataSource}, database {(string.IsNullOrEmpty(sql.InitialCatalog) ? "(default)" : sql.InitialCatalog)}";
         }
         catch (ArgumentException)
         {

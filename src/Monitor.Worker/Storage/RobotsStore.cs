@@ -13,7 +13,8 @@ public sealed class RobotsStore(MonitorDbContextFactory contexts)
         return await db.RobotsEntries.AsNoTracking().Where(r => r.ExpiresAt > now).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Inserts or replaces <paramref name="entries"/> in one transaction.</summary>
+    /// <summary>Inserts or replaces <paramref name="entries"/> in one transaction. When another replica saved one of the
+    /// same sites in between (a key conflict), it is tried once more: the later copy wins, as with one process.</summary>
     public async Task SaveAsync(IReadOnlyCollection<RobotsEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0)
@@ -21,11 +22,23 @@ public sealed class RobotsStore(MonitorDbContextFactory contexts)
             return;
         }
 
+        try
+        {
+            await ReplaceAsync(entries, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await ReplaceAsync(entries, cancellationToken);
+        }
+    }
+
+    private async Task ReplaceAsync(IReadOnlyCollection<RobotsEntry> entries, CancellationToken cancellationToken)
+    {
         await using var db = contexts.CreateDbContext();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var sites = entries.Select(e => e.Site).ToList();
         await db.RobotsEntries.Where(r => sites.Contains(r.Site)).ExecuteDeleteAsync(cancellationToken);
-        db.RobotsEntries.AddRange(entries);
+        db.RobotsEntries.AddRange(entries.Select(e => new RobotsEntry { Site = e.Site, Text = e.Text, FetchedAt = e.FetchedAt, ExpiresAt = e.ExpiresAt }));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -7,7 +7,8 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Monitor:Storage";
 
-    /// <summary><c>Sqlite</c> (embedded default) or <c>SqlServer</c>.</summary>
+    /// <summary><c>Sqlite</c> (embedded default, one replica), <c>SqlServer</c> or <c>PostgreSql</c> (several replicas may share
+    /// the database: Quartz then runs clustered on it).</summary>
     [Required]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 

@@ -21,8 +21,22 @@ public sealed class ConfiguredSubscriberImporter(MonitorDbContextFactory context
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies the configured list; returns (added, changed, removed).</summary>
+    /// <summary>Applies the configured list; returns (added, changed, removed). Replicas starting together import at the
+    /// same moment: the one whose insert meets the other's row (a unique key) reads again and applies what is left.</summary>
     public async Task<(int Added, int Changed, int Removed)> ImportAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ImportOnceAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogDebug(ex, "Another replica imported configured subscribers at the same time; reading them again");
+            return await ImportOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task<(int Added, int Changed, int Removed)> ImportOnceAsync(CancellationToken cancellationToken)
     {
         var configured = options.Value.Subscribers
             .GroupBy(s => SubscriberRules.Key(s.Email))

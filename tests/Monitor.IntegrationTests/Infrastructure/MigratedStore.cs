@@ -2,10 +2,12 @@ using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Infrastructure;
 
-/// <summary>A test class's own migrated SQLite file and store factory, without a host.</summary>
-public abstract class MigratedStore : IAsyncLifetime
+/// <summary>A test class's own migrated database (SQLite file or a server's, by <paramref name="provider"/>) and store factory, without a host.</summary>
+public abstract class MigratedStore(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
-    protected TestEnvironment Env { get; } = new();
+    protected TestEnvironment Env { get; } = new(provider);
+
+    protected DatabaseProvider Provider => provider;
 
     protected MonitorDbContextFactory Factory { get; private set; } = null!;
 

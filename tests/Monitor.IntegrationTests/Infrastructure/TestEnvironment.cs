@@ -8,12 +8,15 @@ namespace Monitor.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One test's world: a temporary directory with its own config (the shipped taxonomy, a sources.yaml the test writes),
-/// its own SQLite file and outbox. Builds the real host through <c>AddMonitor()</c> with overrides.
+/// its own database (a SQLite file, or a database of its own on a real PostgreSQL or SQL Server: see
+/// <see cref="ServerDatabases"/>) and outbox. Builds the real host through <c>AddMonitor()</c> with overrides.
 /// </summary>
 public sealed class TestEnvironment : IDisposable
 {
-    public TestEnvironment()
+    public TestEnvironment(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Sqlite ? "" : ServerDatabases.CreateAsync(provider).GetAwaiter().GetResult();
         Root = Path.Combine(Path.GetTempPath(), "monitor-it-" + Guid.NewGuid().ToString("n"));
         ConfigDirectory = Path.Combine(Root, "config");
         Directory.CreateDirectory(ConfigDirectory);
@@ -29,10 +32,15 @@ public sealed class TestEnvironment : IDisposable
             File.Copy(file, Path.Combine(ConfigDirectory, "templates", Path.GetFileName(file)));
         }
 
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            ConnectionString = $"Data Source={DatabasePath}";
+        }
+
         Settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Monitor"] = $"Data Source={DatabasePath}",
-            ["Monitor:Storage:Provider"] = "Sqlite",
+            ["ConnectionStrings:Monitor"] = ConnectionString,
+            ["Monitor:Storage:Provider"] = provider.ToString(),
             ["Monitor:Crawling:AllowedNetworks:0"] = "127.0.0.0/8",
             ["Monitor:Digest:OutboxDirectory"] = OutboxDirectory,
             ["Monitor:Digest:From"] = "monitor@test.local",
@@ -40,6 +48,12 @@ public sealed class TestEnvironment : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>The database this test runs on.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>This test's database.</summary>
+    public string ConnectionString { get; }
 
     public string ConfigDirectory { get; }
 
@@ -58,8 +72,8 @@ public sealed class TestEnvironment : IDisposable
     public void WriteFeedSource(string id, Uri url, string country = "FR", string language = "en") =>
         WriteSources($"sources:\n  - id: {id}\n    url: {url}\n    kind: feed\n    country: {country}\n    language: {language}\n");
 
-    /// <summary>A context on this test's SQLite file, for assertions on what the worker stored.</summary>
-    public MonitorDbContext OpenDatabase() => new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}").CreateDbContext();
+    /// <summary>A context on this test's database, for assertions on what the worker stored.</summary>
+    public MonitorDbContext OpenDatabase() => Factory().CreateDbContext();
 
     public void UseSmtp(LoopbackSmtpServer smtp)
     {
@@ -99,10 +113,22 @@ public sealed class TestEnvironment : IDisposable
         return host;
     }
 
-    /// <summary>A store factory on this test's SQLite file, migrated (no host).</summary>
+    /// <summary>Whether <paramref name="connection"/> is to this test's database (the SQLite file, or the server database's name).</summary>
+    public bool IsOwn(System.Data.Common.DbConnection connection) => Provider switch
+    {
+        DatabaseProvider.Sqlite => connection.DataSource == DatabasePath,
+        DatabaseProvider.PostgreSql => connection.Database == new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database,
+        _ => connection.Database == new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString).InitialCatalog,
+    };
+
+    /// <summary>A store factory on this test's database (no host).</summary>
+    public MonitorDbContextFactory Factory(params Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors) =>
+        new(Provider, ConnectionString, interceptors);
+
+    /// <summary>A store factory on this test's database, migrated (no host).</summary>
     public async Task<MonitorDbContextFactory> MigratedDatabaseAsync()
     {
-        var factory = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        var factory = Factory();
         await using var db = factory.CreateDbContext();
         await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
         return factory;
@@ -115,6 +141,11 @@ public sealed class TestEnvironment : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            ServerDatabases.Drop(Provider, ConnectionString);
+        }
+
         try
         {
             Directory.Delete(Root, recursive: true);

@@ -3,17 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
+using Monitor.Worker.Storage;
 using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.IntegrationTests.Subscriptions;
 
 /// <summary>Permanent and transient SMTP refusals of a recipient, against a real SMTP server that refuses on RCPT.</summary>
-public sealed class DeliveryFailureTests
+public abstract class DeliveryFailureTests(DatabaseProvider provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task ThreePermanentRefusalsMarkTheSubscriberBouncingAndSendingStops()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
         using var host = await world.Env.StartHostAsync(s => s.AddSingleton<TimeProvider>(clock));
         await SubscriptionWorld.AddActiveAsync(host.Services, "gone@example.org");
@@ -46,10 +47,10 @@ public sealed class DeliveryFailureTests
         Assert.False(await db.DigestDeliveryItems.AnyAsync(i => i.SubscriberId == gone.Id));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task TransientRefusalIsRetriedAndDeliveredExactlyOnce()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         using var host = await world.Env.StartHostAsync();
         await SubscriptionWorld.AddActiveAsync(host.Services, "busy@example.org");
         world.Smtp.RejectRecipient("busy@example.org", 450, times: 1);
@@ -72,14 +73,14 @@ public sealed class DeliveryFailureTests
         Assert.Equal(0, (await SubscriptionWorld.ReloadAsync(host.Services, "busy@example.org")).ConsecutiveBounces);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SelectionReadsTheDatabasePerPageNotPerSubscriber()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         world.Env.Settings["Monitor:Digest:BatchSize"] = "50";
         var queries = new Monitor.Worker.Storage.QueryCounter();
         using var host = await world.Env.StartHostAsync(s => s.AddSingleton(
-            new Monitor.Worker.Storage.MonitorDbContextFactory(Monitor.Worker.Storage.DatabaseProvider.Sqlite, $"Data Source={world.Env.DatabasePath}", queries)));
+            world.Env.Factory(queries)));
         await host.Services.GetRequiredService<CrawlRunner>().RunAsync(null, force: true, CancellationToken.None);
         var store = host.Services.GetRequiredService<Monitor.Worker.Subscriptions.SubscriberStore>();
         for (var i = 0; i < 300; i++)
@@ -105,3 +106,12 @@ public sealed class DeliveryFailureTests
         _ = store;
     }
 }
+
+/// <summary><see cref="DeliveryFailureTests"/> on SQLite.</summary>
+public sealed class DeliveryFailureTestsOnSqlite() : DeliveryFailureTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="DeliveryFailureTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class DeliveryFailureTestsOnPostgreSql() : DeliveryFailureTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="DeliveryFailureTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class DeliveryFailureTestsOnSqlServer() : DeliveryFailureTests(DatabaseProvider.SqlServer);

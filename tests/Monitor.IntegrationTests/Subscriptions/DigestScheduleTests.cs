@@ -2,16 +2,17 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
+using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Subscriptions;
 
 /// <summary>Empty periods, the "nothing new" setting and the sending rate.</summary>
-public sealed class DigestScheduleTests
+public abstract class DigestScheduleTests(DatabaseProvider provider)
 {
-    [Fact]
+    [SkippableFact]
     public async Task AnEmptyPeriodSendsNothingUnlessNothingNewIsAskedFor()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         using (var host = await world.Env.StartHostAsync())
         {
             await SubscriptionWorld.AddActiveAsync(host.Services, "quiet@example.org", countries: "BR");
@@ -36,10 +37,10 @@ public sealed class DigestScheduleTests
         Assert.NotNull(message.Headers["List-Unsubscribe"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task SendingKeepsToTheConfiguredRate()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         world.Env.Settings["Monitor:Smtp:MaxMessagesPerSecond"] = "10";
         world.Env.Settings["Monitor:Smtp:Connections"] = "2";
         world.Env.Settings["Monitor:Digest:BatchSize"] = "4";
@@ -61,3 +62,12 @@ public sealed class DigestScheduleTests
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.0), $"12 messages in {clock.Elapsed.TotalSeconds:0.00} s at 10/s");
     }
 }
+
+/// <summary><see cref="DigestScheduleTests"/> on SQLite.</summary>
+public sealed class DigestScheduleTestsOnSqlite() : DigestScheduleTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="DigestScheduleTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class DigestScheduleTestsOnPostgreSql() : DigestScheduleTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="DigestScheduleTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class DigestScheduleTestsOnSqlServer() : DigestScheduleTests(DatabaseProvider.SqlServer);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.Storage;
 using Monitor.Worker.Crawling;
 using Monitor.Worker.Digest;
 using Monitor.Worker.Storage.Entities;
@@ -9,14 +10,14 @@ using Monitor.Worker.Storage.Entities;
 namespace Monitor.IntegrationTests.Subscriptions;
 
 /// <summary>The whole subscriber journey over real HTTP and a real SMTP server on loopback.</summary>
-public sealed class SubscriptionFlowTests
+public abstract class SubscriptionFlowTests(DatabaseProvider provider)
 {
     private static readonly TimeSpan MailWait = TimeSpan.FromSeconds(15);
 
-    [Fact]
+    [SkippableFact]
     public async Task SubscribeConfirmReceiveFilteredDigestThenOneClickUnsubscribeStopsMail()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await WebHost.StartAsync(world.Env, s => s.AddSingleton<TimeProvider>(clock));
         const string email = "reader@example.org";
@@ -78,16 +79,16 @@ public sealed class SubscriptionFlowTests
         Assert.Equal(2, world.Smtp.Messages.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task ExpiredTamperedAndWrongPurposeTokensAreRefused()
     {
-        await using var world = await SubscriptionWorld.CreateAsync();
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
         await using var host = await WebHost.StartAsync(world.Env);
         var subscriber = await SubscriptionWorld.AddActiveAsync(host.Services, "kept@example.org");
-        var provider = host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
+        var protection = host.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>();
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Monitor.Worker.Subscriptions.SubscriptionOptions>>();
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(49));
-        var oldTokens = new Monitor.Worker.Subscriptions.SubscriptionTokens(provider, options, past);
+        var oldTokens = new Monitor.Worker.Subscriptions.SubscriptionTokens(protection, options, past);
         var tokens = host.Services.GetRequiredService<Monitor.Worker.Subscriptions.SubscriptionTokens>();
 
         var expiredConfirm = oldTokens.Create(Monitor.Worker.Subscriptions.LinkPurpose.Confirm, subscriber.Id, subscriber.TokenStamp);
@@ -110,3 +111,12 @@ public sealed class SubscriptionFlowTests
         Assert.Equal(SubscriberStatus.Active, (await SubscriptionWorld.ReloadAsync(host.Services, "kept@example.org")).Status);
     }
 }
+
+/// <summary><see cref="SubscriptionFlowTests"/> on SQLite.</summary>
+public sealed class SubscriptionFlowTestsOnSqlite() : SubscriptionFlowTests(DatabaseProvider.Sqlite);
+
+/// <summary><see cref="SubscriptionFlowTests"/> on a real PostgreSQL server (MONITOR_TEST_POSTGRES).</summary>
+public sealed class SubscriptionFlowTestsOnPostgreSql() : SubscriptionFlowTests(DatabaseProvider.PostgreSql);
+
+/// <summary><see cref="SubscriptionFlowTests"/> on a real SQL Server (MONITOR_TEST_SQLSERVER; skipped without it).</summary>
+public sealed class SubscriptionFlowTestsOnSqlServer() : SubscriptionFlowTests(DatabaseProvider.SqlServer);

@@ -24,9 +24,9 @@ public sealed partial class SubscriptionWorld : IAsyncDisposable
 
     public LoopbackSmtpServer Smtp { get; }
 
-    public static async Task<SubscriptionWorld> CreateAsync()
+    public static async Task<SubscriptionWorld> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var env = new TestEnvironment();
+        var env = new TestEnvironment(provider);
         var web = await LoopbackHttpServer.StartAsync();
         var smtp = LoopbackSmtpServer.Start();
         env.UseSmtp(smtp);
@@ -89,7 +89,7 @@ public sealed partial class SubscriptionWorld : IAsyncDisposable
         return match.Groups[1].Value;
     }
 
-    public MonitorDbContextFactory Database => new(DatabaseProvider.Sqlite, $"Data Source={Env.DatabasePath}");
+    public MonitorDbContextFactory Database => Env.Factory();
 
     public async ValueTask DisposeAsync()
     {

@@ -28,6 +28,7 @@ public sealed class CliContractTests
         { "bench digest", "subscribers announcements config", "" },
         { "bench crawl", "config feeds items hosts articles work-dir", "" },
         { "bench store", "stored adds work-dir", "" },
+        { "bench replicas", "config connection replicas feeds items hosts work-dir", "" },
         { "bench archive", "announcements page-size", "" },
         { "classify-train", "in out config taxonomy cv extra", "" },
         { "subscribers add", "config topics countries languages frequency send-hour time-zone min-score name confirmed", "EMAIL" },

@@ -168,6 +168,6 @@ public static class CrawlBenchmark
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("N2", CultureInfo.InvariantCulture);
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
