@@ -158,6 +158,9 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
         return deliveries;
     }
 
+    /// <summary>A marker that records deliveries sent one by one, as each message is accepted (see <see cref="SentMarker"/>).</summary>
+    public Task<SentMarker> OpenSentMarkerAsync(CancellationToken cancellationToken) => SentMarker.OpenAsync(contexts, time, cancellationToken);
+
     /// <summary>Marks deliveries sent (one statement).</summary>
     public async Task MarkSentAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
     {

@@ -220,9 +220,10 @@ public sealed class DigestRunner(
                 // Each message is composed on this sending thread just before it goes out: a page never holds all its messages.
                 // Each accepted message is recorded as soon as the server answered, before the next is sent: a process
                 // killed mid-batch leaves at most one digest accepted but not marked sent (sent again, same Message-ID).
+                await using var marker = await ledger.OpenSentMarkerAsync(cancellationToken);
                 sent = await sender.SendAsync(batch.Entries.Count,
                     i => Compose(run, batch.Entries[i].Subscriber, batch.Entries[i].Period, batch.Entries[i].Delivery.MessageId, batch.Entries[i].Items), cancellationToken,
-                    (i, result) => result.Sent ? ledger.MarkSentAsync([batch.Entries[i].Delivery.Id], CancellationToken.None) : Task.CompletedTask);
+                    (i, result) => result.Sent ? marker.MarkAsync(batch.Entries[i].Delivery.Id) : Task.CompletedTask);
             }
             catch (OperationCanceledException)
             {
