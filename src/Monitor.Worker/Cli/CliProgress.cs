@@ -35,9 +35,9 @@ internal sealed class CliProgress
         && AnsiConsole.Profile.Capabilities.Interactive;
 
     /// <summary>Runs <paramref name="work"/> with a display titled <paramref name="title"/> over <paramref name="total"/>
-    /// steps (null: unknown), then prints how many steps took how long. Plain output has a line per step with
+    /// steps (null: unknown), then prints how many steps (<paramref name="unit"/>: "sources", "rounds") took how long. Plain output has a line per step with
     /// <paramref name="everyStep"/> (a crawl's sources), else a line per second plus the lines to keep (thousands of digests).</summary>
-    public static async Task<T> RunAsync<T>(TextWriter output, string title, int? total, Func<CliProgress, Task<T>> work, bool everyStep = false)
+    public static async Task<T> RunAsync<T>(TextWriter output, string title, int? total, Func<CliProgress, Task<T>> work, bool everyStep = false, string unit = "steps")
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         T result;
@@ -67,7 +67,7 @@ internal sealed class CliProgress
         }
 
         var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-        await output.WriteLineAsync($"{title}: {done:N0} in {seconds:0.0} s ({(seconds > 0 ? done / seconds : 0):0.0}/s)");
+        await output.WriteLineAsync($"{title}: {done:N0} {unit} in {seconds:0.0} s ({(seconds > 0 ? done / seconds : 0):0.0}/s)");
         return result;
     }
 

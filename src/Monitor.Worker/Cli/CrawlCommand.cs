@@ -28,7 +28,8 @@ public static class CrawlCommand
             total,
             progress => runner.RunAsync(sourceId, force: sourceId is not null, cancellationToken, new Reporter<CrawlOutcome>(o => progress.Step(
                 $"{o.SourceId}: {o.Status} ({o.ItemsNew} new){(o.Status == "failed" ? $": {o.Message}" : "")}", keep: o.Status == "failed"))),
-            everyStep: true);
+            everyStep: true,
+            unit: "sources");
 
         await output.WriteLineAsync();
         await output.WriteLineAsync(CrawlSummaryTable.Format(outcomes));

@@ -13,7 +13,7 @@ public static class DigestCommand
         await MonitorHost.PrepareDatabaseAsync(host, cancellationToken);
         var runner = host.Services.GetRequiredService<DigestRunner>();
         var report = await CliProgress.RunAsync(output, dryRun ? "digest (dry run)" : "digest", null, progress => runner.RunAsync(dryRun, to, cancellationToken,
-            new Reporter<DigestRunResult>(r => progress.Step($"{r.Subscriber}: {r.Status}{(r.Message is null ? "" : $" ({r.Message})")}", keep: r.Status is "failed" or "given-up" or "bounced"))));
+            new Reporter<DigestRunResult>(r => progress.Step($"{r.Subscriber}: {r.Status}{(r.Message is null ? "" : $" ({r.Message})")}", keep: r.Status is "failed" or "given-up" or "bounced"))), unit: "subscribers");
         var directory = Path.GetFullPath(previewDirectory ?? Path.Combine("data", "preview"));
         foreach (var preview in report.Previews)
         {

@@ -160,7 +160,7 @@ public static class SubscribersCommands
             }
 
             return added + updated;
-        });
+        }, unit: "rows");
 
         foreach (var problem in problems)
         {

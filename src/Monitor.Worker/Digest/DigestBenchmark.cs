@@ -61,7 +61,7 @@ public static class DigestBenchmark
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var report = await Cli.CliProgress.RunAsync(output, "bench digest", null, progress => runner.RunAsync(dryRun: false, onlyTo: null, cancellationToken,
-                new Cli.Reporter<DigestRunResult>(r => progress.Step($"{r.Subscriber}: {r.Status}", keep: r.Status is "failed" or "given-up"))));
+                new Cli.Reporter<DigestRunResult>(r => progress.Step($"{r.Subscriber}: {r.Status}", keep: r.Status is "failed" or "given-up"))), unit: "subscribers");
             clock.Stop();
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var commands = queries.Commands;

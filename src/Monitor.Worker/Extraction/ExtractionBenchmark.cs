@@ -46,7 +46,7 @@ public static class ExtractionBenchmark
             }
 
             return Task.FromResult(rounds);
-        }, everyStep: true);
+        }, everyStep: true, unit: "rounds");
 
         stopwatch.Stop();
         process.Refresh();
