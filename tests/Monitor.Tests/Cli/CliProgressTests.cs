@@ -23,13 +23,13 @@ public sealed class CliProgressTests
             progress.Step("b: failed (0 new): HTTP 500", keep: true);
             progress.Step("c: ok (0 new)");
             return Task.FromResult(42);
-        }, everyStep: true);
+        }, everyStep: true, unit: "sources");
         await output.WriteLineAsync("SUMMARY");
 
         Assert.Equal(42, result);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(["[1/3] a: ok (2 new)", "[2/3] b: failed (0 new): HTTP 500", "[3/3] c: ok (0 new)"], lines[..3]);
-        Assert.Matches(@"^crawl: 3 in \d+\.\d s \(\d+\.\d/s\)$", lines[3]);
+        Assert.Matches(@"^crawl: 3 sources in \d+\.\d s \(\d+\.\d/s\)$", lines[3]);
         Assert.Equal("SUMMARY", lines[4]);
     }
 
@@ -52,6 +52,6 @@ public sealed class CliProgressTests
         Assert.True(lines.Length < 20, $"{lines.Length} lines for 1000 quick steps");
         Assert.Contains("[500/1000] s500@example.org: failed", lines);
         Assert.Contains("[1000/1000] s1000@example.org: sent", lines);
-        Assert.StartsWith("digest: 1,000 in ", lines[^1], StringComparison.Ordinal);
+        Assert.StartsWith("digest: 1,000 steps in ", lines[^1], StringComparison.Ordinal);
     }
 }
