@@ -33,13 +33,19 @@ public static class StoreBenchmark
         var now = DateTime.UtcNow;
         var store = new AnnouncementStore(contexts, TimeProvider.System);
         var fill = Stopwatch.StartNew();
-        for (var start = 0; start < stored; start += 500)
+        await Cli.CliProgress.RunAsync(output, "filling the store", (stored + 499) / 500, async progress =>
         {
-            var batch = Enumerable.Range(start, Math.Min(500, stored - start))
-                .Select(i => Item(i, now - TimeSpan.FromDays(14) * (stored - i) / stored))
-                .ToList();
-            await store.StoreAsync(batch, [], () => [], cancellationToken);
-        }
+            for (var start = 0; start < stored; start += 500)
+            {
+                var batch = Enumerable.Range(start, Math.Min(500, stored - start))
+                    .Select(i => Item(i, now - TimeSpan.FromDays(14) * (stored - i) / stored))
+                    .ToList();
+                await store.StoreAsync(batch, [], () => [], cancellationToken);
+                progress.Step($"{start + batch.Count:N0} stored");
+            }
+
+            return stored;
+        }, unit: "batches of 500");
 
         await output.WriteLineAsync($"filled {stored:N0} announcements over 14 days in {fill.Elapsed.TotalSeconds:N1} s ({stored / fill.Elapsed.TotalSeconds:N0}/s in batches of 500)");
         var times = new List<double>(adds);

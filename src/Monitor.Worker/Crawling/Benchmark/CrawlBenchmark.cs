@@ -35,43 +35,50 @@ public static class CrawlBenchmark
         WriteConfig(paths, config, database, farm, articles);
 
         var rows = new List<string>();
-        var ok = true;
-        foreach (var (name, prepare, expectedNew) in Passes(farm, feeds, items))
+        var ok = await Cli.CliProgress.RunAsync(output, "bench crawl", 4, async progress =>
         {
-            prepare();
-            var before = farm.Counters;
-            var run = await RunCrawlAsync(config, root, cancellationToken);
-            var served = farm.Counters - before;
-            var (stored, distinct, missing) = Check(database, farm);
-            var passOk = run.ExitCode == 0 && missing == 0 && stored == distinct && stored == farm.AllArticleUrls().Count();
-            var newItems = name == "first" ? stored : expectedNew;
-            ok &= passOk;
-            rows.Add(string.Join(" | ", name, newItems.ToString("N0", CultureInfo.InvariantCulture),
-                Seconds(run.Wall), (newItems / run.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), Seconds(run.Cpu),
-                (served.Bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture),
-                $"{served.Requests:N0} (feeds {served.FeedOk:N0} + 304 {served.FeedNotModified:N0}, articles {served.Articles:N0}, robots {served.Robots:N0})",
-                (run.PeakRssBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture),
-                passOk ? $"ok: {stored:N0} stored once each" : $"FAILED: exit {run.ExitCode}, {stored:N0} rows, {missing:N0} missing"));
-            if (run.ExitCode != 0)
+            var passesOk = true;
+            foreach (var (name, prepare, expectedNew) in Passes(farm, feeds, items))
             {
-                await output.WriteLineAsync(run.Output.Length > 4000 ? run.Output[^4000..] : run.Output);
+                prepare();
+                var before = farm.Counters;
+                var run = await RunCrawlAsync(config, root, cancellationToken);
+                var served = farm.Counters - before;
+                var (stored, distinct, missing) = Check(database, farm);
+                var passOk = run.ExitCode == 0 && missing == 0 && stored == distinct && stored == farm.AllArticleUrls().Count();
+                var newItems = name == "first" ? stored : expectedNew;
+                passesOk &= passOk;
+                rows.Add(string.Join(" | ", name, newItems.ToString("N0", CultureInfo.InvariantCulture),
+                    Seconds(run.Wall), (newItems / run.Wall.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), Seconds(run.Cpu),
+                    (served.Bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture),
+                    $"{served.Requests:N0} (feeds {served.FeedOk:N0} + 304 {served.FeedNotModified:N0}, articles {served.Articles:N0}, robots {served.Robots:N0})",
+                    (run.PeakRssBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture),
+                    passOk ? $"ok: {stored:N0} stored once each" : $"FAILED: exit {run.ExitCode}, {stored:N0} rows, {missing:N0} missing"));
+                if (run.ExitCode != 0)
+                {
+                    await output.WriteLineAsync(run.Output.Length > 4000 ? run.Output[^4000..] : run.Output);
+                }
+
+                progress.Step($"{name} pass: {newItems:N0} new items in {run.Wall.TotalSeconds:N1} s", keep: !passOk);
             }
-        }
 
-        // Start-up alone, on the same database: the process, configuration, taxonomy and model, the schema check and
-        // one pass over no sources. The second pass's wall time is this plus its 304s.
-        var empty = Path.Combine(root, "config-no-sources");
-        Directory.CreateDirectory(empty);
-        foreach (var file in Directory.GetFiles(config))
-        {
-            File.Copy(file, Path.Combine(empty, Path.GetFileName(file)));
-        }
+            // Start-up alone, on the same database: the process, configuration, taxonomy and model, the schema check and
+            // one pass over no sources. The second pass's wall time is this plus its 304s.
+            var empty = Path.Combine(root, "config-no-sources");
+            Directory.CreateDirectory(empty);
+            foreach (var file in Directory.GetFiles(config))
+            {
+                File.Copy(file, Path.Combine(empty, Path.GetFileName(file)));
+            }
 
-        await File.WriteAllTextAsync(Path.Combine(empty, "sources.yaml"), "sources: []\n", cancellationToken);
-        var startup = await RunCrawlAsync(empty, root, cancellationToken);
-        ok &= startup.ExitCode == 0;
-        rows.Add(string.Join(" | ", "start-up only (no sources)", "0", Seconds(startup.Wall), "", Seconds(startup.Cpu), "0.0", "0",
-            (startup.PeakRssBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture), startup.ExitCode == 0 ? "ok" : $"FAILED: exit {startup.ExitCode}"));
+            await File.WriteAllTextAsync(Path.Combine(empty, "sources.yaml"), "sources: []\n", cancellationToken);
+            var startup = await RunCrawlAsync(empty, root, cancellationToken);
+            passesOk &= startup.ExitCode == 0;
+            rows.Add(string.Join(" | ", "start-up only (no sources)", "0", Seconds(startup.Wall), "", Seconds(startup.Cpu), "0.0", "0",
+                (startup.PeakRssBytes / 1048576.0).ToString("N0", CultureInfo.InvariantCulture), startup.ExitCode == 0 ? "ok" : $"FAILED: exit {startup.ExitCode}"));
+            progress.Step($"start-up only: {startup.Wall.TotalSeconds:N1} s", keep: startup.ExitCode != 0);
+            return passesOk;
+        }, everyStep: true, unit: "passes");
 
         await output.WriteLineAsync();
         await output.WriteLineAsync("| pass | new items | wall s | items/s | CPU s | MB sent | requests | peak RSS MB | check |");
