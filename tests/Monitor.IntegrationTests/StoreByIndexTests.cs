@@ -76,6 +76,34 @@ public abstract class StoreByIndexTests(DatabaseProvider provider) : MigratedSto
         Assert.Equal(1, await check.Announcements.CountAsync(a => a.CanonicalUrl == "https://gov.example/1"));
     }
 
+    [SkippableFact]
+    public async Task StoredAnnouncementsAreListedInTheArchiveAsEfWouldListThem()
+    {
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
+        var items = Enumerable.Range(0, 700).Select(i =>
+        {
+            var item = Item($"src{i % 5}", $"Ministry funds sovereign language model {i} for Korean and Japanese", $"https://example.org/archive/{i}", $"The national AI programme {i} buys GPUs.");
+            (item.Relevant, item.Topics, item.Countries, item.Language, item.Summary) = (i % 4 != 0, "model investment", i % 2 == 0 ? "KR" : "JP", "en", $"Summary {i}");
+            return item;
+        }).ToList();
+
+        Assert.Equal(700, await store.StoreAsync(items, [], () => [], CancellationToken.None));
+
+        // The store writes the index rows itself on server databases (multi-row statements past 500 rows) and row by row
+        // on SQLite; either way they are the rows the archive's own index function gives, and only for relevant items.
+        var expected = items.SelectMany(a => Monitor.Worker.Archive.ArchiveIndex.Rows(a).Select(t => (a.Id, t.Term, t.SortAt)))
+            .ToDictionary(t => (t.Id, t.Term), t => t.SortAt);
+        await using var db = Factory.CreateDbContext();
+        var stored = await db.ArchiveTerms.AsNoTracking().Select(t => new { t.AnnouncementId, t.Term, t.SortAt }).ToListAsync();
+        Assert.True(expected.Count > 700, $"{expected.Count} index rows for 525 relevant items");
+        Assert.Equal(expected.Keys.Order(), stored.Select(t => (t.AnnouncementId, t.Term)).Order());
+
+        // Server columns keep microseconds: the times agree to within one.
+        Assert.All(stored, t => Assert.True(Math.Abs((t.SortAt - expected[(t.AnnouncementId, t.Term)]).TotalMilliseconds) < 0.001 && t.SortAt.Kind == DateTimeKind.Utc, $"{t.SortAt:O}"));
+        var relevant = items.Where(a => a.Relevant).Select(a => a.Id).ToHashSet();
+        Assert.All(stored, t => Assert.Contains(t.AnnouncementId, relevant));
+    }
+
     internal static Announcement Item(string source, string title, string url, string text) => new()
     {
         UrlHash = Monitor.Worker.Crawling.AnnouncementBuilder.Hash(url),

@@ -28,7 +28,7 @@ internal sealed class ArchiveIndexInterceptor : SaveChangesInterceptor
 
     private static void AddTerms(DbContext? context)
     {
-        if (context is null)
+        if (context is null or Storage.MonitorDbContext { WritesArchiveTermsItself: true })
         {
             return;
         }

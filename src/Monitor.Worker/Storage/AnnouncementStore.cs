@@ -143,7 +143,8 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     }
 
     // Inserts the new stories, the announcements and their extra keys. On SQLite with one prepared statement per table
-    // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts.
+    // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts, and the
+    // archive index rows in multi-row statements (ArchiveTermWriter).
     private static async Task InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
@@ -154,8 +155,10 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         if (!db.Database.IsSqlite())
         {
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.WritesArchiveTermsItself = true;
             db.Announcements.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
+            await ArchiveTermWriter.InsertAsync(db, batch, cancellationToken);
             return;
         }
 

@@ -48,6 +48,10 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>ASP.NET Core Data Protection keys (link tokens, antiforgery), shared by every replica on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Set by a writer that inserts the archive index rows of the announcements it saves itself
+    /// (<see cref="ArchiveTermWriter"/>): the interceptor then leaves them out of EF's change tracking.</summary>
+    internal bool WritesArchiveTermsItself { get; set; }
+
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
         // Every writer (the crawl, the demo, benchmarks, tests) indexes what it stores for the archive.
