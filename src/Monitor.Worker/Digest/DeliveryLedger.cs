@@ -161,21 +161,6 @@ public sealed class DeliveryLedger(MonitorDbContextFactory contexts, TimeProvide
     /// <summary>A marker that records deliveries sent one by one, as each message is accepted (see <see cref="SentMarker"/>).</summary>
     public Task<SentMarker> OpenSentMarkerAsync(CancellationToken cancellationToken) => SentMarker.OpenAsync(contexts, time, cancellationToken);
 
-    /// <summary>Marks deliveries sent (one statement).</summary>
-    public async Task MarkSentAsync(IReadOnlyCollection<long> deliveryIds, CancellationToken cancellationToken)
-    {
-        if (deliveryIds.Count == 0)
-        {
-            return;
-        }
-
-        await using var db = contexts.CreateDbContext();
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.DigestDeliveries.Where(d => deliveryIds.Contains(d.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DeliveryState.Sent).SetProperty(d => d.SentAt, now)
-                .SetProperty(d => d.Attempts, d => d.Attempts + 1).SetProperty(d => d.LastError, (string?)null), cancellationToken);
-    }
-
     /// <summary>Records a failed attempt; with <paramref name="giveUp"/> the delivery is given up and its items are freed for the next period.</summary>
     public async Task MarkFailedAsync(long deliveryId, string error, bool giveUp, CancellationToken cancellationToken)
     {

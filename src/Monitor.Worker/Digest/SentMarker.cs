@@ -12,7 +12,7 @@ namespace Monitor.Worker.Digest;
 /// Marks deliveries sent one at a time, as each message is accepted, over one open connection with one prepared
 /// statement: the per-message cost is one short UPDATE by key, without a pooled connection, a context or a query
 /// translation per message. Table and column names and value conversions come from the EF model, so the row reads
-/// back as one <see cref="DeliveryLedger.MarkSentAsync"/> wrote.
+/// back through EF as any other.
 /// </summary>
 public sealed class SentMarker : IAsyncDisposable
 {
