@@ -137,7 +137,7 @@ public abstract partial class TwoReplicaTests(DatabaseProvider provider, ITestOu
         var perSubscriber = Subscribers.ToDictionary(s => s, s => messages.Where(m => m.To.Mailboxes.Any(x => x.Address == s)).Select(m => m.MessageId).ToList());
 
         var report = string.Join(Environment.NewLine,
-            $"two replicas on {provider}, {Feeds} feeds every {Period} s, {_farm.Rounds} rounds, replica B killed after {(killedAt - first).TotalSeconds:N0} s; load average {LoadAverage()}",
+            $"two replicas on {provider}, {Feeds} feeds every {Period} s, {_farm.Rounds} rounds, replica B killed after {(killedAt - first).TotalSeconds:N0} s; load average {Monitor.Worker.Crawling.Benchmark.CrawlBenchmark.LoadAverage()}",
             $"feed requests: {requests.Count:N0} (replica A before the kill {byA:N0}, replica B {byB:N0}); trigger windows fetched {executed:N0} of {scheduled:N0} scheduled ({100.0 * executed / scheduled:N1}%)",
             $"windows with two requests: {doubled.Count} (recovered crawls of the killed replica: {recovered.Count}); unexplained: {unexplained.Count}",
             $"take-over: every feed fetched by the survivor within {takeOver.Max():N1} s of the kill (median {takeOver.Order().ElementAt(Feeds / 2):N1} s; documented bound {bound:N0} s)",
@@ -163,7 +163,7 @@ public abstract partial class TwoReplicaTests(DatabaseProvider provider, ITestOu
 
     private WorkerProcess Start(string name) => WorkerProcess.Start(_env,
     [
-        KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}"),
+        KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{LoopbackPorts.Free()}"),
         KeyValuePair.Create("Monitor__Crawling__UserAgent", $"MonitorBot/1.0 (test; replica {name})"),
     ], "run");
 
@@ -176,16 +176,6 @@ public abstract partial class TwoReplicaTests(DatabaseProvider provider, ITestOu
     }
 
     private async Task<List<string>> StoredUrlsAsync() => [.. (await StoredRowsAsync()).Select(r => r.Url)];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     [GeneratedRegex(@"Recovering the crawl of farm-(\d+)")]
     private static partial Regex RecoveredSources();

@@ -46,7 +46,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
         {
             AddItem(round, random);
             _world.Env.AddSubscriber(round, $"s{round}@example.org");
-            using var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run");
+            using var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{LoopbackPorts.Free()}")], "run");
 
             // A third of the kills each: during migrations and start-up (counted from the worker's first line), during a
             // crawl (after the feed was requested) and during a digest run (after the mail server accepted a message,
@@ -136,7 +136,7 @@ public sealed class CrashLoopTests : IAsyncLifetime
     /// <summary>Runs the worker until <see cref="SettledAsync"/> (90 s at most); its output.</summary>
     private async Task<string> CleanRunAsync(int subscribers)
     {
-        using var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{FreePort()}")], "run");
+        using var worker = WorkerProcess.Start(_world.Env, [KeyValuePair.Create("Monitor__Web__Urls", $"http://127.0.0.1:{LoopbackPorts.Free()}")], "run");
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline && !await SettledAsync(subscribers))
         {
@@ -175,13 +175,6 @@ public sealed class CrashLoopTests : IAsyncLifetime
     }
 
     private MonitorDbContext Database() => _world.Env.OpenDatabase();
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
 
     /// <summary>Waits until <paramref name="moment"/> holds (false after 30 s); fails if the worker stopped by itself.</summary>
     private static async Task<bool> WaitForAsync(WorkerProcess worker, Func<bool> moment)

@@ -21,7 +21,7 @@ public sealed class SmtpOutageTests : IAsyncLifetime
     private const string Subscriber = "analyst@example.org";
     private readonly TestEnvironment _env = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
-    private readonly int _smtpPort = LoopbackSmtpServer.FreePort();
+    private readonly int _smtpPort = LoopbackPorts.Free();
     private LoopbackHttpServer _web = null!;
 
     public async Task InitializeAsync()

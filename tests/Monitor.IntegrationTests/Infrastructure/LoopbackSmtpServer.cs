@@ -61,16 +61,7 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     public IReadOnlyList<(string User, string Password)> Logins => _authenticator.Logins.ToList();
 
     /// <summary>Starts a server; with <paramref name="acceptLogins"/> it offers AUTH on plain text and records each login.</summary>
-    public static LoopbackSmtpServer Start(bool acceptLogins = false) => Start(FreePort(), acceptLogins);
-
-    /// <summary>A port nothing listens on now (for a server that is down, then started on it).</summary>
-    public static int FreePort()
-    {
-        // SmtpServer cannot report an ephemeral port, so take a free one from the OS first.
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static LoopbackSmtpServer Start(bool acceptLogins = false) => Start(LoopbackPorts.Free(), acceptLogins);
 
     /// <summary>Starts a server on <paramref name="port"/> and waits until it answers.</summary>
     public static LoopbackSmtpServer Start(int port, bool acceptLogins = false)

@@ -36,7 +36,7 @@ public sealed partial class WebHost : IAsyncDisposable
     /// <summary>Starts the worker. Kestrel's port is known only after start, so the base URL is given a port first taken from the OS.</summary>
     public static async Task<WebHost> StartAsync(TestEnvironment env, Action<IServiceCollection>? services = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var baseUrl = $"http://127.0.0.1:{port}/";
         var settings = new Dictionary<string, string?>(env.Settings)
         {
@@ -85,13 +85,6 @@ public sealed partial class WebHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
