@@ -82,9 +82,9 @@ public sealed class SourceAlerter(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Another replica claimed it first.
+            // Another replica claimed it first (any other error is not a claim: the check fails and runs again).
             return false;
         }
     }

@@ -83,7 +83,7 @@ public sealed class SubscriberStore(MonitorDbContextFactory contexts, TimeProvid
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             return false;
         }
