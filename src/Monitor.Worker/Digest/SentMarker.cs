@@ -1,8 +1,5 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Monitor.Worker.Storage;
 using Monitor.Worker.Storage.Entities;
 
@@ -21,32 +18,22 @@ public sealed class SentMarker : IAsyncDisposable
     private readonly DbCommand _command;
     private readonly DbParameter _id;
     private readonly DbParameter _sentAt;
-    private readonly Func<object?, object?> _convertTime;
+    private readonly ModelColumn _sentAtColumn;
 
     private SentMarker(MonitorDbContext db, TimeProvider time)
     {
         _db = db;
         _time = time;
-        var entity = db.Model.FindEntityType(typeof(DigestDelivery))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
-
+        var table = new ModelTable(db, typeof(DigestDelivery));
+        var (state, attempts, error, id) = (table.Column(nameof(DigestDelivery.State)), table.Column(nameof(DigestDelivery.Attempts)).Name,
+            table.Column(nameof(DigestDelivery.LastError)).Name, table.Column(nameof(DigestDelivery.Id)));
+        _sentAtColumn = table.Column(nameof(DigestDelivery.SentAt));
         _command = db.Database.GetDbConnection().CreateCommand();
-        var state = entity.FindProperty(nameof(DigestDelivery.State))!.GetRelationalTypeMapping();
-        var sentState = state.Converter is { } converter ? converter.ConvertToProvider(DeliveryState.Sent) : DeliveryState.Sent;
-        var stateParameter = state.CreateParameter(_command, "@state", sentState, nullable: false);
-        var sentAt = entity.FindProperty(nameof(DigestDelivery.SentAt))!.GetRelationalTypeMapping();
-        _convertTime = sentAt.Converter is { } timeConverter ? timeConverter.ConvertToProvider : v => v;
-        _sentAt = sentAt.CreateParameter(_command, "@sentAt", _convertTime(time.GetUtcNow().UtcDateTime), nullable: true);
-        _id = entity.FindProperty(nameof(DigestDelivery.Id))!.GetRelationalTypeMapping().CreateParameter(_command, "@id", 0L, nullable: false);
-        _command.Parameters.Add(stateParameter);
-        _command.Parameters.Add(_sentAt);
-        _command.Parameters.Add(_id);
-        var attempts = Column(nameof(DigestDelivery.Attempts));
-        _command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {Column(nameof(DigestDelivery.State))} = @state, "
-            + $"{Column(nameof(DigestDelivery.SentAt))} = @sentAt, {attempts} = {attempts} + 1, {Column(nameof(DigestDelivery.LastError))} = NULL "
-            + $"WHERE {Column(nameof(DigestDelivery.Id))} = @id";
+        state.AddParameter(_command, "@state", DeliveryState.Sent);
+        _sentAt = _sentAtColumn.AddParameter(_command, "@sentAt", time.GetUtcNow().UtcDateTime);
+        _id = id.AddParameter(_command, "@id", 0L);
+        _command.CommandText = $"UPDATE {table.Name} SET {state.Name} = @state, {_sentAtColumn.Name} = @sentAt, {attempts} = {attempts} + 1, "
+            + $"{error} = NULL WHERE {id.Name} = @id";
     }
 
     /// <summary>Opens a marker on its own connection.</summary>
@@ -69,7 +56,7 @@ public sealed class SentMarker : IAsyncDisposable
     public async Task MarkAsync(long deliveryId)
     {
         _id.Value = deliveryId;
-        _sentAt.Value = _convertTime(_time.GetUtcNow().UtcDateTime);
+        _sentAt.Value = _sentAtColumn.ToProvider(_time.GetUtcNow().UtcDateTime);
         await _command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Monitor.Worker.Storage.Entities;
 
@@ -28,14 +26,9 @@ internal static class ArchiveTermWriter
             return;
         }
 
-        var entity = db.Model.FindEntityType(typeof(ArchiveTerm))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = new[] { nameof(ArchiveTerm.AnnouncementId), nameof(ArchiveTerm.Term), nameof(ArchiveTerm.SortAt) }
-            .Select(name => entity.FindProperty(name)!)
-            .Select(p => (Name: sql.DelimitIdentifier(p.GetColumnName(table)!), Mapping: p.GetRelationalTypeMapping()))
-            .ToArray();
-        var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ";
+        var table = new ModelTable(db, typeof(ArchiveTerm));
+        var columns = new[] { nameof(ArchiveTerm.AnnouncementId), nameof(ArchiveTerm.Term), nameof(ArchiveTerm.SortAt) }.Select(table.Column).ToArray();
+        var insert = $"INSERT INTO {table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ";
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         foreach (var chunk in rows.Chunk(RowsPerStatement))
@@ -50,9 +43,7 @@ internal static class ArchiveTermWriter
                 for (var c = 0; c < columns.Length; c++)
                 {
                     var name = $"@p{(i * columns.Length) + c}";
-                    var mapping = columns[c].Mapping;
-                    var value = mapping.Converter is { } converter ? converter.ConvertToProvider(values[c]) : values[c];
-                    command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: false));
+                    columns[c].AddParameter(command, name, values[c]);
                     text.Append(c == 0 ? "" : ", ").Append(name);
                 }
 

@@ -1,9 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Monitor.Worker.Storage;
 
@@ -19,21 +17,18 @@ internal sealed class SqliteRowWriter<T> : IDisposable
     where T : class
 {
     private readonly MonitorDbContext _db;
-    private readonly string _table;
-    private readonly StoreObjectIdentifier _store;
+    private readonly ModelTable _table;
     private readonly IReadOnlyList<IProperty> _key;
     private readonly IProperty? _generatedKey;
     private readonly List<IProperty> _properties;
-    private readonly ISqlGenerationHelper _sql;
     private Statement? _insert;
     private Statement? _update;
 
     public SqliteRowWriter(MonitorDbContext db)
     {
         _db = db;
-        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        _table = entityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table");
-        _store = StoreObjectIdentifier.Table(_table, entityType.GetSchema());
+        _table = new ModelTable(db, typeof(T));
+        var entityType = _table.Entity;
         _key = entityType.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{typeof(T).Name} has no key");
         _generatedKey = _key is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
         _properties = entityType.GetProperties().ToList();
@@ -41,8 +36,6 @@ internal sealed class SqliteRowWriter<T> : IDisposable
         {
             throw new InvalidOperationException($"{typeof(T).Name} has shadow properties, which this writer cannot read");
         }
-
-        _sql = db.GetService<ISqlGenerationHelper>();
     }
 
     /// <summary>Inserts <paramref name="row"/> and sets its generated key.</summary>
@@ -50,8 +43,8 @@ internal sealed class SqliteRowWriter<T> : IDisposable
     public void Insert(T row)
     {
         _insert ??= Prepare(_properties.Where(p => p != _generatedKey).ToList(), columns =>
-            $"INSERT INTO {_sql.DelimitIdentifier(_table)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})"
-            + (_generatedKey is null ? "" : $" RETURNING {Column(_generatedKey)}"));
+            $"INSERT INTO {_table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})"
+            + (_generatedKey is null ? "" : $" RETURNING {_table.Column(_generatedKey).Name}"));
         if (_generatedKey is null)
         {
             _insert.Bind(row).ExecuteNonQuery();
@@ -68,7 +61,7 @@ internal sealed class SqliteRowWriter<T> : IDisposable
     {
         var values = _properties.Where(p => !_key.Contains(p)).ToList();
         _update ??= Prepare([.. values, .. _key], columns =>
-            $"UPDATE {_sql.DelimitIdentifier(_table)} SET {string.Join(", ", columns.Take(values.Count).Select(c => $"{c.Name} = {c.Parameter.ParameterName}"))}"
+            $"UPDATE {_table.Name} SET {string.Join(", ", columns.Take(values.Count).Select(c => $"{c.Name} = {c.Parameter.ParameterName}"))}"
             + $" WHERE {string.Join(" AND ", columns.Skip(values.Count).Select(c => $"{c.Name} = {c.Parameter.ParameterName}"))}");
         if (_update.Bind(row).ExecuteNonQuery() == 0)
         {
@@ -82,24 +75,23 @@ internal sealed class SqliteRowWriter<T> : IDisposable
         _update?.Command.Dispose();
     }
 
-    private string Column(IProperty property) => _sql.DelimitIdentifier(property.GetColumnName(_store)!);
-
     private Statement Prepare(List<IProperty> properties, Func<List<Bound>, string> text)
     {
         var command = _db.Database.GetDbConnection().CreateCommand();
         command.Transaction = _db.Database.CurrentTransaction?.GetDbTransaction();
         var columns = properties.Select((p, i) =>
         {
-            var mapping = p.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(command, $"@p{i}", null, p.IsNullable);
-            command.Parameters.Add(parameter);
-            return new Bound(Column(p), p.GetGetter(), mapping.Converter, parameter);
+            var column = _table.Column(p);
+            return new Bound(column, p.GetGetter(), column.AddParameter(command, $"@p{i}", null));
         }).ToList();
         command.CommandText = text(columns);
         return new Statement(command, columns);
     }
 
-    private sealed record Bound(string Name, IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
+    private sealed record Bound(ModelColumn Column, IClrPropertyGetter Getter, DbParameter Parameter)
+    {
+        public string Name => Column.Name;
+    }
 
     private sealed record Statement(DbCommand Command, List<Bound> Columns)
     {
@@ -107,13 +99,7 @@ internal sealed class SqliteRowWriter<T> : IDisposable
         {
             foreach (var column in Columns)
             {
-                var value = column.Getter.GetClrValue(row);
-                if (value is not null && column.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                column.Parameter.Value = value ?? DBNull.Value;
+                column.Parameter.Value = column.Column.ToProvider(column.Getter.GetClrValue(row)) ?? DBNull.Value;
             }
 
             return Command;
