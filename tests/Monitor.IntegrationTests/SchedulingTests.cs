@@ -7,7 +7,7 @@ using Quartz;
 
 namespace Monitor.IntegrationTests;
 
-/// <summary>The worker as ops run it: Quartz jobs per source, the digest job, graceful shutdown.</summary>
+/// <summary>The worker as ops run it: Quartz crawl jobs per group of sources, the digest job, graceful shutdown.</summary>
 public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly TestEnvironment _env = new(provider);
@@ -55,20 +55,24 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [SkippableFact]
-    public async Task SchedulesOneNonOverlappingCrawlJobPerEnabledSourceAndTheDigestJob()
+    public async Task SchedulesOneNonOverlappingCrawlJobPerGroupOfEnabledSourcesAndTheDigestJob()
     {
         await using var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
         await app.StartAsync();
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
 
-        var hourly = await scheduler.GetJobDetail(new JobKey("crawl:hourly", "crawl"));
+        // One job per schedule and hash group that has an enabled source: here two (the disabled source has none).
+        var crawls = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("crawl"));
+        Assert.Equal(
+            new[] { GroupOf("hourly", "0 5 * * * ?").JobKey, GroupOf("slow", "0 0 3 * * ?").JobKey }.OrderBy(k => k.Name, StringComparer.Ordinal),
+            crawls.OrderBy(k => k.Name, StringComparer.Ordinal));
+        var hourly = await scheduler.GetJobDetail(GroupOf("hourly", "0 5 * * * ?").JobKey);
         Assert.NotNull(hourly);
         Assert.True(hourly.ConcurrentExecutionDisallowed);
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("crawl:hourly:trigger", "crawl")));
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(GroupOf("hourly", "0 5 * * * ?").TriggerKey));
         Assert.Equal("0 5 * * * ?", trigger.CronExpressionString);
-        var slowTrigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(new TriggerKey("crawl:slow:trigger", "crawl")));
+        var slowTrigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(GroupOf("slow", "0 0 3 * * ?").TriggerKey));
         Assert.Equal("0 0 3 * * ?", slowTrigger.CronExpressionString);
-        Assert.Null(await scheduler.GetJobDetail(new JobKey("crawl:parked", "crawl")));
         var digest = await scheduler.GetJobDetail(new JobKey("digest", "digest"));
         Assert.NotNull(digest);
         Assert.True(digest.ConcurrentExecutionDisallowed);
@@ -80,7 +84,7 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.True(hourly.RequestsRecovery);
         Assert.True(digest.RequestsRecovery);
 
-        await scheduler.TriggerJob(new JobKey("crawl:hourly", "crawl"));
+        await scheduler.TriggerJob(GroupOf("hourly", "0 5 * * * ?").JobKey);
         Assert.True(await WaitForStateAsync("hourly"), "the triggered crawl job stored its outcome");
         await app.StopAsync();
     }
@@ -91,7 +95,7 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
         var app = MonitorHost.CreateWorker(_env.Paths, _env.Settings);
         await app.StartAsync();
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        await scheduler.TriggerJob(new JobKey("crawl:slow", "crawl"));
+        await scheduler.TriggerJob(GroupOf("slow", "0 0 3 * * ?").JobKey);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!_web.Requests.Any(r => r.Path == "/slow.xml") && DateTime.UtcNow < deadline)
         {
@@ -127,10 +131,12 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
                 country: IE
                 language: en
             """);
+        // hourly moved to a new schedule (its old group emptied and went); fresh took slow's schedule (the default).
         var reloaded = await PollAsync(async () =>
-            await scheduler.GetJobDetail(new JobKey("crawl:fresh", "crawl")) is not null
-            && await scheduler.GetJobDetail(new JobKey("crawl:slow", "crawl")) is null
-            && await scheduler.GetTrigger(new TriggerKey("crawl:hourly:trigger", "crawl")) is ICronTrigger { CronExpressionString: "0 7 * * * ?" });
+            await scheduler.GetJobDetail(GroupOf("fresh", "0 0 3 * * ?").JobKey) is not null
+            && (GroupOf("fresh", "0 0 3 * * ?") == GroupOf("slow", "0 0 3 * * ?") || await scheduler.GetJobDetail(GroupOf("slow", "0 0 3 * * ?").JobKey) is null)
+            && await scheduler.GetJobDetail(GroupOf("hourly", "0 5 * * * ?").JobKey) is null
+            && await scheduler.GetTrigger(GroupOf("hourly", "0 7 * * * ?").TriggerKey) is ICronTrigger { CronExpressionString: "0 7 * * * ?" });
         Assert.True(reloaded, "the edit was applied to the schedule");
         Assert.Equal("IE", catalog.Find("fresh")?.Country);
 
@@ -138,9 +144,20 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.NotNull(catalog.Find("fresh"));
         Assert.Null(catalog.Find("broken"));
-        Assert.NotNull(await scheduler.GetJobDetail(new JobKey("crawl:fresh", "crawl")));
+        Assert.NotNull(await scheduler.GetJobDetail(GroupOf("fresh", "0 0 3 * * ?").JobKey));
+        Assert.Equal(2, (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals("crawl"))).Count);
+
+        // The edited source is crawled by its new group.
+        await scheduler.TriggerJob(GroupOf("hourly", "0 7 * * * ?").JobKey);
+        Assert.True(await WaitForStateAsync("hourly"), "the moved source was crawled by its new group");
         await app.StopAsync();
     }
+
+    private static Monitor.Worker.Scheduling.CrawlGroup GroupOf(string sourceId, string schedule) =>
+        Monitor.Worker.Scheduling.CrawlGroup.Of(
+            new Monitor.Worker.Sources.SourceDefinition { Id = sourceId, Url = new Uri("http://127.0.0.1/"), Country = "GB", Language = "en", Schedule = schedule },
+            schedule,
+            new Monitor.Worker.Scheduling.SchedulingOptions().CrawlGroups);
 
     private static async Task<bool> PollAsync(Func<Task<bool>> condition)
     {

@@ -8,7 +8,8 @@ namespace Monitor.Worker.Scheduling;
 
 /// <summary>
 /// Picks up edits to <c>sources.yaml</c> and <c>taxonomy.yaml</c> without a restart: a valid edit replaces the catalog
-/// and (re)schedules crawl jobs for added sources and changed schedules and removes those of removed or disabled ones;
+/// (each crawl group reads its sources from it when it fires), schedules the crawl groups that gain their first source
+/// (a new schedule) and removes those left without one;
 /// an invalid edit is logged with every problem and the running configuration is kept.
 /// </summary>
 internal sealed class ConfigReloader(
@@ -30,21 +31,24 @@ internal sealed class ConfigReloader(
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>A clustered store keeps jobs across restarts: the crawls of sources removed or disabled while no replica
-    /// ran are deleted at start (an in-memory store starts empty, so there is nothing to do).</summary>
+    /// <summary>A clustered store keeps jobs across restarts: crawl jobs that the configuration no longer has (groups
+    /// left without sources, jobs of an older version) are deleted at start (an in-memory store starts empty).</summary>
     private async Task RemoveUnconfiguredJobsAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var enabled = catalog.Sources.Where(s => s.Enabled).Select(s => CrawlJob.KeyFor(s.Id)).ToHashSet();
-        var stale = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlJob.KeyFor("x").Group), cancellationToken))
-            .Where(k => !enabled.Contains(k))
+        var planned = Plan(catalog.Sources).Keys.Select(g => g.JobKey).ToHashSet();
+        var stale = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlGroup.JobGroup), cancellationToken))
+            .Where(k => !planned.Contains(k))
             .ToList();
         if (stale.Count > 0)
         {
             await scheduler.DeleteJobs(stale, cancellationToken);
-            logger.LogInformation("Removed the scheduled crawls of {Count} sources no longer configured", stale.Count);
+            logger.LogInformation("Removed {Count} scheduled crawls the configuration no longer has", stale.Count);
         }
     }
+
+    private Dictionary<CrawlGroup, List<SourceDefinition>> Plan(IEnumerable<SourceDefinition> sources) =>
+        CrawlGroup.Plan(sources, scheduling.Value.DefaultCrawlSchedule, scheduling.Value.CrawlGroups);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -108,35 +112,26 @@ internal sealed class ConfigReloader(
             return false;
         }
 
-        var before = catalog.Sources.Where(s => s.Enabled).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var after = loaded.Sources.Where(s => s.Enabled).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var before = Plan(catalog.Sources).Keys.ToHashSet();
+        var after = Plan(loaded.Sources).Keys.ToHashSet();
         catalog.Replace(loaded.Sources, new AnnouncementClassifier(taxonomy));
 
+        // Sources join and leave groups by being read at each fire; only groups that appear or empty change the jobs.
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var removed = before.Keys.Except(after.Keys).ToList();
-        foreach (var id in removed)
+        var removed = before.Except(after).ToList();
+        foreach (var group in removed)
         {
-            await scheduler.DeleteJob(CrawlJob.KeyFor(id), cancellationToken);
+            await scheduler.DeleteJob(group.JobKey, cancellationToken);
         }
 
-        var defaultCron = scheduling.Value.DefaultCrawlSchedule;
-        var scheduled = after.Values
-            .Where(s => !before.TryGetValue(s.Id, out var old) || (old.Schedule ?? defaultCron) != (s.Schedule ?? defaultCron))
-            .ToList();
-        foreach (var source in scheduled)
+        var scheduled = after.Except(before).ToList();
+        foreach (var group in scheduled)
         {
-            var key = CrawlJob.KeyFor(source.Id);
-            var job = JobBuilder.Create<CrawlJob>().WithIdentity(key).RequestRecovery().UsingJobData(CrawlJob.SourceIdKey, source.Id).Build();
-            var trigger = TriggerBuilder.Create(time)
-                .WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
-                .ForJob(key)
-                .WithCronSchedule(source.Schedule ?? defaultCron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                .Build();
-            await scheduler.ScheduleJob(job, trigger, ScheduleJobOptions.Replacing, cancellationToken);
+            await scheduler.ScheduleJob(group.Job(), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
         }
 
-        logger.LogInformation("Configuration reloaded: {Count} sources, {Scheduled} (re)scheduled, {Removed} removed",
-            loaded.Sources.Count, scheduled.Count, removed.Count);
+        logger.LogInformation("Configuration reloaded: {Count} sources in {Groups} crawl groups, {Scheduled} groups added, {Removed} removed",
+            loaded.Sources.Count, after.Count, scheduled.Count, removed.Count);
         return true;
     }
 }

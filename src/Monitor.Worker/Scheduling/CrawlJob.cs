@@ -5,65 +5,54 @@ using Quartz;
 
 namespace Monitor.Worker.Scheduling;
 
-/// <summary>Crawls one source (its id is in the job data). One job per source; a source's runs never overlap.</summary>
+/// <summary>
+/// Crawls one <see cref="CrawlGroup"/> (named in the job data) as one pipeline: fetching, building and storing overlap
+/// across its sources, as in a <c>crawl</c> pass. A group's runs never overlap, on any replica, and each source is in
+/// one group, so neither do a source's.
+/// </summary>
 [DisallowConcurrentExecution]
-internal sealed class CrawlJob(SourceCatalog catalog, SourceCrawler crawler, IOptions<SchedulingOptions> options, ILogger<CrawlJob> logger) : IJob
+internal sealed class CrawlJob(SourceCatalog catalog, CrawlRunner runner, IOptions<SchedulingOptions> options, ILogger<CrawlJob> logger) : IJob
 {
-    /// <summary>Job data key holding the source id.</summary>
-    public const string SourceIdKey = "sourceId";
-
-    /// <summary>The job key of <paramref name="sourceId"/>'s crawl.</summary>
-    public static JobKey KeyFor(string sourceId) => new($"crawl:{sourceId}", "crawl");
-
-    /// <summary>The key of the cron trigger of <paramref name="sourceId"/>'s crawl.</summary>
-    public static TriggerKey TriggerKeyFor(string sourceId) => new($"crawl:{sourceId}:trigger", "crawl");
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var sourceId = context.MergedJobDataMap.GetString(SourceIdKey);
+        var group = CrawlGroup.FromJobData(context.MergedJobDataMap);
         try
         {
-            var source = sourceId is null ? null : catalog.Find(sourceId);
-            if (source is null || !source.Enabled)
+            // Read at fire time: a reload that adds or removes sources of this schedule changes the members, not the job.
+            var members = group is null
+                ? []
+                : catalog.Sources.Where(s => s.Enabled && CrawlGroup.Of(s, options.Value.DefaultCrawlSchedule, options.Value.CrawlGroups) == group).ToList();
+            if (members.Count == 0)
             {
                 return;
             }
 
             if (context.Recovering)
             {
-                // A replica stopped while crawling this source; this one runs the crawl again (clustered store only).
-                logger.LogInformation("Recovering the crawl of {SourceId} that a stopped replica left unfinished", source.Id);
+                // A replica stopped while crawling this group; this one runs it again (clustered store only). Items the
+                // stopped one stored are known, so only what it left unfinished is fetched and stored again.
+                foreach (var source in members)
+                {
+                    logger.LogInformation("Recovering the crawl of {SourceId} that a stopped replica left unfinished", source.Id);
+                }
             }
             else
             {
-                await Task.Delay(Jitter(source.Id, options.Value.JitterSeconds), cancellationToken);
+                await Task.Delay(Jitter(group!.Name, options.Value.JitterSeconds), cancellationToken);
             }
 
-            await crawler.CrawlAsync(source, force: false, cancellationToken);
+            await runner.RunGroupAsync(members, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Crawl job failed for {SourceId}", sourceId);
+            logger.LogError(ex, "Crawl of the group {Group} failed", group?.Name);
         }
     }
 
-    /// <summary>A stable delay per source, so sources on the same cron do not all hit the network in the same second.</summary>
-    public static TimeSpan Jitter(string sourceId, int maxSeconds)
-    {
-        if (maxSeconds <= 0)
-        {
-            return TimeSpan.Zero;
-        }
-
-        var hash = 17;
-        foreach (var c in sourceId)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return TimeSpan.FromSeconds((uint)hash % (uint)(maxSeconds + 1));
-    }
+    /// <summary>A stable delay per group, so groups on the same cron do not all hit the network in the same second.</summary>
+    public static TimeSpan Jitter(string name, int maxSeconds) =>
+        maxSeconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(CrawlGroup.StableHash(name) % (uint)(maxSeconds + 1));
 }

@@ -14,7 +14,8 @@ public sealed class SchedulingOptions
     [Required]
     public string DefaultCrawlSchedule { get; set; } = "0 0 * * * ?";
 
-    /// <summary>Most seconds a source's crawl is delayed after its trigger, spread deterministically by source id.</summary>
+    /// <summary>Most seconds a crawl group's run is delayed after its trigger, spread deterministically by group, so
+    /// groups on the same schedule do not all reach the network in the same second.</summary>
     [Range(0, 3600)]
     public int JitterSeconds { get; set; } = 120;
 
@@ -43,7 +44,13 @@ public sealed class SchedulingOptions
     [Range(1, 86400)]
     public double MisfireThresholdSeconds { get; set; } = 60;
 
-    /// <summary>Jobs one replica runs at once (crawls of different sources, the digest).</summary>
+    /// <summary>Jobs one replica runs at once (crawls of different groups, the digest).</summary>
     [Range(1, 200)]
     public int MaxConcurrentJobs { get; set; } = 10;
+
+    /// <summary>Crawl groups per schedule: the sources sharing a schedule are split by a stable hash of their id into
+    /// this many groups, each one scheduled job that crawls its sources as one pipeline. Replicas share the work by
+    /// group; more groups share it more evenly, fewer cost less coordination.</summary>
+    [Range(1, 1000)]
+    public int CrawlGroups { get; set; } = 16;
 }

@@ -5,7 +5,8 @@ using Quartz;
 namespace Monitor.Worker.Scheduling;
 
 /// <summary>
-/// Registers Quartz with one crawl job per source and the digest job. On SQLite the store is in memory (one replica);
+/// Registers Quartz with the crawl jobs (one per <see cref="CrawlGroup"/>: the sources of one schedule, split into
+/// <see cref="SchedulingOptions.CrawlGroups"/>) and the digest job. On SQLite the store is in memory (one replica);
 /// on SQL Server and PostgreSQL it is Quartz's ADO.NET job store in the same database, clustered: each trigger fires on
 /// one replica, a job never runs on two at once, and a stopped replica's jobs are recovered by another.
 /// </summary>
@@ -35,8 +36,9 @@ public static class SchedulingServiceCollectionExtensions
                 o.InstanceName = SchedulerName;
                 o.GenerateInstanceId = true;
 
-                // Up to one trigger per free thread taken per round trip to the store (triggers due at the same moment).
-                o.MaxBatchSize = options.MaxConcurrentJobs;
+                // One trigger per round trip to the store: a fire is a whole group of sources, so replicas sharing the
+                // groups of one moment evenly matters more than saving round trips.
+                o.MaxBatchSize = 1;
             });
             q.UseDefaultThreadPool(options.MaxConcurrentJobs);
             if (storage.Provider == DatabaseProvider.Sqlite)
@@ -48,12 +50,13 @@ public static class SchedulingServiceCollectionExtensions
                 q.UsePersistentStore(s => UseClusteredStore(s, storage.Provider, connectionString, options));
             }
 
-            foreach (var source in sources.Where(s => s.Enabled))
+            foreach (var group in CrawlGroup.Plan(sources, options.DefaultCrawlSchedule, options.CrawlGroups).Keys)
             {
-                var key = CrawlJob.KeyFor(source.Id);
-                q.AddJob<CrawlJob>(j => j.WithIdentity(key).RequestRecovery().UsingJobData(CrawlJob.SourceIdKey, source.Id));
-                q.AddTrigger(t => t.ForJob(key).WithIdentity(CrawlJob.TriggerKeyFor(source.Id))
-                    .WithCronSchedule(source.Schedule ?? options.DefaultCrawlSchedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+                q.AddJob<CrawlJob>(j => j.WithIdentity(group.JobKey).RequestRecovery()
+                    .UsingJobData(CrawlGroup.ScheduleKey, group.Schedule)
+                    .UsingJobData(CrawlGroup.IndexKey, group.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                q.AddTrigger(t => t.ForJob(group.JobKey).WithIdentity(group.TriggerKey)
+                    .WithCronSchedule(group.Schedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
 
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).RequestRecovery());
@@ -75,7 +78,7 @@ public static class SchedulingServiceCollectionExtensions
         {
             o.StoreJobDataAsStrings = true;
 
-            // Needed with batches of more than one trigger in a cluster: acquiring is done under Quartz's row lock.
+            // Triggers are acquired under Quartz's row lock, so two replicas never race for one (as batches need).
             o.AcquireTriggersWithinLock = true;
             o.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds);
         });

@@ -32,6 +32,23 @@ public sealed class SourceStateStore(MonitorDbContextFactory contexts)
         return states;
     }
 
+    /// <summary>The stored states of <paramref name="sourceIds"/>, by source id (one query per 500 ids).</summary>
+    public async Task<Dictionary<string, SourceState>> GetManyAsync(IReadOnlyList<string> sourceIds, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.CreateDbContext();
+        var states = new Dictionary<string, SourceState>(StringComparer.Ordinal);
+        foreach (var chunk in sourceIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            foreach (var state in await db.SourceStates.AsNoTracking().Where(s => chunk.Contains(s.SourceId)).ToListAsync(cancellationToken))
+            {
+                state.Persisted = true;
+                states[state.SourceId] = state;
+            }
+        }
+
+        return states;
+    }
+
     /// <summary>Inserts or replaces the state row.</summary>
     public async Task SaveAsync(SourceState state, CancellationToken cancellationToken)
     {
