@@ -207,6 +207,13 @@ public sealed class AnnouncementClassifier
             return [fromUrl];
         }
 
+        var fromText = UrlCountry.FromText(input.Title) ?? UrlCountry.FromText(input.Text);
+        if (fromText is not null)
+        {
+            reasons.Add($"country:{fromText} (web address in the text)");
+            return [fromText];
+        }
+
         var fromLanguage = LanguageCountry.From(input.Language, text);
         if (fromLanguage is not null)
         {

@@ -86,4 +86,28 @@ public sealed class LookAlikeTests
 
         Assert.Equal(["CN"], result.Countries);
     }
+
+    [Theory]
+    [InlineData("고병원성 AI 발생에 방역 강화", "조류인플루엔자(AI)가 산란계 농장에서 확인돼 정부가 이동 제한을 명령했다.")]
+    [InlineData("Bird flu: AI outbreak confirmed on a poultry farm", "Avian influenza (AI) was detected and the ministry ordered a cull.")]
+    [InlineData("एयर इंडिया की उड़ान AI-171 की जांच रिपोर्ट", "एयर इंडिया के विमान की दुर्घटना की जांच जारी है।")]
+    [InlineData("L'IA de Dakar lance les examens du BFEM", "L'inspection d'académie a installé les centres d'examen, a indiqué l'inspecteur d'académie.")]
+    public void AiAsAnotherAbbreviationIsNotArtificialIntelligence(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Visitors flock to Jebel Jais as temperatures drop", "The mountain road to Jebel Jais was busy at the weekend.")]
+    [InlineData("إقبال على جبل جيس مع انخفاض درجات الحرارة", "شهد جبل جيس زيارات كثيرة.")]
+    public void TheMountainJebelJaisIsNotTheJaisModel(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.Empty(result.Models);
+    }
 }
