@@ -92,4 +92,14 @@ public sealed class CountryNamesTests
         Assert.Equal(["PE"], result.Countries);
         Assert.Contains("country:PE (web address in the text)", result.Reasons);
     }
+
+    [Theory]
+    [InlineData("Germany funds a European open language model", "The German research ministry finances the artificial intelligence model for industry.", "DE")]
+    [InlineData("Österreich setzt auf europäische KI-Werte", "Die österreichische KI-Strategie soll bis 2030 umgesetzt werden.", "AT")]
+    public void EuropeanDescribesTheContinentNotTheUnion(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
 }

@@ -67,4 +67,14 @@ public sealed class TopicVocabularyTests
 
         Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:regulation", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void FrenchVisantIsNotAVisa()
+    {
+        var result = ShippedClassifier.Classify(
+            "Le gouvernement adopte une stratégie nationale d'intelligence artificielle",
+            "La stratégie vise à faire de l'IA un levier de développement, visant l'horizon 2030.");
+
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:data-talent \"visa", StringComparison.Ordinal));
+    }
 }
