@@ -102,4 +102,16 @@ public sealed class CountryNamesTests
 
         Assert.Equal([country], result.Countries);
     }
+
+    [Theory]
+    [InlineData("Vietnam builds a national high-performance computing centre for AI", "The centre aims to put Vietnam among the top three ASEAN countries in artificial intelligence computing.", "VN")]
+    [InlineData("Le Tchad valide sa stratégie nationale d'intelligence artificielle", "L'atelier, appuyé par les Nations unies, a réuni les ministères.", "TD")]
+    [InlineData("ASEAN adopts a guide on AI governance and ethics", "The member states agreed on the artificial intelligence guide in Singapore.", "INT")]
+    public void AMultinationalBodyIsASubjectOnlyInTheTitleOrAsTheMainOne(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
+        Assert.Equal(country == "INT", result.Countries.Contains("INT"));
+    }
 }
