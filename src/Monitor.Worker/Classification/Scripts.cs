@@ -20,4 +20,27 @@ internal static class Scripts
 
     /// <summary>Arabic one-letter proclitics (and, so, with, for, like, will) that attach to the next word.</summary>
     public static bool IsArabicProclitic(char c) => c is '\u0648' or '\u0641' or '\u0628' or '\u0644' or '\u0643' or '\u0633';
+
+    /// <summary>True for Cyrillic letters.</summary>
+    public static bool IsCyrillic(char c) => c is >= '\u0400' and <= '\u04FF';
+
+    /// <summary>True when the word going on at <paramref name="end"/> is only a Russian case ending of the word before
+    /// it ("в Узбекистане", "школах Узбекистана", "с Казахстаном"): a term written in the nominative then matches its
+    /// other cases, as Arabic proclitics are allowed on the left.</summary>
+    public static bool IsRussianCaseEnding(string s, int end)
+    {
+        var stop = end;
+        while (stop < s.Length && IsWord(s[stop]))
+        {
+            stop++;
+        }
+
+        return (stop - end) switch
+        {
+            1 => s[end] is 'а' or 'у' or 'е' or 'ы' or 'и' or 'ю' or 'я',
+            2 => s.AsSpan(end, 2) is "ом" or "ем" or "ой" or "ей" or "ам" or "ах" or "ям" or "ях" or "ии" or "ию" or "ия",
+            3 => s.AsSpan(end, 3) is "ами" or "ями",
+            _ => false,
+        };
+    }
 }

@@ -193,6 +193,7 @@ internal sealed class TermMatcher
         }
 
         private static bool RightBounded(string s, int end, char last) =>
-            Scripts.IsCjk(last) || end == s.Length || !Scripts.IsWord(s[end]) || Scripts.IsCjk(s[end]);
+            Scripts.IsCjk(last) || end == s.Length || !Scripts.IsWord(s[end]) || Scripts.IsCjk(s[end])
+            || (Scripts.IsCyrillic(last) && Scripts.IsRussianCaseEnding(s, end));
     }
 }

@@ -2,18 +2,23 @@ using Monitor.Worker.Classification;
 
 namespace Monitor.Tests.Classification;
 
-/// <summary>What the sixth multilingual batch showed the classifier taking for AI policy: "IA" the abbreviation of
-/// artificial insemination, songs and clips made with AI, banks' customer service, phone makers, robotaxis; "invest*"
-/// catching research; places and languages read as countries. The look-alikes are left to the learned off-topic head
-/// (trained on the batch's negatives, tested here on reworded items); the rest are general rules in the taxonomy or the
-/// country fallback, not fixes for one item.</summary>
+/// <summary>What the sixth and seventh multilingual batches showed the classifier taking for AI policy: "IA"/"AI" the
+/// abbreviation of artificial insemination, avian influenza, Air India or an inspection d'académie; Jebel Jais; songs
+/// and clips made with AI, banks' customer service, phone makers, robotaxis; "invest*" catching research; places and
+/// languages read as countries. The look-alikes are left to the learned off-topic head (trained on the batch's
+/// negatives, tested here on reworded items); the rest are general rules in the taxonomy or the country fallback, not
+/// fixes for one item.</summary>
 public sealed class LookAlikeTests
 {
     [Theory]
     [InlineData("L'insémination artificielle des bovins", "L'insémination artificielle (IA) est la technique de reproduction la plus utilisée par les éleveurs. La réglementation de l'IA a été simplifiée.")]
     [InlineData("La inseminación artificial en ganado", "La inseminación artificial (IA) mejora la genética del rebaño, según los ganaderos.")]
     [InlineData("Artificial insemination programme for dairy farmers", "The AI programme helps farmers improve herd genetics, the ministry said.")]
-    public void ArtificialInseminationIsNotArtificialIntelligence(string title, string text)
+    [InlineData("고병원성 AI 발생에 방역 강화", "조류인플루엔자(AI)가 산란계 농장에서 확인돼 정부가 이동 제한을 명령했다.")]
+    [InlineData("Bird flu: AI outbreak confirmed on a poultry farm", "Avian influenza (AI) was detected and the ministry ordered a cull.")]
+    [InlineData("एयर इंडिया की उड़ान AI-171 की जांच रिपोर्ट", "एयर इंडिया के विमान की दुर्घटना की जांच जारी है।")]
+    [InlineData("L'IA de Dakar lance les examens du BFEM", "L'inspection d'académie a installé les centres d'examen, a indiqué l'inspecteur d'académie.")]
+    public void AnotherMeaningOfAiOrIaIsNotArtificialIntelligence(string title, string text)
     {
         var result = ShippedClassifier.Classify(title, text);
 
@@ -85,5 +90,16 @@ public sealed class LookAlikeTests
             Language: "zh"));
 
         Assert.Equal(["CN"], result.Countries);
+    }
+
+    [Theory]
+    [InlineData("Visitors flock to Jebel Jais as temperatures drop", "The mountain road to Jebel Jais was busy at the weekend.")]
+    [InlineData("إقبال على جبل جيس مع انخفاض درجات الحرارة", "شهد جبل جيس زيارات كثيرة.")]
+    public void TheMountainJebelJaisIsNotTheJaisModel(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.Empty(result.Models);
     }
 }

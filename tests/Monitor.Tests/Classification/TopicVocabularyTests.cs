@@ -45,4 +45,36 @@ public sealed class TopicVocabularyTests
         Assert.DoesNotContain("strategy", result.Topics);
         Assert.Contains("infrastructure", result.Topics);
     }
+
+    [Theory]
+    [InlineData("Il governo e l'intelligenza artificiale: in fondo una questione di regole", "Il ministro ha presentato la strategia nazionale per l'IA, da studiare a fondo.")]
+    [InlineData("Prime minister launches an AI training programme abroad", "The artificial intelligence scholarships are an investment in human capital.")]
+    [InlineData("人工智能计算中心正式投入运行", "该中心将为人工智能大模型训练提供算力。")]
+    public void FiguresOfSpeechAndOpeningsAreNotInvestment(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:investment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AFundersFirstNameIsNotABill()
+    {
+        var result = ShippedClassifier.Classify(
+            "Rwanda secures funding from the Bill & Melinda Gates Foundation for an AI hub",
+            "The artificial intelligence hub will scale AI solutions in health and agriculture.");
+
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:regulation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FrenchVisantIsNotAVisa()
+    {
+        var result = ShippedClassifier.Classify(
+            "Le gouvernement adopte une stratégie nationale d'intelligence artificielle",
+            "La stratégie vise à faire de l'IA un levier de développement, visant l'horizon 2030.");
+
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:data-talent \"visa", StringComparison.Ordinal));
+    }
 }
