@@ -153,7 +153,7 @@ public sealed class AnnouncementClassifier
 
             var id = Topics.All[t];
             topics.Add(id);
-            reasons.AddRange(evidence.TopicTerms[t].Take(3).Select(term => $"topic:{id} \"{term}\""));
+            reasons.AddRange(evidence.ShownTerms(t).Take(3).Select(term => $"topic:{id} \"{term}\""));
             if (top is not null && head >= 0)
             {
                 AddStatReasons(reasons, id, top[head]);

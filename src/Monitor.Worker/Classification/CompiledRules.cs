@@ -245,9 +245,9 @@ internal sealed class CompiledRules
             var inTitle = start < text.TitleLength;
             evidence.TopicScores[InvestmentIndex] += first ? AmountWeight * (inTitle ? 1.5 : 1.0) : AmountWeight * 0.15;
             var written = text.Cased[start..end];
-            if (evidence.TopicTerms[InvestmentIndex].Count < 6 && !evidence.TopicTerms[InvestmentIndex].Contains(written))
+            if (evidence.TopicTerms[InvestmentIndex].Count + evidence.Amounts.Count < 6 && !evidence.Amounts.Contains(written))
             {
-                evidence.TopicTerms[InvestmentIndex].Add(written);
+                evidence.Amounts.Add(written);
             }
 
             first = false;

@@ -12,6 +12,11 @@ internal static class FeatureExtractor
     private const int MaxStemmed = 40;
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
+    /// <summary>The rule feature saying the text holds a sum of money.</summary>
+    public const string AmountFeature = "r:amount";
+
+    // A matched term weighs half a rule feature: words are cosine-normalised (about 0.1 each), rule scores reach 1.
+    private const double TermValue = 0.5;
 
     /// <summary>Feature hash → value; words are cosine-normalised so long texts do not outvote short ones.
     /// When <paramref name="names"/> is given, each feature's name is recorded in it.</summary>
@@ -69,9 +74,16 @@ internal static class FeatureExtractor
         // One weak off-topic word ("batería", "camera") must not sink a policy item: the learned weight on this feature is
         // large, so it only starts above 0.5: a single weak word adds nothing, a strong term or two weak ones do.
         Rule(features, names, "offtopic", 1 - Math.Exp(-Math.Max(0, evidence.OffTopic - 0.5)));
+        Rule(features, names, AmountFeature[2..], evidence.Amounts.Count > 0 ? 1 : 0);
         for (var t = 0; t < Topics.All.Count; t++)
         {
             Rule(features, names, Topics.All[t], 1 - Math.Exp(-evidence.TopicScores[t] / 1.5));
+            // Each matched taxonomy term is a feature of its own, in every language: the heads learn which terms decide
+            // a topic ("$500m", "grant") and which only speak of it ("投資" as a policy aim, "invest*" in "investment in").
+            foreach (var term in evidence.TopicTerms[t])
+            {
+                Term(features, names, t, term);
+            }
         }
 
         return features;
@@ -109,6 +121,22 @@ internal static class FeatureExtractor
         if (names is not null)
         {
             names[h] = "r:" + name;
+        }
+    }
+
+    private static void Term(Dictionary<ulong, double> features, Dictionary<ulong, string>? names, int topic, string term)
+    {
+        var h = Hash('t', Topics.All[topic].AsSpan());
+        h = (h ^ '|') * Prime;
+        foreach (var c in term)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        features[h] = TermValue;
+        if (names is not null && !names.ContainsKey(h))
+        {
+            names[h] = $"t:{Topics.All[topic]}|{term}";
         }
     }
 

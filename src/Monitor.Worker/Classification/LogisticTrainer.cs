@@ -36,6 +36,11 @@ internal static class LogisticTrainer
         var index = vocab.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
         var rows = examples.Select(e => e.Features.Where(kv => index.ContainsKey(kv.Key))
             .Select(kv => (Index: index[kv.Key], kv.Value)).ToArray()).ToArray();
+        // Matched taxonomy terms (t:) and the presence of a sum of money tell topics apart; relevance and off-topic keep
+        // to words and rule scores, so a term's weight learned from a few items does not move what reaches a digest, and
+        // the off-topic head keeps reading a gadget's price from its words (5-fold CV: relevance unchanged).
+        var isTopicOnly = vocab.Select(f => IsTopicOnly(names[f])).ToArray();
+        var withoutTerms = rows.Select(r => r.Where(x => !isTopicOnly[x.Index]).ToArray()).ToArray();
 
         var keptHeads = new List<string>();
         var biases = new List<double>();
@@ -50,7 +55,7 @@ internal static class LogisticTrainer
             }
 
             var topicHead = Topics.IsKnown(heads[h]);
-            var (bias, w) = TrainHead(rows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
+            var (bias, w) = TrainHead(topicHead ? rows : withoutTerms, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
             columns.Add(w);
@@ -69,6 +74,10 @@ internal static class LogisticTrainer
         var model = new StatisticalModel(keptHeads, [.. biases], weights, description, null);
         return tuneThresholds ? model.WithThresholds(ThresholdTuner.Tune(examples, heads, names, model)) : model;
     }
+
+    /// <summary>Whether <paramref name="feature"/> only trains topic heads (see <see cref="FeatureExtractor"/>).</summary>
+    internal static bool IsTopicOnly(string feature) =>
+        feature.StartsWith("t:", StringComparison.Ordinal) || feature == FeatureExtractor.AmountFeature;
 
     private static (double Bias, double[] Weights) TrainHead((int Index, double Value)[][] rows, int[] items,
         Func<int, bool> label, Func<int, double> weight, int positives, int features)

@@ -18,8 +18,16 @@ internal sealed class RuleEvidence
     /// <summary>Weighted score per topic, in <see cref="Topics.All"/> order.</summary>
     public double[] TopicScores { get; } = new double[Topics.All.Count];
 
-    /// <summary>Distinct terms per topic, in <see cref="Topics.All"/> order.</summary>
+    /// <summary>Distinct taxonomy terms per topic, in <see cref="Topics.All"/> order.</summary>
     public List<string>[] TopicTerms { get; } = Topics.All.Select(_ => new List<string>()).ToArray();
+
+    /// <summary>Sums of money found ("$500m", "1兆円"), as written: investment evidence kept apart from the taxonomy's
+    /// terms, which the statistical layer weighs one by one.</summary>
+    public List<string> Amounts { get; } = [];
+
+    /// <summary>The terms behind topic <paramref name="topic"/>'s score, sums of money included, for <c>reasons</c>.</summary>
+    public IEnumerable<string> ShownTerms(int topic) =>
+        Topics.All[topic] == Topics.Investment ? TopicTerms[topic].Concat(Amounts) : TopicTerms[topic];
 
     /// <summary>Weighted score per country code.</summary>
     public Dictionary<string, double> CountryScores { get; } = new(StringComparer.Ordinal);

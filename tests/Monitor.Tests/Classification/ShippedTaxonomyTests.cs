@@ -29,7 +29,10 @@ public sealed class ShippedTaxonomyTests
 
         var modelFeatures = taxonomy!.Statistical!.FeatureNames.ToList();
 
-        Assert.All(modelFeatures, f => Assert.True(f.StartsWith("w:", StringComparison.Ordinal) || f.StartsWith("c:", StringComparison.Ordinal) || ruleFeatures.Contains(f), f));
+        // Term features name a topic and one of its taxonomy terms, as the rules wrote it.
+        var terms = taxonomy.Topics.SelectMany(t => t.Terms.Select(term => $"t:{t.Id}|{term.Text}")).ToHashSet();
+        Assert.All(modelFeatures, f => Assert.True(f.StartsWith("w:", StringComparison.Ordinal) || f.StartsWith("c:", StringComparison.Ordinal) || ruleFeatures.Contains(f) || terms.Contains(f), f));
+        Assert.Contains(modelFeatures, f => f.StartsWith("t:", StringComparison.Ordinal));
         Assert.Contains("r:ctx", modelFeatures);
     }
 
