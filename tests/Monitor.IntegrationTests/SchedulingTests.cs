@@ -82,6 +82,10 @@ public abstract class SchedulingTests(DatabaseProvider provider) : IAsyncLifetim
         Assert.Equal(provider != DatabaseProvider.Sqlite, metadata.JobStoreClustered);
         Assert.Equal(provider != DatabaseProvider.Sqlite, metadata.JobStorePersistent);
         Assert.True(hourly.RequestsRecovery);
+
+        // Each crawl group has a slot of its own on top of MaxConcurrentJobs: groups due together never wait past the
+        // misfire threshold for one another.
+        Assert.Equal(new Monitor.Worker.Scheduling.SchedulingOptions().MaxConcurrentJobs + crawls.Count, metadata.ThreadPoolSize);
         Assert.True(digest.RequestsRecovery);
 
         await scheduler.TriggerJob(GroupOf("hourly", "0 5 * * * ?").JobKey);

@@ -127,11 +127,16 @@ internal sealed class ConfigReloader(
         var scheduled = after.Except(before).ToList();
         foreach (var group in scheduled)
         {
-            await scheduler.ScheduleJob(group.Job(), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
+            await scheduler.ScheduleJob(group.Job(scheduling.Value.DefaultCrawlSchedule), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
         }
 
         logger.LogInformation("Configuration reloaded: {Count} sources in {Groups} crawl groups, {Scheduled} groups added, {Removed} removed",
             loaded.Sources.Count, after.Count, scheduled.Count, removed.Count);
+        if (scheduled.Count > 0)
+        {
+            logger.LogWarning("{Count} crawl groups were added by the edit; they share the replica's {Jobs} spare job slots until a restart gives each its own",
+                scheduled.Count, scheduling.Value.MaxConcurrentJobs);
+        }
         return true;
     }
 }

@@ -15,13 +15,16 @@ internal sealed class CrawlJob(SourceCatalog catalog, CrawlRunner runner, IOptio
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var group = CrawlGroup.FromJobData(context.MergedJobDataMap);
+        var data = context.MergedJobDataMap;
+        var planned = CrawlGroup.FromJobData(data);
         try
         {
-            // Read at fire time: a reload that adds or removes sources of this schedule changes the members, not the job.
-            var members = group is null
-                ? []
-                : catalog.Sources.Where(s => s.Enabled && CrawlGroup.Of(s, options.Value.DefaultCrawlSchedule, options.Value.CrawlGroups) == group).ToList();
+            // Read at fire time from the running configuration, with the settings the group was planned with: a reload
+            // that adds or removes sources of this schedule changes the members, not the job. A per-source job of an
+            // earlier version (left by a replica not yet upgraded) crawls its source.
+            var members = planned is { } plan
+                ? plan.Group.Members(catalog.Sources, plan.DefaultSchedule)
+                : data.GetString(CrawlGroup.SourceIdKey) is { } id && catalog.Find(id) is { Enabled: true } single ? [single] : [];
             if (members.Count == 0)
             {
                 return;
@@ -29,8 +32,8 @@ internal sealed class CrawlJob(SourceCatalog catalog, CrawlRunner runner, IOptio
 
             if (context.Recovering)
             {
-                // A replica stopped while crawling this group; this one runs it again (clustered store only). Items the
-                // stopped one stored are known, so only what it left unfinished is fetched and stored again.
+                // A replica stopped while crawling this group; this one runs it again (clustered store only). Every source
+                // is read again; items the stopped one stored are known, so only the rest are stored.
                 foreach (var source in members)
                 {
                     logger.LogInformation("Recovering the crawl of {SourceId} that a stopped replica left unfinished", source.Id);
@@ -38,7 +41,7 @@ internal sealed class CrawlJob(SourceCatalog catalog, CrawlRunner runner, IOptio
             }
             else
             {
-                await Task.Delay(Jitter(group!.Name, options.Value.JitterSeconds), cancellationToken);
+                await Task.Delay(Jitter(planned?.Group.Name ?? members[0].Id, options.Value.JitterSeconds), cancellationToken);
             }
 
             await runner.RunGroupAsync(members, cancellationToken);
@@ -48,7 +51,7 @@ internal sealed class CrawlJob(SourceCatalog catalog, CrawlRunner runner, IOptio
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Crawl of the group {Group} failed", group?.Name);
+            logger.LogError(ex, "Crawl of the group {Group} failed", planned?.Group.Name ?? data.GetString(CrawlGroup.SourceIdKey));
         }
     }
 

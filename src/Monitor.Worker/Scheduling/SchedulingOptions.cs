@@ -44,7 +44,8 @@ public sealed class SchedulingOptions
     [Range(1, 86400)]
     public double MisfireThresholdSeconds { get; set; } = 60;
 
-    /// <summary>Jobs one replica runs at once (crawls of different groups, the digest).</summary>
+    /// <summary>Jobs one replica runs at once besides its crawl groups (the digest, operations jobs, groups added by a
+    /// reload): every crawl group configured at start has a slot of its own on top of these.</summary>
     [Range(1, 200)]
     public int MaxConcurrentJobs { get; set; } = 10;
 

@@ -29,6 +29,7 @@ public static class SchedulingServiceCollectionExtensions
         var storage = new StorageOptions();
         builder.Configuration.GetSection(StorageOptions.SectionName).Bind(storage);
         var connectionString = builder.Configuration.GetConnectionString("Monitor") ?? "";
+        var groups = CrawlGroup.Plan(sources, options.DefaultCrawlSchedule, options.CrawlGroups).Keys.ToList();
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
@@ -40,7 +41,10 @@ public static class SchedulingServiceCollectionExtensions
                 // groups of one moment evenly matters more than saving round trips.
                 o.MaxBatchSize = 1;
             });
-            q.UseDefaultThreadPool(options.MaxConcurrentJobs);
+            // Every crawl group has a slot of its own besides MaxConcurrentJobs, so groups due at the same moment (all of a
+            // schedule's) never wait for one another's runs, jitter included; a trigger waiting past the misfire
+            // threshold would be skipped to its next time, and always the same groups.
+            q.UseDefaultThreadPool(options.MaxConcurrentJobs + groups.Count);
             if (storage.Provider == DatabaseProvider.Sqlite)
             {
                 q.UseInMemoryStore(m => m.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds));
@@ -50,11 +54,16 @@ public static class SchedulingServiceCollectionExtensions
                 q.UsePersistentStore(s => UseClusteredStore(s, storage.Provider, connectionString, options));
             }
 
-            foreach (var group in CrawlGroup.Plan(sources, options.DefaultCrawlSchedule, options.CrawlGroups).Keys)
+            foreach (var group in groups)
             {
-                q.AddJob<CrawlJob>(j => j.WithIdentity(group.JobKey).RequestRecovery()
-                    .UsingJobData(CrawlGroup.ScheduleKey, group.Schedule)
-                    .UsingJobData(CrawlGroup.IndexKey, group.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                q.AddJob<CrawlJob>(j =>
+                {
+                    j.WithIdentity(group.JobKey).RequestRecovery();
+                    foreach (var (key, value) in group.JobData(options.DefaultCrawlSchedule))
+                    {
+                        j.UsingJobData(key, value);
+                    }
+                });
                 q.AddTrigger(t => t.ForJob(group.JobKey).WithIdentity(group.TriggerKey)
                     .WithCronSchedule(group.Schedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }

@@ -42,22 +42,41 @@ public sealed class CrawlGroupTests
     }
 
     [Fact]
-    public void AGroupJobCarriesItsGroupInItsData()
+    public void AGroupJobCarriesItsGroupAndTheSettingsItWasPlannedWith()
     {
         var group = CrawlGroup.Of(Source("jp-cao", "0 15 * * * ?"), Hourly, 16);
 
-        var job = group.Job();
+        var job = group.Job(Hourly);
 
-        Assert.Equal(group, CrawlGroup.FromJobData(job.JobDataMap));
+        Assert.Equal((group, Hourly), CrawlGroup.FromJobData(job.JobDataMap));
         Assert.True(job.RequestsRecovery);
         Assert.True(job.ConcurrentExecutionDisallowed);
-        Assert.Null(CrawlGroup.FromJobData(new Quartz.JobDataMap { ["sourceId"] = "jp-cao" }));
+        Assert.Null(CrawlGroup.FromJobData(new Quartz.JobDataMap { [CrawlGroup.SourceIdKey] = "jp-cao" }));
+    }
+
+    [Fact]
+    public void AJobCrawlsTheMembersItWasPlannedWithEvenWhereTheSettingsDiffer()
+    {
+        // A rolling change of CrawlGroups or DefaultCrawlSchedule: a job planned by one replica may fire on another.
+        var sources = Enumerable.Range(0, 200).Select(i => Source($"s-{i}", i % 4 == 0 ? "0 30 * * * ?" : null)).ToList();
+        var planned = CrawlGroup.Plan(sources, Hourly, 16);
+
+        foreach (var (group, members) in planned)
+        {
+            var (fromData, defaultSchedule) = CrawlGroup.FromJobData(group.Job(Hourly).JobDataMap)!.Value;
+            Assert.Equal(members.Select(m => m.Id), fromData.Members(sources, defaultSchedule).Select(m => m.Id));
+        }
+
+        // The group count is in the name: plans with different counts never share a job, so no source is in two
+        // groups of one job store under one name, and a replica with another count removes the other plan's jobs.
+        var eight = CrawlGroup.Plan(sources, Hourly, 8).Keys.Select(g => g.JobKey).ToHashSet();
+        Assert.All(planned.Keys, g => Assert.DoesNotContain(g.JobKey, eight));
     }
 
     [Fact]
     public void GroupsOfOneScheduleStartAtSpreadOutDelays()
     {
-        var delays = Enumerable.Range(0, 16).Select(i => CrawlJob.Jitter(new CrawlGroup(Hourly, i).Name, 120)).ToList();
+        var delays = Enumerable.Range(0, 16).Select(i => CrawlJob.Jitter(new CrawlGroup(Hourly, i, 16).Name, 120)).ToList();
 
         Assert.True(delays.Distinct().Count() >= 10, $"only {delays.Distinct().Count()} distinct delays for 16 groups");
         Assert.True(delays.Max() - delays.Min() >= TimeSpan.FromSeconds(60), "the delays spread over the window");
