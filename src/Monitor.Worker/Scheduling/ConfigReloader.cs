@@ -73,8 +73,10 @@ internal sealed class ConfigReloader(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // A boundary like a job's: a half-written file or a scheduler error must not stop the worker.
-                    logger.LogError(ex, "Configuration reload failed; the running configuration is kept");
+                    // A boundary like a job's: a half-written file or a scheduler error must not stop the worker. The
+                    // next poll tries again (the files are read anew and the jobs compared with the scheduler's).
+                    _seen = "";
+                    logger.LogError(ex, "Configuration reload failed; it is tried again at the next check");
                 }
             }
         }
@@ -112,31 +114,34 @@ internal sealed class ConfigReloader(
             return false;
         }
 
-        var before = Plan(catalog.Sources).Keys.ToHashSet();
-        var after = Plan(loaded.Sources).Keys.ToHashSet();
+        var planned = Plan(loaded.Sources).Keys.ToDictionary(g => g.JobKey);
         catalog.Replace(loaded.Sources, new AnnouncementClassifier(taxonomy));
 
         // Sources join and leave groups by being read at each fire; only groups that appear or empty change the jobs.
+        // Compared with the jobs the scheduler has, not with the previous configuration, so a reload that failed half
+        // way is completed by the next one.
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var removed = before.Except(after).ToList();
-        foreach (var group in removed)
+        var existing = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlGroup.JobGroup), cancellationToken)).ToHashSet();
+        var removed = existing.Where(k => !planned.ContainsKey(k)).ToList();
+        if (removed.Count > 0)
         {
-            await scheduler.DeleteJob(group.JobKey, cancellationToken);
+            await scheduler.DeleteJobs(removed, cancellationToken);
         }
 
-        var scheduled = after.Except(before).ToList();
+        var scheduled = planned.Where(p => !existing.Contains(p.Key)).Select(p => p.Value).ToList();
         foreach (var group in scheduled)
         {
             await scheduler.ScheduleJob(group.Job(scheduling.Value.DefaultCrawlSchedule), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
         }
 
         logger.LogInformation("Configuration reloaded: {Count} sources in {Groups} crawl groups, {Scheduled} groups added, {Removed} removed",
-            loaded.Sources.Count, after.Count, scheduled.Count, removed.Count);
+            loaded.Sources.Count, planned.Count, scheduled.Count, removed.Count);
         if (scheduled.Count > 0)
         {
             logger.LogWarning("{Count} crawl groups were added by the edit; they share the replica's {Jobs} spare job slots until a restart gives each its own",
                 scheduled.Count, scheduling.Value.MaxConcurrentJobs);
         }
+
         return true;
     }
 }
