@@ -27,24 +27,40 @@ internal sealed class ConfigReloader(
     {
         // Taken here, not in ExecuteAsync: .NET runs ExecuteAsync on the thread pool, possibly after a first edit.
         _seen = Fingerprint();
-        await RemoveUnconfiguredJobsAsync(cancellationToken);
+        var (_, _, removed) = await SyncCrawlJobsAsync(catalog.Sources, replaceExisting: true, cancellationToken);
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} scheduled crawls the configuration no longer has", removed);
+        }
+
         await base.StartAsync(cancellationToken);
     }
 
-    /// <summary>A clustered store keeps jobs across restarts: crawl jobs that the configuration no longer has (groups
-    /// left without sources, jobs of an older version) are deleted at start (an in-memory store starts empty).</summary>
-    private async Task RemoveUnconfiguredJobsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the scheduler's crawl jobs those of <paramref name="sources"/>' groups, compared with the jobs the scheduler
+    /// has (so a reload that failed half way is completed by the next one): deletes the others (groups left without
+    /// sources, groups planned with other settings, per-source jobs of an older version that a clustered store kept
+    /// across restarts) and schedules the missing ones, or at start every one (<paramref name="replaceExisting"/>), so
+    /// each job carries this replica's settings. Returns the planned, scheduled and removed counts.
+    /// </summary>
+    private async Task<(int Planned, int Scheduled, int Removed)> SyncCrawlJobsAsync(IEnumerable<SourceDefinition> sources, bool replaceExisting, CancellationToken cancellationToken)
     {
+        var planned = Plan(sources).Keys.ToDictionary(g => g.JobKey);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var planned = Plan(catalog.Sources).Keys.Select(g => g.JobKey).ToHashSet();
-        var stale = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlGroup.JobGroup), cancellationToken))
-            .Where(k => !planned.Contains(k))
-            .ToList();
-        if (stale.Count > 0)
+        var existing = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlGroup.JobGroup), cancellationToken)).ToHashSet();
+        var removed = existing.Where(k => !planned.ContainsKey(k)).ToList();
+        if (removed.Count > 0)
         {
-            await scheduler.DeleteJobs(stale, cancellationToken);
-            logger.LogInformation("Removed {Count} scheduled crawls the configuration no longer has", stale.Count);
+            await scheduler.DeleteJobs(removed, cancellationToken);
         }
+
+        var scheduled = planned.Where(p => replaceExisting || !existing.Contains(p.Key)).Select(p => p.Value).ToList();
+        foreach (var group in scheduled)
+        {
+            await scheduler.ScheduleJob(group.Job(scheduling.Value.DefaultCrawlSchedule), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
+        }
+
+        return (planned.Count, scheduled.Count, removed.Count);
     }
 
     private Dictionary<CrawlGroup, List<SourceDefinition>> Plan(IEnumerable<SourceDefinition> sources) =>
@@ -114,32 +130,16 @@ internal sealed class ConfigReloader(
             return false;
         }
 
-        var planned = Plan(loaded.Sources).Keys.ToDictionary(g => g.JobKey);
         catalog.Replace(loaded.Sources, new AnnouncementClassifier(taxonomy));
 
         // Sources join and leave groups by being read at each fire; only groups that appear or empty change the jobs.
-        // Compared with the jobs the scheduler has, not with the previous configuration, so a reload that failed half
-        // way is completed by the next one.
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var existing = (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(CrawlGroup.JobGroup), cancellationToken)).ToHashSet();
-        var removed = existing.Where(k => !planned.ContainsKey(k)).ToList();
-        if (removed.Count > 0)
-        {
-            await scheduler.DeleteJobs(removed, cancellationToken);
-        }
-
-        var scheduled = planned.Where(p => !existing.Contains(p.Key)).Select(p => p.Value).ToList();
-        foreach (var group in scheduled)
-        {
-            await scheduler.ScheduleJob(group.Job(scheduling.Value.DefaultCrawlSchedule), group.Trigger(time), ScheduleJobOptions.Replacing, cancellationToken);
-        }
-
+        var (planned, scheduled, removed) = await SyncCrawlJobsAsync(loaded.Sources, replaceExisting: false, cancellationToken);
         logger.LogInformation("Configuration reloaded: {Count} sources in {Groups} crawl groups, {Scheduled} groups added, {Removed} removed",
-            loaded.Sources.Count, planned.Count, scheduled.Count, removed.Count);
-        if (scheduled.Count > 0)
+            loaded.Sources.Count, planned, scheduled, removed);
+        if (scheduled > 0)
         {
             logger.LogWarning("{Count} crawl groups were added by the edit; they share the replica's {Jobs} spare job slots until a restart gives each its own",
-                scheduled.Count, scheduling.Value.MaxConcurrentJobs);
+                scheduled, scheduling.Value.MaxConcurrentJobs);
         }
 
         return true;

@@ -5,8 +5,9 @@ using Quartz;
 namespace Monitor.Worker.Scheduling;
 
 /// <summary>
-/// Registers Quartz with the crawl jobs (one per <see cref="CrawlGroup"/>: the sources of one schedule, split into
-/// <see cref="SchedulingOptions.CrawlGroups"/>) and the digest job. On SQLite the store is in memory (one replica);
+/// Registers Quartz with the digest job and a job slot per crawl group (one per <see cref="CrawlGroup"/>: the sources of
+/// one schedule, split into <see cref="SchedulingOptions.CrawlGroups"/>), whose jobs <see cref="ConfigReloader"/>
+/// schedules as it starts. On SQLite the store is in memory (one replica);
 /// on SQL Server and PostgreSQL it is Quartz's ADO.NET job store in the same database, clustered: each trigger fires on
 /// one replica, a job never runs on two at once, and a stopped replica's jobs are recovered by another.
 /// </summary>
@@ -29,7 +30,7 @@ public static class SchedulingServiceCollectionExtensions
         var storage = new StorageOptions();
         builder.Configuration.GetSection(StorageOptions.SectionName).Bind(storage);
         var connectionString = builder.Configuration.GetConnectionString("Monitor") ?? "";
-        var groups = CrawlGroup.Plan(sources, options.DefaultCrawlSchedule, options.CrawlGroups).Keys.ToList();
+        var groups = CrawlGroup.Plan(sources, options.DefaultCrawlSchedule, options.CrawlGroups).Count;
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(o =>
@@ -44,7 +45,7 @@ public static class SchedulingServiceCollectionExtensions
             // Every crawl group has a slot of its own besides MaxConcurrentJobs, so groups due at the same moment (all of a
             // schedule's) never wait for one another's runs, jitter included; a trigger waiting past the misfire
             // threshold would be skipped to its next time, and always the same groups.
-            q.UseDefaultThreadPool(options.MaxConcurrentJobs + groups.Count);
+            q.UseDefaultThreadPool(options.MaxConcurrentJobs + groups);
             if (storage.Provider == DatabaseProvider.Sqlite)
             {
                 q.UseInMemoryStore(m => m.MisfireThreshold = TimeSpan.FromSeconds(options.MisfireThresholdSeconds));
@@ -54,19 +55,8 @@ public static class SchedulingServiceCollectionExtensions
                 q.UsePersistentStore(s => UseClusteredStore(s, storage.Provider, connectionString, options));
             }
 
-            foreach (var group in groups)
-            {
-                q.AddJob<CrawlJob>(j =>
-                {
-                    j.WithIdentity(group.JobKey).RequestRecovery();
-                    foreach (var (key, value) in group.JobData(options.DefaultCrawlSchedule))
-                    {
-                        j.UsingJobData(key, value);
-                    }
-                });
-                q.AddTrigger(t => t.ForJob(group.JobKey).WithIdentity(group.TriggerKey)
-                    .WithCronSchedule(group.Schedule, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
-            }
+            // The crawl groups' jobs are scheduled by ConfigReloader as it starts, with the code that keeps them in step
+            // with edits of sources.yaml.
 
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).RequestRecovery());
             q.AddTrigger(t => t.ForJob(DigestJob.Key).WithIdentity("digest:trigger", "digest")
