@@ -14,7 +14,7 @@ public static class SourcesCommands
     /// <summary>Validates all configuration (and the coverage gaps list) without starting anything; exit 1 listing every problem.</summary>
     public static async Task<int> CheckAsync(ConfigPaths paths, TextWriter output, TextWriter error)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Directory.GetCurrentDirectory() });
+        var builder = Host.CreateApplicationBuilder(MonitorHost.OneShotSettings());
         builder.AddMonitorConfiguration(paths);
         var check = ConfigurationCheck.Run(builder.Configuration, paths);
         var problems = check.Problems.Concat(CoverageGapsLoader.Load(paths.CoverageGapsFile).Problems).ToList();
