@@ -13,7 +13,7 @@ public static class MonitorHost
     /// watcher thread, about a fifth of the machine's CPU in the crawl benchmark. Monitor's settings live in the config
     /// directory, read once at start (sources and subscribers are reloaded by <see cref="Scheduling.ConfigReloader"/>).
     /// </summary>
-    private static readonly string[] NoFileWatching = ["--hostBuilder:reloadConfigOnChange=false"];
+    internal static readonly string[] NoFileWatching = ["--hostBuilder:reloadConfigOnChange=false"];
 
     /// <summary>Settings for a host that runs one command: the working directory as content root, nothing watched.</summary>
     public static HostApplicationBuilderSettings OneShotSettings() =>

@@ -21,7 +21,7 @@ public sealed class DemoSiteServer : IAsyncDisposable
     /// <summary>Starts serving <paramref name="root"/>.</summary>
     public static async Task<DemoSiteServer> StartAsync(string root, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, WebRootPath = root });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Cli.MonitorHost.NoFileWatching, ContentRootPath = root, WebRootPath = root });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();

@@ -57,7 +57,7 @@ internal sealed class LoopbackFarm : IAsyncDisposable
     /// <summary>Starts the farm on <paramref name="hosts"/> loopback addresses (ports chosen by the system).</summary>
     public static async Task<LoopbackFarm> StartAsync(int feeds, int items, int hosts)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Cli.MonitorHost.NoFileWatching });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
