@@ -177,6 +177,7 @@ public sealed class SourceCrawler(
                 }
                 else
                 {
+                    AnnouncementStore.Prepare(announcement);
                     work.Fresh.Add(announcement);
                 }
             }

@@ -41,6 +41,17 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         return rows.Where(r => urlHashes.Contains(r.UrlHash) || itemKeyHashes.Contains(r.ItemKeyHash)).DistinctBy(r => r.Id).ToList();
     }
 
+    /// <summary>
+    /// The part of storing <paramref name="announcement"/> that needs no database: its story index keys and its archive
+    /// index rows. The crawl's build stage calls it on every core once the announcement is final, so the store's
+    /// serial transaction holds only database work; <see cref="StoreAsync"/> prepares any announcement not prepared.
+    /// </summary>
+    public static void Prepare(Announcement announcement)
+    {
+        StoryCandidateQuery.Index(announcement);
+        announcement.PreparedArchiveTerms = Archive.ArchiveIndex.Rows(announcement).ToList();
+    }
+
     /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
     public async Task<bool> AddAsync(Announcement announcement, CancellationToken cancellationToken) =>
         await StoreAsync([announcement], [], () => [], cancellationToken) == 1;
@@ -186,7 +197,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                     keys.Insert(key);
                 }
 
-                foreach (var term in Archive.ArchiveIndex.Rows(announcement))
+                foreach (var term in announcement.PreparedArchiveTerms ?? Archive.ArchiveIndex.Rows(announcement))
                 {
                     term.AnnouncementId = announcement.Id;
                     terms.Insert(term);
@@ -239,7 +250,11 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         {
             if (seenUrls.Add(announcement.UrlHash) & seenKeys.Add((announcement.SourceId, announcement.ItemKeyHash)))
             {
-                StoryCandidateQuery.Index(announcement);
+                if (announcement.PreparedArchiveTerms is null)
+                {
+                    Prepare(announcement);
+                }
+
                 batch.Add(announcement);
             }
         }

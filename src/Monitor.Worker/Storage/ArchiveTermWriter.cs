@@ -20,7 +20,7 @@ internal static class ArchiveTermWriter
     /// <summary>Inserts the index rows of <paramref name="announcements"/>, which must have their ids.</summary>
     public static async Task InsertAsync(MonitorDbContext db, IEnumerable<Announcement> announcements, CancellationToken cancellationToken)
     {
-        var rows = announcements.SelectMany(a => Archive.ArchiveIndex.Rows(a).Select(t => (a.Id, t.Term, t.SortAt))).ToList();
+        var rows = announcements.SelectMany(a => (a.PreparedArchiveTerms ?? Archive.ArchiveIndex.Rows(a)).Select(t => (a.Id, t.Term, t.SortAt))).ToList();
         if (rows.Count == 0)
         {
             return;

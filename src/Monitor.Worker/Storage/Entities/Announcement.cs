@@ -67,6 +67,10 @@ public sealed class Announcement
     /// <summary>The report's anchors (<c>Clustering.StoryAnchors</c>), space-separated: what the anchor rule compares.</summary>
     public string Anchors { get; set; } = "";
 
+    /// <summary>Its archive index rows, computed ahead of the store's transaction by <see cref="AnnouncementStore.Prepare"/>
+    /// (not mapped: internal).</summary>
+    internal List<ArchiveTerm>? PreparedArchiveTerms { get; set; }
+
     /// <summary>Who published it (its source's publisher when stored): a story's lead is an official report.</summary>
     public SourcePublisher Publisher { get; set; } = SourcePublisher.News;
 
