@@ -29,6 +29,7 @@ public static class MonitorApplicationBuilderExtensions
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        _ = MonitorDbContextFactory.WarmUpInBackground(builder.Configuration);
         var check = ConfigurationCheck.Run(builder.Configuration, paths);
         if (!check.IsValid)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Monitor.IntegrationTests.Infrastructure;
 using Monitor.Worker.Storage;
@@ -30,6 +31,24 @@ public sealed class MigrationTests
     {
         using var db = new PostgreSqlMonitorDbContext(new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>().UseNpgsql("Host=unused;Database=unused").Options);
         Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task TheStartUpWarmUpBuildsTheModelTheHostsFactoryUses()
+    {
+        using var env = new TestEnvironment();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Monitor"] = $"Data Source={env.DatabasePath}" })
+            .Build();
+
+        await MonitorDbContextFactory.WarmUpInBackground(configuration);
+        Assert.False(File.Exists(env.DatabasePath), "the warm-up opens no connection");
+
+        // Every factory for one database shares EF's services, so the model the warm-up built is the one later contexts
+        // get (EF builds a model once per set of services).
+        using var host = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={env.DatabasePath}").CreateDbContext();
+        using var other = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={env.DatabasePath}").CreateDbContext();
+        Assert.Same(host.Model, other.Model);
     }
 
     [SkippableFact]
