@@ -114,4 +114,51 @@ public sealed class CountryNamesTests
         Assert.Contains(country, result.Countries);
         Assert.Equal(country == "INT", result.Countries.Contains("INT"));
     }
+
+    // Eighth batch: names in the set's other languages, states and territories that had no entry, shared chambers.
+    [Theory]
+    [InlineData("La Commissione europea presenta un piano per l'intelligenza artificiale", "Il piano guida l'Unione europea nell'IA.", "EU")]
+    [InlineData("यूरोपीय संसद ने एआई विधेयक पारित किया", "यूरोपीय संघ ने कृत्रिम बुद्धिमत्ता कानून को मंजूरी दी।", "EU")]
+    [InlineData("Il Consiglio d'Europa adotta un trattato sull'intelligenza artificiale", "Il trattato riguarda i sistemi di IA.", "INT")]
+    [InlineData("El Senado de Puerto Rico aprueba la Ley de Inteligencia Artificial", "El proyecto crea un oficial de IA del Gobierno.", "PR")]
+    [InlineData("澳門教育及青年發展局加強人工智能教育", "特區政府推動人工智能全學段教育。", "MO")]
+    [InlineData("Das serbische Regierungsbüro baut eine Plattform für künstliche Intelligenz", "Die KI-Plattform soll 2026 starten.", "RS")]
+    [InlineData("O Tribunal Superior Eleitoral proíbe conteúdo feito por inteligência artificial", "A resolução vale para as eleições.", "BR")]
+    public void FindsCountriesTheEighthBatchMissed(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
+    [Fact]
+    public void ASEANsJapaneseNameIsNotTheUN()
+    {
+        var result = ShippedClassifier.Classify(
+            "首相はAIの国家戦略を公布した",
+            "2030年までにAIをベトナムの主要テクノロジーとし、東南アジア諸国連合のトップ4を目指す。");
+
+        Assert.Equal(["VN"], result.Countries);
+    }
+
+    [Fact]
+    public void AHouseOfRepresentativesDecidesNoCountryAlone()
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
+            "AI Task Force to develop draft policy",
+            "The minister made the announcement on artificial intelligence in the House of Representatives.",
+            "https://jis.gov.jm/ai-task-force", "en"));
+
+        Assert.DoesNotContain("US", result.Countries);
+    }
+
+    [Theory]
+    [InlineData("米エヌビディアはマレーシアに人工知能インフラを構築する", "YTLグループと協業する。", "US")]
+    [InlineData("إنفيديا تبني مركز بيانات للذكاء الاصطناعي في فرنسا", "المركز الأكبر في أوروبا.", "US")]
+    public void AnAmericanCompanyIsReadInEveryScript(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
+    }
 }
