@@ -14,15 +14,32 @@ internal sealed class TermMatcher
     private readonly int[][] _outputs;
     private readonly Pattern[] _patterns;
 
+    // Slot of the automaton -> taxonomy term: a Russian noun's stem ("армени" of "Армения") is a second slot of its term.
+    private readonly int[] _termOf;
+
     /// <summary>Builds the automaton over <paramref name="terms"/> written as in the taxonomy (with optional <c>*</c>).</summary>
     public TermMatcher(IReadOnlyList<string> terms)
     {
-        _patterns = new Pattern[terms.Count];
-        var outputs = new List<List<int>> { new() };
+        var patterns = new List<Pattern>(terms.Count);
+        var termOf = new List<int>(terms.Count);
         for (var i = 0; i < terms.Count; i++)
         {
             var p = Pattern.Parse(terms[i]);
-            _patterns[i] = p;
+            patterns.Add(p);
+            termOf.Add(i);
+            if (p.RussianStem() is { } stem)
+            {
+                patterns.Add(stem);
+                termOf.Add(i);
+            }
+        }
+
+        _patterns = [.. patterns];
+        _termOf = [.. termOf];
+        var outputs = new List<List<int>> { new() };
+        for (var i = 0; i < _patterns.Length; i++)
+        {
+            var p = _patterns[i];
             if (p.Folded.Length == 0)
             {
                 continue;
@@ -109,7 +126,7 @@ internal sealed class TermMatcher
                 var start = i + 1 - p.Folded.Length;
                 if (p.Accepts(text, start, i + 1))
                 {
-                    into.Add(new TermMatch(id, start, i + 1));
+                    into.Add(new TermMatch(_termOf[id], start, i + 1));
                 }
             }
         }
@@ -118,7 +135,7 @@ internal sealed class TermMatcher
     private static long Key(int state, char ch) => ((long)state << 16) | ch;
 
     /// <summary>A prepared term (<c>=Act</c>: case-sensitive; <c>*</c> at either end: no word boundary there): folded key, case form, and which sides need a word boundary.</summary>
-    private sealed record Pattern(string Folded, string? Cased, bool LeftFree, bool RightFree)
+    private sealed record Pattern(string Folded, string? Cased, bool LeftFree, bool RightFree, char? Dropped = null)
     {
         public static Pattern Parse(string raw)
         {
@@ -131,6 +148,20 @@ internal sealed class TermMatcher
             var cased = TextNormalizer.NormalizeTerm(t);
             var folded = TextNormalizer.Fold(cased);
             return new Pattern(folded, exact || IsCaseSensitive(cased) ? cased : null, leftFree, rightFree);
+        }
+
+        /// <summary>Russian nouns in -а, -я, -й, -ь change their last letter in other cases ("Армения", "в Армению",
+        /// "Арменией"; "Китай", "Китая"): their stem is matched too, but only when a case ending follows it.
+        /// Short words and acronyms ("США") are left alone.</summary>
+        public Pattern? RussianStem()
+        {
+            if (RightFree || LeftFree || Cased is not null || Dropped is not null || Folded.Length < 5
+                || Folded[^1] is not ('а' or 'я' or 'й' or 'ь') || !Scripts.IsCyrillic(Folded[^2]))
+            {
+                return null;
+            }
+
+            return this with { Folded = Folded[..^1], Dropped = Folded[^1] };
         }
 
         /// <summary>Short all-capital acronyms ("US", "UN", "AI", "KI", "IA") match only in capitals.</summary>
@@ -162,6 +193,15 @@ internal sealed class TermMatcher
             if (Cased is not null && string.CompareOrdinal(text.Cased, start, Cased, 0, Cased.Length) != 0)
             {
                 return false;
+            }
+
+            if (Dropped is { } dropped)
+            {
+                // The full word is its own slot: here only another ending counts.
+                var f = text.Folded;
+                var sameWord = end + 1 == f.Length || !Scripts.IsWord(f[end + 1]);
+                return LeftBounded(f, start, Folded[0]) && end < f.Length && Scripts.IsRussianCaseEnding(f, end)
+                    && !(sameWord && f[end] == dropped);
             }
 
             return (LeftFree || LeftBounded(text.Folded, start, Folded[0]))

@@ -61,7 +61,7 @@ public sealed class ClassifierPhraseTests
     [Theory]
     [InlineData("TII releases Falcon 180B, an open large language model", "Falcon")]
     [InlineData("Typhoon 2: SCB 10X releases new Thai large language model", "Typhoon")]
-    [InlineData("Tokyo Tech and AIST release Llama 3.1 Swallow", "Swallow")]
+    [InlineData("Tokyo Tech and AIST release the Llama 3.1 Swallow language model", "Swallow")]
     [InlineData("Silo AI releases Viking, an open LLM for the Nordic languages", "Viking")]
     [InlineData("Mistral AI releases a new language model", "Mistral")]
     [InlineData("Upstage's Solar Pro 2 tops Korean LLM benchmark", "Solar")]

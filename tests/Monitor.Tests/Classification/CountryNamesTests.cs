@@ -16,6 +16,16 @@ public sealed class CountryNamesTests
     [InlineData("大马政府推出人工智能路线图", "政府将成立国家人工智能办公室。", "MY")]
     [InlineData("Il Giappone approva una legge sull'intelligenza artificiale", "La legge promuove la ricerca sull'IA.", "JP")]
     [InlineData("Paquistão lança estratégia de inteligência artificial", "O governo quer formar jovens em IA.", "PK")]
+    // Eighth batch: EU and multilateral names in more languages, adjectives, institutions, territories with no entry.
+    [InlineData("La Commissione europea presenta un piano per l'intelligenza artificiale", "Il piano guida l'Unione europea nell'IA.", "EU")]
+    [InlineData("यूरोपीय संसद ने एआई विधेयक पारित किया", "यूरोपीय संघ ने कृत्रिम बुद्धिमत्ता कानून को मंजूरी दी।", "EU")]
+    [InlineData("Il Consiglio d'Europa adotta un trattato sull'intelligenza artificiale", "Il trattato riguarda i sistemi di IA.", "INT")]
+    [InlineData("El Senado de Puerto Rico aprueba la Ley de Inteligencia Artificial", "El proyecto crea un oficial de IA del Gobierno.", "PR")]
+    [InlineData("澳門教育及青年發展局加強人工智能教育", "特區政府推動人工智能全學段教育。", "MO")]
+    [InlineData("Das serbische Regierungsbüro baut eine Plattform für künstliche Intelligenz", "Die KI-Plattform soll 2026 starten.", "RS")]
+    [InlineData("O Tribunal Superior Eleitoral proíbe conteúdo feito por inteligência artificial", "A resolução vale para as eleições.", "BR")]
+    // ASEAN's Japanese name contains 国連 (the UN): an exclusion, not INT.
+    [InlineData("首相はAIの国家戦略を公布した", "2030年までにAIをベトナムの主要テクノロジーとし、東南アジア諸国連合のトップ4を目指す。", "VN")]
     public void FindsACountryNamedInAnyLanguageOfTheSet(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -113,5 +123,27 @@ public sealed class CountryNamesTests
 
         Assert.Contains(country, result.Countries);
         Assert.Equal(country == "INT", result.Countries.Contains("INT"));
+    }
+
+    // Eighth batch: a chamber several states have decides none alone.
+    [Fact]
+    public void AHouseOfRepresentativesDecidesNoCountryAlone()
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
+            "AI Task Force to develop draft policy",
+            "The minister made the announcement on artificial intelligence in the House of Representatives.",
+            "https://jis.gov.jm/ai-task-force", "en"));
+
+        Assert.DoesNotContain("US", result.Countries);
+    }
+
+    [Theory]
+    [InlineData("米エヌビディアはマレーシアに人工知能インフラを構築する", "YTLグループと協業する。", "US")]
+    [InlineData("إنفيديا تبني مركز بيانات للذكاء الاصطناعي في فرنسا", "المركز الأكبر في أوروبا.", "US")]
+    public void AnAmericanCompanyIsReadInEveryScript(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
     }
 }

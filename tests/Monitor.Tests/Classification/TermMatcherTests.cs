@@ -31,6 +31,11 @@ public sealed class TermMatcherTests
     [InlineData("نموذج لغوي", "أطلقت نموذجاً لغوياً", false)]
     [InlineData("искусственный интеллект", "Искусственный интеллект в России", true)]
     [InlineData("एआई", "भारत का एआई मिशन", true)]
+    [InlineData("Армения", "Nvidia поставит в Армению свои чипы", true)]
+    [InlineData("Армения", "Соглашение с Арменией подписано", true)]
+    [InlineData("Китай", "Экспорт из Китая вырос", true)]
+    [InlineData("Канада", "Канадский фонд", false)]
+    [InlineData("США", "СШАх", false)]
     public void MatchesWhereTheScriptAllows(string term, string text, bool expected)
     {
         var matcher = new TermMatcher([term]);
@@ -39,6 +44,17 @@ public sealed class TermMatcherTests
         matcher.FindAll(TextNormalizer.Normalize(text, ""), matches);
 
         Assert.Equal(expected, matches.Count > 0);
+    }
+
+    [Fact]
+    public void AReplacedRussianEndingCountsAsTheTermOnce()
+    {
+        var matcher = new TermMatcher(["Армения"]);
+        var matches = new List<TermMatch>();
+
+        matcher.FindAll(TextNormalizer.Normalize("Армения и Армению", ""), matches);
+
+        Assert.Equal([0, 0], matches.Select(m => m.Pattern));
     }
 
     [Fact]

@@ -77,4 +77,31 @@ public sealed class TopicVocabularyTests
 
         Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:data-talent \"visa", StringComparison.Ordinal));
     }
+
+    // Eighth batch: vocabulary the topics lacked in some languages. The rule must see it; the learned heads decide.
+    [Theory]
+    [InlineData("北朝鮮、AIを搭載した自爆攻撃型ドローンの性能試験", "無人兵器とAI分野を最優先に発展させる。", "defense")]
+    [InlineData("북한, 자폭 무인공격기 성능 시험에 인공지능 도입 지시", "무인무장장비를 점검했다.", "defense")]
+    [InlineData("以色列軍方靠AI人工智慧找攻擊目標", "人工智慧系統設定目標。", "defense")]
+    [InlineData("Il Consiglio d'Europa adotta il primo trattato giuridicamente vincolante sull'intelligenza artificiale", "", "regulation")]
+    [InlineData("Arrêté royal portant création d'un comité d'éthique de l'intelligence artificielle", "", "regulation")]
+    [InlineData("인니 정부, AI 대통령령 2026년 초 완료 목표", "인공지능 윤리를 확립한다.", "regulation")]
+    [InlineData("据总统府新闻局消息,该法引入了人工智能系统活动的基本原则", "", "regulation")]
+    [InlineData("Вузы начнут обучать магистров по программам в сфере искусственного интеллекта", "", "data-talent")]
+    public void TheRulesSeeTheEighthBatchsVocabulary(string title, string text, string topic)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(result.Reasons, r => r.StartsWith($"topic:{topic} ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("डीपफेक वीडियो पकड़ने के लिए इंडियाएआई ने पांच परियोजनाओं को मंजूरी दी")]
+    [InlineData("정부, 딥페이크 탐지 기술 개발 지원")]
+    public void DeepfakesAreAIContextInEveryScript(string title)
+    {
+        var result = ShippedClassifier.Classify(title, "");
+
+        Assert.Contains(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
+    }
 }
