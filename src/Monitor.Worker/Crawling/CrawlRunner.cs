@@ -16,16 +16,16 @@ namespace Monitor.Worker.Crawling;
 public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
 {
     /// <summary>Most new items stored in one transaction.</summary>
-    public const int MaxItemsPerTransaction = 2000;
+    public const int MaxItemsPerTransaction = 1000;
 
     /// <summary>
     /// Built sources waiting for the writer, per core. When storing is the slowest stage, what piles up during one
     /// transaction is the next one: each transaction's random inserts into the indexes (story keys, archive terms)
-    /// rewrite most of their pages, so a few large transactions write far less than many small ones (crawl benchmark,
-    /// N=1,000 on SQLite: about 200 items per transaction with 4 per core, about 1,000 with 32; the writer's time
-    /// 15-17 s -> 11.5-13.5 s).
+    /// rewrite most of their pages, so a few large transactions write far less than many small ones. Crawl benchmark on
+    /// SQLite, first pass, items/s and peak RSS: 4 per core (about 200 items per transaction) 880 and 252 MB at N=5,000;
+    /// 8 per core 969 and 260 MB; 32 per core with 2,000 items 994 and 320 MB.
     /// </summary>
-    private const int ReadyToStorePerCore = 32;
+    private const int ReadyToStorePerCore = 8;
 
     /// <summary>Crawls every enabled source (or only <paramref name="sourceId"/>); results in source order.</summary>
     /// <exception cref="ArgumentException">No source has <paramref name="sourceId"/>.</exception>
