@@ -51,6 +51,48 @@ public sealed class MigrationTests
         Assert.Same(host.Model, other.Model);
     }
 
+    [Fact]
+    public async Task SqliteRebuildsTheArchiveRowsAndStoryKeysWithoutRowidKeepingEveryRow()
+    {
+        // A database at the migration before, holding announcements with archive rows and story keys.
+        using var env = new TestEnvironment();
+        var factory = env.Factory();
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.GetService<IMigrator>().MigrateAsync("20261206155601_Operations");
+        }
+
+        var items = Enumerable.Range(0, 40).Select(i =>
+        {
+            var item = StoreByIndexTests.Item($"src{i % 3}", $"Ministry funds national language model {i}", $"https://example.org/m/{i}", $"The programme {i} with KAIST{i} and 1,{i:000} GPUs.");
+            (item.Relevant, item.Topics, item.Countries, item.Language) = (true, "model", "KR", "en");
+            return item;
+        }).ToList();
+        await new AnnouncementStore(factory, TimeProvider.System).StoreAsync(items, [], () => [], CancellationToken.None);
+        var before = await CountsAsync(factory);
+        Assert.True(before.Terms > 40 && before.Keys > 0, $"{before}");
+
+        await env.MigratedDatabaseAsync();
+
+        // Every row kept, the tables clustered on their keys, their indexes back (a later EF rebuild of either table
+        // would drop the clause: this test says so).
+        Assert.Equal(before, await CountsAsync(factory));
+        await using var migrated = factory.CreateDbContext();
+        var tables = await migrated.Database.SqlQueryRaw<string>("SELECT sql AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name IN ('ArchiveTerms', 'StoryKeys')").ToListAsync();
+        Assert.Equal(2, tables.Count);
+        Assert.All(tables, sql => Assert.EndsWith("WITHOUT ROWID", sql.Trim(), StringComparison.Ordinal));
+        var indexes = await migrated.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('ArchiveTerms', 'StoryKeys')").ToListAsync();
+        Assert.Contains("IX_ArchiveTerms_Term_SortAt_AnnouncementId", indexes);
+        Assert.Contains("IX_StoryKeys_AnnouncementId", indexes);
+        Assert.Equal(40, await migrated.ArchiveTerms.Where(t => t.Term == "*").CountAsync());
+    }
+
+    private static async Task<(int Terms, int Keys)> CountsAsync(MonitorDbContextFactory factory)
+    {
+        await using var db = factory.CreateDbContext();
+        return (await db.ArchiveTerms.CountAsync(), await db.StoryKeys.CountAsync());
+    }
+
     [SkippableFact]
     public async Task PostgreSqlMigrationsCreateEveryUniqueKeyAndIndexOfTheModel()
     {
