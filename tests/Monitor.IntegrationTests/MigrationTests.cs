@@ -44,8 +44,8 @@ public sealed class MigrationTests
         await MonitorDbContextFactory.WarmUpInBackground(configuration);
         Assert.False(File.Exists(env.DatabasePath), "the warm-up opens no connection");
 
-        // Every factory for one database shares EF's services, so the model the warm-up built is the one later contexts
-        // get (EF builds a model once per set of services).
+        // EF keeps one model per provider and context type across factories, so the model the warm-up built is the one
+        // later contexts get.
         using var host = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={env.DatabasePath}").CreateDbContext();
         using var other = new MonitorDbContextFactory(DatabaseProvider.Sqlite, $"Data Source={env.DatabasePath}").CreateDbContext();
         Assert.Same(host.Model, other.Model);

@@ -45,6 +45,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     /// The part of storing <paramref name="announcement"/> that needs no database: its story index keys and its archive
     /// index rows. The crawl's build stage calls it on every core once the announcement is final, so the store's
     /// serial transaction holds only database work; <see cref="StoreAsync"/> prepares any announcement not prepared.
+    /// Call it once the announcement is final: the store does not prepare it again.
     /// </summary>
     public static void Prepare(Announcement announcement)
     {

@@ -15,17 +15,15 @@ public sealed class MonitorDbContextFactory
     {
         Provider = provider;
         ConnectionString = connectionString;
-        _create = interceptors.Length == 0 ? Shared.GetOrAdd((provider, connectionString), key => Creator(key.Provider, key.ConnectionString, [])) : Creator(provider, connectionString, interceptors);
+        _create = Creator(provider, connectionString, interceptors);
     }
-
-    // One set of options per database, so every factory for it (the warm-up's, the host's) shares EF's internal services
-    // and the model they cache.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(DatabaseProvider Provider, string ConnectionString), Func<MonitorDbContext>> Shared = new();
 
     /// <summary>
     /// Builds the EF model of the configured database on another thread, so a verb's start-up checks the configuration
     /// (taxonomy, model, sources) on one core while EF builds its model (about 0.4 s) on the other. Opens no connection;
-    /// does nothing when the storage settings are missing or invalid (the configuration check reports those).
+    /// does nothing when the storage settings are missing or invalid (the configuration check reports those). EF keeps
+    /// one set of internal services, and the model they build, for every context of one provider and context type,
+    /// whatever its connection string, so the host's contexts get the model built here.
     /// </summary>
     /// <returns>The warm-up, which never fails (start-up does not wait for it).</returns>
     public static Task WarmUpInBackground(IConfiguration configuration)
