@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Monitor.Worker.Storage.Migrations.Sqlite
 {
     /// <summary>
-    /// SQLite only, by hand (EF Core cannot declare it): the archive's index rows and the story keys become
-    /// <c>WITHOUT ROWID</c> tables, stored in their primary key's order, so each row is one B-tree entry fewer (the
-    /// table was a rowid B-tree plus the key's own index). About 25 archive rows and their keys are written for every
-    /// relevant announcement a crawl stores, under the database's one write lock. Same columns, keys, foreign keys and
-    /// indexes; the model does not change. Rows copied in key order; rows of announcements no longer stored (possible only
-    /// if foreign keys were off when they were deleted, e.g. in the sqlite3 shell) are left behind rather than failing
-    /// the copy. The rebuild runs once, at the first start of this version, in the migration's transaction (it needs
-    /// room for a second copy of both tables while it runs). <c>MigrationTests</c> checks the tables stay this way, since a later EF
-    /// migration that rebuilds either table would drop the clause.
+    /// SQLite only, by hand (EF Core cannot declare it): the archive's index rows and the story keys become <c>WITHOUT
+    /// ROWID</c> tables, stored in their primary key's order, so each row is one B-tree entry fewer (the table was a
+    /// rowid B-tree plus the key's own index). Dozens of archive rows (about 37 in the crawl benchmark) are written for
+    /// every relevant announcement a crawl stores, under the database's one write lock. Same columns, keys, foreign
+    /// keys and indexes; the model does not change. Rows copied in key order; rows of announcements no longer stored
+    /// (possible only if foreign keys were off when they were deleted, e.g. in the sqlite3 shell) are left behind
+    /// rather than failing the copy. The rebuild runs once, at the first start of this version, in the migration's
+    /// transaction (it needs room for a second copy of both tables while it runs). <c>MigrationTests</c> checks the
+    /// tables stay this way, since a later EF migration that rebuilds either table would drop the clause.
     /// </summary>
     public partial class ClusteredIndexTables : Migration
     {
