@@ -15,7 +15,39 @@ public sealed class MonitorDbContextFactory
     {
         Provider = provider;
         ConnectionString = connectionString;
-        _create = Creator(provider, connectionString, interceptors);
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+            {
+                var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
+                    .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(new SqlitePragmas())
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new SqliteMonitorDbContext(options);
+                break;
+            }
+
+            case DatabaseProvider.PostgreSql:
+            {
+                var options = new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>()
+                    .UseNpgsql(connectionString, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new PostgreSqlMonitorDbContext(options);
+                break;
+            }
+
+            default:
+            {
+                var options = new DbContextOptionsBuilder<MonitorDbContext>()
+                    .UseSqlServer(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
+                    .AddInterceptors(interceptors)
+                    .Options;
+                _create = () => new MonitorDbContext(options);
+                break;
+            }
+        }
     }
 
     /// <summary>
@@ -28,10 +60,10 @@ public sealed class MonitorDbContextFactory
     /// <returns>The warm-up, which never fails (start-up does not wait for it).</returns>
     public static Task WarmUpInBackground(IConfiguration configuration)
     {
-        DatabaseProvider provider;
+        var storage = new StorageOptions();
         try
         {
-            provider = configuration.GetSection(StorageOptions.SectionName).GetValue<DatabaseProvider?>(nameof(StorageOptions.Provider)) ?? new StorageOptions().Provider;
+            configuration.GetSection(StorageOptions.SectionName).Bind(storage);
         }
         catch (InvalidOperationException)
         {
@@ -47,7 +79,7 @@ public sealed class MonitorDbContextFactory
         {
             try
             {
-                using var db = new MonitorDbContextFactory(provider, connectionString).CreateDbContext();
+                using var db = new MonitorDbContextFactory(storage.Provider, connectionString).CreateDbContext();
                 _ = db.Model;
             }
             catch (Exception)
@@ -55,40 +87,6 @@ public sealed class MonitorDbContextFactory
                 // Only a warm-up: the first real use builds the model and reports any problem.
             }
         });
-    }
-
-    private static Func<MonitorDbContext> Creator(DatabaseProvider provider, string connectionString, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] interceptors)
-    {
-        switch (provider)
-        {
-            case DatabaseProvider.Sqlite:
-            {
-                var options = new DbContextOptionsBuilder<SqliteMonitorDbContext>()
-                    .UseSqlite(connectionString, sqlite => sqlite.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(new SqlitePragmas())
-                    .AddInterceptors(interceptors)
-                    .Options;
-                return () => new SqliteMonitorDbContext(options);
-            }
-
-            case DatabaseProvider.PostgreSql:
-            {
-                var options = new DbContextOptionsBuilder<PostgreSqlMonitorDbContext>()
-                    .UseNpgsql(connectionString, pg => pg.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(interceptors)
-                    .Options;
-                return () => new PostgreSqlMonitorDbContext(options);
-            }
-
-            default:
-            {
-                var options = new DbContextOptionsBuilder<MonitorDbContext>()
-                    .UseSqlServer(connectionString, sql => sql.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
-                    .AddInterceptors(interceptors)
-                    .Options;
-                return () => new MonitorDbContext(options);
-            }
-        }
     }
 
     /// <summary>The provider in use.</summary>
