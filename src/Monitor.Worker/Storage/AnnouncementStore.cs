@@ -182,10 +182,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
         }
 
-        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes.
+        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes. Story keys and index
+        // rows go in after the announcements, sorted by their index's order: consecutive inserts then land on the same
+        // B-tree pages, which stay in SQLite's small page cache, instead of one random page each.
+        var storyKeys = new List<StoryKey>();
+        var archiveTerms = new List<ArchiveTerm>();
         using (var announcements = new SqliteRowWriter<Announcement>(db))
-        using (var keys = new SqliteRowWriter<StoryKey>(db))
-        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
         {
             foreach (var announcement in batch)
             {
@@ -195,14 +197,32 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 foreach (var key in announcement.ExtraKeys)
                 {
                     key.AnnouncementId = announcement.Id;
-                    keys.Insert(key);
+                    storyKeys.Add(key);
                 }
 
                 foreach (var term in announcement.PreparedArchiveTerms ?? Archive.ArchiveIndex.Rows(announcement))
                 {
                     term.AnnouncementId = announcement.Id;
-                    terms.Insert(term);
+                    archiveTerms.Add(term);
                 }
+            }
+        }
+
+        using (var keys = new SqliteRowWriter<StoryKey>(db))
+        {
+            storyKeys.Sort(static (x, y) => x.Key.CompareTo(y.Key) is var c and not 0 ? c : x.FetchedAt.CompareTo(y.FetchedAt));
+            foreach (var key in storyKeys)
+            {
+                keys.Insert(key);
+            }
+        }
+
+        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
+        {
+            archiveTerms.Sort(static (x, y) => string.CompareOrdinal(x.Term, y.Term) is var c and not 0 ? c : x.SortAt.CompareTo(y.SortAt));
+            foreach (var term in archiveTerms)
+            {
+                terms.Insert(term);
             }
         }
     }
