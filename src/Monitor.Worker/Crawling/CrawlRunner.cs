@@ -11,12 +11,18 @@ namespace Monitor.Worker.Crawling;
 /// Runs a crawl pass over many sources as a pipeline: fetching (I/O, <c>MaxParallelSources</c> at once), building
 /// (extraction and classification, one worker per core) and storing (one writer, each transaction taking every source
 /// that is ready, up to <see cref="MaxItemsPerTransaction"/> items) overlap across sources. Source states and cached
-/// robots.txt files are read once per pass.
+/// robots.txt files are read once per pass. The fetch and build limits hold for the process: scheduled groups that run
+/// at once share them, so a minute when every group fires uses the same connections and cores as one pass.
 /// </summary>
-public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options)
+public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options) : IDisposable
 {
     /// <summary>Most new items stored in one transaction.</summary>
     public const int MaxItemsPerTransaction = 1000;
+
+    // Shared by every pass running at once. A stage holds a slot only while it works, never while it waits for the next
+    // stage, so passes cannot block one another.
+    private readonly SemaphoreSlim _fetchSlots = new(options.Value.MaxParallelSources);
+    private readonly SemaphoreSlim _buildSlots = new(Environment.ProcessorCount);
 
     /// <summary>
     /// Built sources waiting for the writer, per core. When storing is the slowest stage, what piles up during one
@@ -74,14 +80,34 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
             async (source, token) =>
             {
                 var state = stored.GetValueOrDefault(source.Id) ?? new SourceState { SourceId = source.Id };
-                await toBuild.Writer.WriteAsync(await crawler.FetchAsync(source, state, force, token), token);
+                SourceWork work;
+                await _fetchSlots.WaitAsync(token);
+                try
+                {
+                    work = await crawler.FetchAsync(source, state, force, token);
+                }
+                finally
+                {
+                    _fetchSlots.Release();
+                }
+
+                await toBuild.Writer.WriteAsync(work, token);
             }));
         var building = Stage(toStore.Writer, () => Parallel.ForEachAsync(
             toBuild.Reader.ReadAllAsync(stop.Token),
             new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = stop.Token },
             async (work, token) =>
             {
-                await crawler.BuildAsync(work, token);
+                await _buildSlots.WaitAsync(token);
+                try
+                {
+                    await crawler.BuildAsync(work, token);
+                }
+                finally
+                {
+                    _buildSlots.Release();
+                }
+
                 await toStore.Writer.WriteAsync(work, token);
             }));
 
@@ -120,6 +146,12 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
         await building;
         await robots.SaveAsync(CancellationToken.None);
         return results;
+    }
+
+    public void Dispose()
+    {
+        _fetchSlots.Dispose();
+        _buildSlots.Dispose();
     }
 
     // Runs a stage and completes its output channel however it ends, so the next stage never waits forever.

@@ -19,8 +19,8 @@ public sealed class CrawlingOptions
     [Range(1024, 256L * 1024 * 1024)]
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Sources fetched at once in a crawl pass (the I/O stage: source document, known-item lookup, new pages);
-    /// extraction and classification run on one worker per core, storing on one.</summary>
+    /// <summary>Sources fetched at once by the process, in all crawl passes together (the I/O stage: source document,
+    /// known-item lookup, new pages); extraction and classification run on one worker per core, storing on one per pass.</summary>
     [Range(1, 64)]
     public int MaxParallelSources { get; set; } = 4;
 
