@@ -104,4 +104,41 @@ public sealed class TopicVocabularyTests
 
         Assert.Contains(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
     }
+
+    // Ninth batch: plans, rules and armies named by words the topics lacked.
+    [Theory]
+    [InlineData("El banco presenta un marco estratégico para la inteligencia artificial", "", "strategy")]
+    [InlineData("Министерство представило Белую книгу по искусственному интеллекту", "", "strategy")]
+    [InlineData("Правительство утвердило федеральный проект «Искусственный интеллект»", "", "strategy")]
+    [InlineData("Les services publics signent une charte pour l'utilisation de l'intelligence artificielle", "", "regulation")]
+    [InlineData("La provincia aprobó reglas para el uso de la inteligencia artificial en el Estado", "", "regulation")]
+    [InlineData("भारतीय सेना ने आर्टिफिशियल इंटेलिजेंस का इस्तेमाल किया", "", "defense")]
+    [InlineData("المسؤولين العسكريين استخدموا نظام الذكاء الاصطناعي", "", "defense")]
+    public void TheRulesSeeTheNinthBatchsVocabulary(string title, string text, string topic)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(result.Reasons, r => r.StartsWith($"topic:{topic} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AppleVisionProIsNotANationalVision()
+    {
+        var result = ShippedClassifier.Classify(
+            "Apple presents Vision Pro apps with artificial intelligence", "The AI features come to iPhone and Vision Pro.");
+
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:strategy", StringComparison.Ordinal));
+    }
+
+    // A risk named alone is what rules regulate, not an evaluation: the word only helps safety now.
+    [Theory]
+    [InlineData("Le Nazioni Unite adottano una dichiarazione sull'intelligenza artificiale", "La dichiarazione chiede di ridurre i rischi dell'IA.")]
+    [InlineData("Declaração do Brics defende governança global da inteligência artificial", "O texto quer mitigar os riscos potenciais da IA.")]
+    public void ARiskNamedAloneIsNotSafety(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain("safety", result.Topics);
+    }
 }
