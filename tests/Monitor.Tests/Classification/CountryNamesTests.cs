@@ -26,6 +26,16 @@ public sealed class CountryNamesTests
     [InlineData("O Tribunal Superior Eleitoral proíbe conteúdo feito por inteligência artificial", "A resolução vale para as eleições.", "BR")]
     // ASEAN's Japanese name contains 国連 (the UN): an exclusion, not INT.
     [InlineData("首相はAIの国家戦略を公布した", "2030年までにAIをベトナムの主要テクノロジーとし、東南アジア諸国連合のトップ4を目指す。", "VN")]
+    // Ninth batch: a German genitive, names and institutions the entries lacked, multinational bodies with no entry.
+    [InlineData("Die nationale KI-Strategie Kroatiens lässt auf sich warten", "Der Entwurf wurde 2023 verworfen.", "HR")]
+    [InlineData("北マケドニア政府、人工知能の国家戦略を発表", "AIの活用を進める。", "MK")]
+    [InlineData("衛福部啟動人工智慧醫療中心", "衛生福利部將推動AI醫療驗證。", "TW")]
+    [InlineData("La République de Maurice élabore sa stratégie d'intelligence artificielle", "Le ministre a réuni les acteurs de l'IA.", "MU")]
+    [InlineData("Le conseiller fédéral signe un texte sur l'intelligence artificielle", "L'IA doit être utilisée de manière responsable.", "CH")]
+    [InlineData("O CNJ aprova resolução sobre inteligência artificial no Judiciário", "As normas valem para todos os tribunais.", "BR")]
+    [InlineData("La Liga Árabe aprueba una estrategia de inteligencia artificial", "Los ministros adoptaron el plan de IA.", "INT")]
+    [InlineData("El BID presenta un marco para la inteligencia artificial", "La IA debe adoptarse de forma responsable en la región.", "INT")]
+    [InlineData("Declaração do Brics sobre inteligência artificial", "Os líderes defendem a governança global da IA.", "INT")]
     public void FindsACountryNamedInAnyLanguageOfTheSet(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -140,10 +150,27 @@ public sealed class CountryNamesTests
     [Theory]
     [InlineData("米エヌビディアはマレーシアに人工知能インフラを構築する", "YTLグループと協業する。", "US")]
     [InlineData("إنفيديا تبني مركز بيانات للذكاء الاصطناعي في فرنسا", "المركز الأكبر في أوروبا.", "US")]
-    public void AnAmericanCompanyIsReadInEveryScript(string title, string text, string country)
+    [InlineData("딥시크 인공지능 앱, 보안 우려로 사용 중단", "생성형 AI 앱의 개인정보 처리가 문제가 됐다.", "CN")]
+    public void AForeignCompanyIsReadInEveryScript(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
 
         Assert.Contains(country, result.Countries);
+    }
+
+    // Ninth batch: country names and company names that ordinary words contain, or that sit inside another name.
+    [Theory]
+    [InlineData("As novas normas irão orientar o uso da inteligência artificial nos tribunais", "A resolução vale para o Judiciário.", "IR")]
+    [InlineData("Los países acuerdan marcos de gobernanza para la inteligencia artificial", "Los ministros firmaron la declaración de IA.", "PH")]
+    [InlineData("L'armée teste l'intelligence artificielle sous contrôle humain", "Les robots seront testés par l'armée de terre.", "SA")]
+    [InlineData("AI浪潮席捲全球，政府啟動人工智慧算力中心", "算力中心將支援模型訓練。", "CN")]
+    [InlineData("인도네시아, 자국 언어로 학습한 대규모 언어모델 공개", "인도네시아어로 학습한 인공지능 모델이다.", "IN")]
+    [InlineData("インドネシア政府、人工知能の国家戦略を発表", "AIの人材を育成する。", "IN")]
+    [InlineData("印度尼西亚政府发布人工智能国家战略", "政府将培养人工智能人才。", "IN")]
+    public void ANameInsideAnOrdinaryWordOrAnotherNameIsNotACountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.DoesNotContain(country, result.Countries);
     }
 }

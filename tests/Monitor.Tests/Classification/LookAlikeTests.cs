@@ -102,4 +102,13 @@ public sealed class LookAlikeTests
         Assert.False(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
         Assert.Empty(result.Models);
     }
+
+    // Ninth batch: "Ai generativa" written with a lower-case i.
+    [Fact]
+    public void GenerativeAiInItalianIsAiContextWhateverItsCase()
+    {
+        var result = ShippedClassifier.Classify("Il Garante blocca un'app di Ai generativa", "");
+
+        Assert.Contains(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
+    }
 }

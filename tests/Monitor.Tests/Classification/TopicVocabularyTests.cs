@@ -78,7 +78,8 @@ public sealed class TopicVocabularyTests
         Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:data-talent \"visa", StringComparison.Ordinal));
     }
 
-    // Eighth batch: vocabulary the topics lacked in some languages. The rule must see it; the learned heads decide.
+    // Eighth and ninth batches: vocabulary the topics lacked in some languages. The rule must see it; the learned heads
+    // decide.
     [Theory]
     [InlineData("北朝鮮、AIを搭載した自爆攻撃型ドローンの性能試験", "無人兵器とAI分野を最優先に発展させる。", "defense")]
     [InlineData("북한, 자폭 무인공격기 성능 시험에 인공지능 도입 지시", "무인무장장비를 점검했다.", "defense")]
@@ -88,7 +89,15 @@ public sealed class TopicVocabularyTests
     [InlineData("인니 정부, AI 대통령령 2026년 초 완료 목표", "인공지능 윤리를 확립한다.", "regulation")]
     [InlineData("据总统府新闻局消息,该法引入了人工智能系统活动的基本原则", "", "regulation")]
     [InlineData("Вузы начнут обучать магистров по программам в сфере искусственного интеллекта", "", "data-talent")]
-    public void TheRulesSeeTheEighthBatchsVocabulary(string title, string text, string topic)
+    // Ninth batch: plans, rules and armies named by words the topics lacked.
+    [InlineData("El banco presenta un marco estratégico para la inteligencia artificial", "", "strategy")]
+    [InlineData("Министерство представило Белую книгу по искусственному интеллекту", "", "strategy")]
+    [InlineData("Правительство утвердило федеральный проект «Искусственный интеллект»", "", "strategy")]
+    [InlineData("Les services publics signent une charte pour l'utilisation de l'intelligence artificielle", "", "regulation")]
+    [InlineData("La provincia aprobó reglas para el uso de la inteligencia artificial en el Estado", "", "regulation")]
+    [InlineData("भारतीय सेना ने आर्टिफिशियल इंटेलिजेंस का इस्तेमाल किया", "", "defense")]
+    [InlineData("المسؤولين العسكريين استخدموا نظام الذكاء الاصطناعي", "", "defense")]
+    public void TheRulesSeeTheVocabularyLaterBatchesShowedMissing(string title, string text, string topic)
     {
         var result = ShippedClassifier.Classify(title, text);
 
@@ -103,5 +112,26 @@ public sealed class TopicVocabularyTests
         var result = ShippedClassifier.Classify(title, "");
 
         Assert.Contains(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AppleVisionProIsNotANationalVision()
+    {
+        var result = ShippedClassifier.Classify(
+            "Apple presents Vision Pro apps with artificial intelligence", "The AI features come to iPhone and Vision Pro.");
+
+        Assert.DoesNotContain(result.Reasons, r => r.StartsWith("topic:strategy", StringComparison.Ordinal));
+    }
+
+    // A risk named alone is what rules regulate, not an evaluation: the word only helps safety now.
+    [Theory]
+    [InlineData("Le Nazioni Unite adottano una dichiarazione sull'intelligenza artificiale", "La dichiarazione chiede di ridurre i rischi dell'IA.")]
+    [InlineData("Declaração do Brics defende governança global da inteligência artificial", "O texto quer mitigar os riscos potenciais da IA.")]
+    public void ARiskNamedAloneIsNotSafety(string title, string text)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
+        Assert.DoesNotContain("safety", result.Topics);
     }
 }
