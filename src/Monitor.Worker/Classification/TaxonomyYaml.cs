@@ -65,13 +65,21 @@ internal sealed class TaxonomyYaml(string file)
         }
     }
 
-    /// <summary>Rejects empty terms and terms too short to mean anything (one letter; one CJK character).</summary>
+    /// <summary>Rejects empty terms, terms too short to mean anything (one letter; one CJK character), and a <c>*</c> at
+    /// a word's end or start inside a phrase: the matcher reads a star as "any ending" only at the term's two ends (inside
+    /// one, as in A*STAR, it is a letter), so "мовн* модел*" would never match anything.</summary>
     private bool CheckTerm(string? text, string entry, string field)
     {
         var t = TextNormalizer.NormalizeTerm((text ?? "").Trim().TrimStart('=').Trim('*'));
         if (t.Length == 0)
         {
             Add(entry, field, "empty term");
+            return false;
+        }
+
+        if (t.Contains("* ", StringComparison.Ordinal) || t.Contains(" *", StringComparison.Ordinal))
+        {
+            Add(entry, field, $"term '{text!.Trim()}' has a * inside it: a * means any ending only at the start or the end of a term (write each form out, e.g. 'мовна модел*', 'мовні модел*')");
             return false;
         }
 

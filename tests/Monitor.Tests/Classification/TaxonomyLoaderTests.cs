@@ -39,6 +39,7 @@ public sealed class TaxonomyLoaderTests
     [InlineData("topics:\n  safety:\n    terms:\n      en: [{term: safety, weight: lots}]", "topics.safety", "terms.en[0].weight", "not a number")]
     [InlineData("topics:\n  safety:\n    terms:\n      en: ['']", "topics.safety", "terms.en[0]", "empty term")]
     [InlineData("topics:\n  safety:\n    terms:\n      zh: [军]", "topics.safety", "terms.zh[0]", "too short")]
+    [InlineData("topics:\n  safety:\n    terms:\n      ru: [языков* модел*]", "topics.safety", "terms.ru[0]", "a * inside it")]
     [InlineData("topics:\n  safety:\n    terms: {}", "topics.safety", "terms", "no terms")]
     [InlineData("settings:\n  digest_threshold: 1.5", "settings", "digest_threshold", "not a number in [0, 1]")]
     [InlineData("colour: blue", "", "colour", "unknown key")]
