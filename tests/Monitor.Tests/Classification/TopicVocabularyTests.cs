@@ -1,3 +1,5 @@
+using Monitor.Worker.Classification;
+
 namespace Monitor.Tests.Classification;
 
 /// <summary>The topics analysts filter on (investment, compute, data and talent, strategy) in the languages of the
@@ -133,5 +135,34 @@ public sealed class TopicVocabularyTests
 
         Assert.True(result.Relevant, $"score {result.Score}: {string.Join("; ", result.Reasons)}");
         Assert.DoesNotContain("safety", result.Topics);
+    }
+
+    [Theory]
+    [InlineData("防衛装備庁、AIを活用した情報分析システムを開発", "人工知能のシステムを陸上自衛隊に導入する方針だ。", Topics.Strategy, "方針")]
+    [InlineData("长三角智算中心揭牌运行", "该人工智能计算中心首期规划建设3000P智算能力。", Topics.Strategy, "规划")]
+    [InlineData("Bpifrance lance un plan d'investissement pour l'intelligence artificielle", "Ce plan d'investissement soutient les start-up d'IA.", Topics.Strategy, "plan")]
+    [InlineData("部长在国会拨款委员会辩论人工智能预算", "政府宣布投资建设人工智能人才库。", Topics.Strategy, "委员会")]
+    [InlineData("Macron launches a tech offensive on artificial intelligence", "The AI offensive promises investment in AI.", Topics.Strategy, "=Offensive")]
+    [InlineData("UK launches a £500m sovereign AI fund", "The sovereign AI fund backs British artificial intelligence start-ups.", Topics.Model, "sovereign AI")]
+    [InlineData("Création du centre de compétences Intelligence artificielle et Simulation", "Le centre de compétences IA développe des solutions pour la défense.", Topics.DataTalent, "compétences")]
+    [InlineData("An AI actress draws talent agency interest", "Talent agencies want to sign the artificial intelligence performer.", Topics.DataTalent, "talent")]
+    public void AWordUsedInAnotherSenseIsNoTopicEvidence(string title, string text, string topic, string term)
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
+
+        var word = term.TrimStart('=');
+        Assert.DoesNotContain(evidence.TopicTerms[CompiledRules.IndexOfTopic(topic)],
+            t => t.TrimStart('=').Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("Nationalratskommission will Verteidigungsstrategie gegen KI-Waffen", "Die Kommission verlangt eine Strategie gegen autonome Waffen mit künstlicher Intelligenz.", "*strategie")]
+    [InlineData("Казахстан создаст Министерство искусственного интеллекта", "Президент объявил о создании министерства искусственного интеллекта и цифрового развития.", "министерство искусственного интеллекта")]
+    [InlineData("日本政府、AI導入方針を発表", "行政や教育への人工知能の導入方針を示した。", "方針")]
+    public void StrategyWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string term)
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
+
+        Assert.Contains(term, evidence.TopicTerms[CompiledRules.IndexOfTopic(Topics.Strategy)]);
     }
 }
