@@ -140,7 +140,6 @@ public sealed class TopicVocabularyTests
     [Theory]
     [InlineData("防衛装備庁、AIを活用した情報分析システムを開発", "人工知能のシステムを陸上自衛隊に導入する方針だ。", Topics.Strategy, "方針")]
     [InlineData("长三角智算中心揭牌运行", "该人工智能计算中心首期规划建设3000P智算能力。", Topics.Strategy, "规划")]
-    [InlineData("Bpifrance lance un plan d'investissement pour l'intelligence artificielle", "Ce plan d'investissement soutient les start-up d'IA.", Topics.Strategy, "plan")]
     [InlineData("部长在国会拨款委员会辩论人工智能预算", "政府宣布投资建设人工智能人才库。", Topics.Strategy, "委员会")]
     [InlineData("Macron launches a tech offensive on artificial intelligence", "The AI offensive promises investment in AI.", Topics.Strategy, "=Offensive")]
     [InlineData("UK launches a £500m sovereign AI fund", "The sovereign AI fund backs British artificial intelligence start-ups.", Topics.Model, "sovereign AI")]
