@@ -20,9 +20,11 @@ public sealed class CrawlingOptions
     public long MaxBodyBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>Sources fetched at once by the process, in all crawl passes together (the I/O stage: source document,
-    /// known-item lookup, new pages); extraction and classification run on one worker per core, storing on one per pass.</summary>
+    /// known-item lookup, new pages); extraction and classification run on one worker per core, storing on one per pass.
+    /// Fetching waits on the network, so this is well above the number of cores; <see cref="MaxRequestsPerHost"/> still
+    /// protects each site.</summary>
     [Range(1, 64)]
-    public int MaxParallelSources { get; set; } = 4;
+    public int MaxParallelSources { get; set; } = 16;
 
     /// <summary>Concurrent requests to one host.</summary>
     [Range(1, 16)]
