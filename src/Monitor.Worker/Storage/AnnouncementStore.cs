@@ -208,22 +208,19 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
         }
 
-        using (var keys = new SqliteRowWriter<StoryKey>(db))
-        {
-            storyKeys.Sort(static (x, y) => x.Key.CompareTo(y.Key) is var c and not 0 ? c : x.FetchedAt.CompareTo(y.FetchedAt));
-            foreach (var key in storyKeys)
-            {
-                keys.Insert(key);
-            }
-        }
+        InsertInOrder(db, storyKeys, static (x, y) => x.Key.CompareTo(y.Key) is var c and not 0 ? c : x.FetchedAt.CompareTo(y.FetchedAt));
+        InsertInOrder(db, archiveTerms, static (x, y) => string.CompareOrdinal(x.Term, y.Term) is var c and not 0 ? c : x.SortAt.CompareTo(y.SortAt));
+    }
 
-        using (var terms = new SqliteRowWriter<ArchiveTerm>(db))
+    // Inserts rows in their index's order (SQLite): consecutive inserts meet the same B-tree pages.
+    private static void InsertInOrder<T>(MonitorDbContext db, List<T> rows, Comparison<T> order)
+        where T : class
+    {
+        rows.Sort(order);
+        using var writer = new SqliteRowWriter<T>(db);
+        foreach (var row in rows)
         {
-            archiveTerms.Sort(static (x, y) => string.CompareOrdinal(x.Term, y.Term) is var c and not 0 ? c : x.SortAt.CompareTo(y.SortAt));
-            foreach (var term in archiveTerms)
-            {
-                terms.Insert(term);
-            }
+            writer.Insert(row);
         }
     }
 
