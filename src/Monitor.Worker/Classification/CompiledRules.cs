@@ -71,7 +71,7 @@ internal sealed class CompiledRules
             AddCountry(c.Names, c.Code, NameWeight, names: true);
             AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
             AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
-            AddCountry(c.Companies, c.Code, CompanyWeight, names: true);
+            AddCountry(c.Companies, c.Code, CompanyWeight, names: true, company: true);
             foreach (var t in c.SharedNames)
             {
                 AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
@@ -103,6 +103,7 @@ internal sealed class CompiledRules
     {
         var evidence = new RuleEvidence();
         var excluded = new List<(int Start, int End, int Topic)>();
+        var countrySpans = new List<(int Start, int End, string Code)>();
         var contextPositions = new List<int>();
         HashSet<string>? cancelled = null;
         foreach (var m in matches)
@@ -111,6 +112,10 @@ internal sealed class CompiledRules
             if (role.Kind is RoleKind.Exclusion or RoleKind.TopicExclusion)
             {
                 excluded.Add((m.Start, m.End, role.Kind == RoleKind.Exclusion ? -1 : role.Index));
+            }
+            else if (role.Kind is RoleKind.Country or RoleKind.SharedCountry && !role.Company)
+            {
+                countrySpans.Add((m.Start, m.End, role.Code!));
             }
             else if (role.Kind == RoleKind.Veto)
             {
@@ -129,7 +134,8 @@ internal sealed class CompiledRules
         foreach (var m in matches)
         {
             var role = _roles[m.Pattern];
-            if (role.Kind is RoleKind.Exclusion or RoleKind.TopicExclusion or RoleKind.Veto || IsExcluded(excluded, m, role))
+            if (role.Kind is RoleKind.Exclusion or RoleKind.TopicExclusion or RoleKind.Veto || IsExcluded(excluded, m, role)
+                || (role.Kind is RoleKind.Country or RoleKind.SharedCountry && IsInsideOtherCountry(countrySpans, m, role.Code!)))
             {
                 continue;
             }
@@ -254,6 +260,22 @@ internal sealed class CompiledRules
         }
     }
 
+    /// <summary>A gazetteer name strictly inside another country's longer name or institution is part of it: the EU's
+    /// "AI Office" in Malaysia's "National AI Office". A company's name is not such a frame: Google DeepMind is both
+    /// Google's (US) and DeepMind's (GB).</summary>
+    private static bool IsInsideOtherCountry(List<(int Start, int End, string Code)> spans, TermMatch m, string code)
+    {
+        foreach (var (start, end, other) in spans)
+        {
+            if (m.Start >= start && m.End <= end && m.End - m.Start < end - start && !string.Equals(other, code, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsExcluded(List<(int Start, int End, int Topic)> excluded, TermMatch m, Role role)
     {
         foreach (var (start, end, topic) in excluded)
@@ -283,11 +305,11 @@ internal sealed class CompiledRules
         return -1;
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names)
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company));
         }
     }
 
@@ -324,6 +346,7 @@ internal sealed class CompiledRules
     }
 
     /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
-    /// names its country), as opposed to a demonym or capital (which only describe one).</summary>
-    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false);
+    /// names its country), as opposed to a demonym or capital (which only describe one). <paramref name="Company"/>: a
+    /// company of that country.</summary>
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false);
 }

@@ -36,11 +36,37 @@ public sealed class CountryNamesTests
     [InlineData("La Liga Árabe aprueba una estrategia de inteligencia artificial", "Los ministros adoptaron el plan de IA.", "INT")]
     [InlineData("El BID presenta un marco para la inteligencia artificial", "La IA debe adoptarse de forma responsable en la región.", "INT")]
     [InlineData("Declaração do Brics sobre inteligência artificial", "Os líderes defendem a governança global da IA.", "INT")]
+    // Tenth batch: names, institutions and multinational bodies the entries lacked.
+    [InlineData("La Malesia ha inaugurato un ufficio per l'intelligenza artificiale", "L'obiettivo è definire le politiche sull'IA.", "MY")]
+    [InlineData("식품의약품안전처, 생성형 인공지능 의료기기 가이드라인 발간", "생성형 AI 의료기기의 허가 기준을 정했다.", "KR")]
+    [InlineData("Le Gouvernement princier lance des formations à l'intelligence artificielle", "Les entreprises locales seront accompagnées.", "MC")]
+    [InlineData("Die GUS verabschiedet ein Modellgesetz über künstliche Intelligenz", "Das Gesetz regelt KI-Technologien.", "INT")]
+    [InlineData("La CEPAL presenta el índice de inteligencia artificial", "El índice mide la adopción de la IA en la región.", "INT")]
     public void FindsACountryNamedInAnyLanguageOfTheSet(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
 
         Assert.Equal([country], result.Countries);
+    }
+
+    // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
+    [Fact]
+    public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
+    {
+        var result = ShippedClassifier.Classify("Malaysia launches its National AI Office",
+            "The National AI Office will set artificial intelligence policies and regulations.");
+
+        Assert.Equal(["MY"], result.Countries);
+    }
+
+    [Fact]
+    public void ACompanysNameStillNamesTheCountriesOfItsParts()
+    {
+        var result = ShippedClassifier.Classify("Google DeepMind releases a new language model",
+            "The Google DeepMind artificial intelligence model is open to researchers.");
+
+        Assert.Contains("GB", result.Countries);
+        Assert.Contains("US", result.Countries);
     }
 
     [Theory]

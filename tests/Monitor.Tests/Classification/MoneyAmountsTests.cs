@@ -24,6 +24,8 @@ public sealed class MoneyAmountsTests
     [InlineData("政府は5年で1兆円規模の支援を計画。", "1兆円")]
     [InlineData("政府宣布投入超过10亿新加坡元用于人工智能研究。", "10亿新加坡元")]
     [InlineData("استثمار 500 مليار دولار في الذكاء الاصطناعي.", "500 مليار دولار")]
+    [InlineData("Правительство выделит гранты до 350 млн рублей.", "350 млн рублей")]
+    [InlineData("На программу направят 2,4 млрд рублей.", "2,4 млрд рублей")]
     public void FindsASumOfMoneyAsWritten(string text, string expected)
     {
         var normalized = TextNormalizer.Normalize("", text);

@@ -145,6 +145,17 @@ public sealed class TopicVocabularyTests
     [InlineData("UK launches a £500m sovereign AI fund", "The sovereign AI fund backs British artificial intelligence start-ups.", Topics.Model, "sovereign AI")]
     [InlineData("Création du centre de compétences Intelligence artificielle et Simulation", "Le centre de compétences IA développe des solutions pour la défense.", Topics.DataTalent, "compétences")]
     [InlineData("An AI actress draws talent agency interest", "Talent agencies want to sign the artificial intelligence performer.", Topics.DataTalent, "talent")]
+    // Tenth batch: titles and names that hold a topic word, directives and national plans named as a frame.
+    [InlineData("Le ministre des Finances, du Budget et de l'Economie numérique ouvre un atelier sur l'IA", "L'atelier évalue le paysage de l'intelligence artificielle.", Topics.Investment, "budget")]
+    [InlineData("وزير التعليم العالي يعلن إطلاق حاسوب فائق للذكاء الاصطناعي", "الحاسوب يخدم الذكاء الاصطناعي.", Topics.DataTalent, "التعليم")]
+    [InlineData("The government works with the UN Educational, Scientific and Cultural Organization on AI", "The artificial intelligence readiness assessment starts in January.", Topics.DataTalent, "educational")]
+    [InlineData("أعلنت الهيئة السعودية للبيانات والذكاء الاصطناعي عن إطلاق شهادة", "الشهادة لمقدمي خدمات الذكاء الاصطناعي.", Topics.DataTalent, "بيانات")]
+    [InlineData("सरकार एआई समाधान विकसित करेगी", "इसका उद्देश्य कृषि, स्वास्थ्य, शिक्षा और जलवायु जैसे क्षेत्रों में आर्टिफिशियल इंटेलिजेंस का उपयोग है।", Topics.DataTalent, "शिक्षा")]
+    [InlineData("AI for public services", "Artificial intelligence will serve health, education and transport.", Topics.DataTalent, "education")]
+    [InlineData("أعلن رئيس مجلس الوزراء إطلاق مبادرة للذكاء الاصطناعي", "وذلك بناءً على توجيهات من الرئيس.", Topics.Strategy, "توجيهات")]
+    [InlineData("सरकार डेटा लैब स्थापित करेगी", "सरकार इंडिया एआई मिशन के तहत आर्टिफिशियल इंटेलिजेंस के लिए डेटा लैब बनाएगी।", Topics.Strategy, "मिशन")]
+    [InlineData("A Finep aprovou o incentivo de 3,4 bilhões de reais para IA", "No âmbito do Plano Brasileiro de Inteligência Artificial, o governo prevê recursos.", Topics.Strategy, "plano")]
+    [InlineData("إنشاء أكبر مركز بيانات للذكاء الاصطناعي", "المركز يسهم في تحقيق أهداف رؤية 2030.", Topics.Strategy, "رؤية")]
     public void AWordUsedInAnotherSenseIsNoTopicEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
@@ -163,5 +174,19 @@ public sealed class TopicVocabularyTests
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
 
         Assert.Contains(term, evidence.TopicTerms[CompiledRules.IndexOfTopic(Topics.Strategy)]);
+    }
+
+    // Tenth batch: words the vocabulary lacked, a Russian grant, the Arabic accusative of a fund, a German law compound,
+    // the French abbreviation of a bill.
+    [Theory]
+    [InlineData("Мишустин сообщил о выделении вузам грантов на изыскания по ИИ", "Правительство предоставляет гранты центрам искусственного интеллекта.", Topics.Investment, "грант*")]
+    [InlineData("إطلاق صندوقا استثماريا للشركات الناشئة في الذكاء الاصطناعي", "الصندوق مخصص للذكاء الاصطناعي.", Topics.Investment, "صندوقا")]
+    [InlineData("Wissenschaftler über das Modellgesetz im KI-Bereich", "Die Versammlung hat ein Modellgesetz über künstliche Intelligenz verabschiedet.", Topics.Regulation, "*gesetz")]
+    [InlineData("Sénat : la PPL sur l'IA et les droits d'auteur débattue le 8 avril", "La PPL vise les fournisseurs d'intelligence artificielle.", Topics.Regulation, "=PPL")]
+    public void TopicWordsTheTenthBatchShowedMissingAreEvidence(string title, string text, string topic, string term)
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
+
+        Assert.Contains(term, evidence.TopicTerms[CompiledRules.IndexOfTopic(topic)]);
     }
 }
