@@ -42,6 +42,8 @@ public sealed class CountryNamesTests
     [InlineData("Le Gouvernement princier lance des formations à l'intelligence artificielle", "Les entreprises locales seront accompagnées.", "MC")]
     [InlineData("Die GUS verabschiedet ein Modellgesetz über künstliche Intelligenz", "Das Gesetz regelt KI-Technologien.", "INT")]
     [InlineData("La CEPAL presenta el índice de inteligencia artificial", "El índice mide la adopción de la IA en la región.", "INT")]
+    [InlineData("Sanzione alla società statunitense del chatbot di intelligenza artificiale", "La società ha violato le regole sull'IA.", "US")]
+    [InlineData("شركة أسلحة أميركية تطور مسيرات بالذكاء الاصطناعي", "الشركة تصمم طائرات تعمل بالذكاء الاصطناعي.", "US")]
     public void FindsACountryNamedInAnyLanguageOfTheSet(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);

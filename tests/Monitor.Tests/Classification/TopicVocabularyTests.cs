@@ -169,6 +169,8 @@ public sealed class TopicVocabularyTests
     [InlineData("Nationalratskommission will Verteidigungsstrategie gegen KI-Waffen", "Die Kommission verlangt eine Strategie gegen autonome Waffen mit künstlicher Intelligenz.", "*strategie")]
     [InlineData("Казахстан создаст Министерство искусственного интеллекта", "Президент объявил о создании министерства искусственного интеллекта и цифрового развития.", "министерство искусственного интеллекта")]
     [InlineData("日本政府、AI導入方針を発表", "行政や教育への人工知能の導入方針を示した。", "方針")]
+    [InlineData("La Malesia ha inaugurato un ufficio nazionale per l'intelligenza artificiale", "L'ufficio definirà le politiche.", "ufficio nazionale per l'intelligenza artificiale")]
+    [InlineData("В Кыргызстане начнется строительство национального центра искусственного интеллекта", "Центр объединит разработчиков.", "национального центра искусственного интеллекта")]
     public void StrategyWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
