@@ -185,6 +185,8 @@ public sealed class TopicVocabularyTests
     [InlineData("إطلاق صندوقا استثماريا للشركات الناشئة في الذكاء الاصطناعي", "الصندوق مخصص للذكاء الاصطناعي.", Topics.Investment, "صندوقا")]
     [InlineData("Wissenschaftler über das Modellgesetz im KI-Bereich", "Die Versammlung hat ein Modellgesetz über künstliche Intelligenz verabschiedet.", Topics.Regulation, "*gesetz")]
     [InlineData("Sénat : la PPL sur l'IA et les droits d'auteur débattue le 8 avril", "La PPL vise les fournisseurs d'intelligence artificielle.", Topics.Regulation, "=PPL")]
+    [InlineData("موريتانيا تضع الذكاء الاصطناعي في صلب استراتيجيتها التعليمية", "الوزارة تطور برامج في الذكاء الاصطناعي.", Topics.DataTalent, "التعليمية")]
+    [InlineData("مذكرة تفاهم لدعم الذكاء الاصطناعي", "تهدف الاتفاقية إلى تعزيز بناء قدرات الشباب في الذكاء الاصطناعي.", Topics.DataTalent, "بناء القدرات")]
     public void TopicWordsTheTenthBatchShowedMissingAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
