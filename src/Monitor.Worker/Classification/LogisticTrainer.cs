@@ -1,10 +1,7 @@
 namespace Monitor.Worker.Classification;
 
 /// <summary>Trains the heads of a <see cref="StatisticalModel"/>: L2-regularised logistic regression by stochastic
-/// gradient descent with class-balanced weights, each head only on the items whose labels judge it. Each head's weights
-/// are averaged over the second half of the epochs (averaged SGD) and over five shuffle orders: the model stays one
-/// linear layer, so classifying costs the same, and a change to the rules is no longer judged through one order's
-/// last steps.</summary>
+/// gradient descent with class-balanced weights, each head only on the items whose labels judge it.</summary>
 internal static class LogisticTrainer
 {
     private const int Epochs = 40;
@@ -86,36 +83,12 @@ internal static class LogisticTrainer
         Func<int, bool> label, Func<int, double> weight, int positives, int features)
     {
         var w = new double[features];
-        var b = 0.0;
-        foreach (var seed in Seeds)
-        {
-            var (bs, ws) = TrainHead(rows, items, label, weight, positives, features, seed);
-            b += bs / Seeds.Length;
-            for (var f = 0; f < features; f++)
-            {
-                w[f] += ws[f] / Seeds.Length;
-            }
-        }
-
-        return (b, w);
-    }
-
-    // Five shuffle orders, averaged: one order's last steps moved a topic's CV F1 by up to 0.01 on unrelated changes.
-    private static readonly int[] Seeds = [17, 18, 19, 20, 21];
-
-    private static (double Bias, double[] Weights) TrainHead((int Index, double Value)[][] rows, int[] items,
-        Func<int, bool> label, Func<int, double> weight, int positives, int features, int seed)
-    {
-        var w = new double[features];
         var bias = 0.0;
         var negatives = items.Length - positives;
         var posWeight = Math.Min(5.0, items.Length / (2.0 * positives));
         var negWeight = Math.Min(5.0, items.Length / (2.0 * negatives));
         var order = (int[])items.Clone();
-        var rng = new Random(seed);
-        var sum = new double[features];
-        var biasSum = 0.0;
-        var averaged = 0;
+        var rng = new Random(17);
         for (var epoch = 0; epoch < Epochs; epoch++)
         {
             rng.Shuffle(order);
@@ -136,24 +109,8 @@ internal static class LogisticTrainer
                     w[f] -= rate * ((g * v) + (L2 * w[f]));
                 }
             }
-
-            if (epoch >= Epochs / 2)
-            {
-                for (var f = 0; f < features; f++)
-                {
-                    sum[f] += w[f];
-                }
-
-                biasSum += bias;
-                averaged++;
-            }
         }
 
-        for (var f = 0; f < features; f++)
-        {
-            sum[f] /= averaged;
-        }
-
-        return (biasSum / averaged, sum);
+        return (bias, w);
     }
 }
