@@ -28,6 +28,16 @@ public sealed class CountryInstitutionTests
     [InlineData("وزارة الاقتصاد الرقمي والريادة تنجز مشاريع الذكاء الاصطناعي", "انجزت الحكومة 20 مشروعا.", "JO")]
     [InlineData("Das Bundeswirtschaftsministerium fördert ein KI-Sprachmodell", "Das offene Sprachmodell für künstliche Intelligenz soll 2026 fertig sein.", "DE")]
     [InlineData("AIセーフティ・インスティテュートが評価ツールを公開", "人工知能の安全性を評価する。", "JP")]
+    [InlineData("La Senacyt presenta la estrategia nacional de inteligencia artificial", "La estrategia de IA se consultará con expertos.", "PA")]
+    [InlineData("La Grande Île se dote d'une stratégie d'intelligence artificielle", "Le document sera présenté aux ministres.", "MG")]
+    [InlineData("通讯及新闻部宣布人工智能人才计划", "计划将培训更多人工智能人才。", "SG")]
+    [InlineData("Estratégia de inteligência artificial publicada em Diário da República", "A estratégia prevê novos centros de IA.", "PT")]
+    [InlineData("El Ministerio de Ciencia, Tecnología, Conocimiento e Innovación lanza un plan de centros de datos para IA", "El plan fue sometido a consulta.", "CL")]
+    [InlineData("El Ministerio de Educación Pública publica una guía de inteligencia artificial para docentes", "La guía de IA llegará a las aulas.", "CR")]
+    [InlineData("عمرو طلعت يعلن مبادرة للذكاء الاصطناعي", "تشمل المبادرة تدريب الشباب.", "EG")]
+    [InlineData("Amal El Fellah Seghrouchni présente la stratégie d'intelligence artificielle", "La feuille de route prévoit des hubs régionaux.", "MA")]
+    [InlineData("Governor Hochul signs an artificial intelligence safety bill", "The AI law covers frontier models.", "US")]
+    [InlineData("全國網絡安全標準化技術委員會發布人工智能標準", "標準涵蓋人工智能安全。", "CN")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
