@@ -38,6 +38,13 @@ public sealed class CountryInstitutionTests
     [InlineData("Amal El Fellah Seghrouchni présente la stratégie d'intelligence artificielle", "La feuille de route prévoit des hubs régionaux.", "MA")]
     [InlineData("Governor Hochul signs an artificial intelligence safety bill", "The AI law covers frontier models.", "US")]
     [InlineData("全國網絡安全標準化技術委員會發布人工智能標準", "標準涵蓋人工智能安全。", "CN")]
+    // Eleventh batch: a capital in Korean, a university in Chinese, a president's initials, a Spanish city whose name
+    // holds Chile's capital, a demonym in French.
+    [InlineData("아디스아바바에 AI 개발센터 개소", "고성능 GPU를 갖춘 인공지능 개발센터가 문을 열었다.", "ET")]
+    [InlineData("武汉大学宣布成立人工智能学院", "学院将大幅提升人工智能人才培养规模。", "CN")]
+    [InlineData("Lawmakers back PBBM's call for an AI regulatory framework", "The artificial intelligence bill will be filed this month.", "PH")]
+    [InlineData("La Universidade de Santiago de Compostela desarrolla un modelo de inteligencia artificial", "El modelo de IA habla gallego.", "ES")]
+    [InlineData("Des jeunes Ghanéens formés à l'intelligence artificielle", "La formation en IA a duré trois mois.", "GH")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -103,5 +110,30 @@ public sealed class CountryInstitutionTests
             "Das BMFTR und die Bundesregierung in Berlin fördern das Sprachmodell; Deutschland investiert 20 Millionen Euro.");
 
         Assert.Equal(["DE"], result.Countries);
+    }
+
+    /// <summary>Eleventh batch: multinational bodies named in their own languages, and a joint abbreviation.</summary>
+    [Theory]
+    [InlineData("La CEDEAO forme 200 jeunes à l'intelligence artificielle", "La formation en IA a duré trois mois.", "INT")]
+    [InlineData("Caribbean Telecommunications Union releases an AI governance report", "The artificial intelligence report recommends harmonised policies.", "INT")]
+    [InlineData("AIに関するグローバル・パートナーシップが安全性ツールキットを公開", "生成AIの安全性を整理した。", "INT")]
+    [InlineData("日米両政府、人工知能で協力覚書", "AIの研究協力を進める。", "US")]
+    public void FindsAMultinationalBodyOrAPartnerNamedInItsOwnLanguage(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Contains(country, result.Countries);
+    }
+
+    /// <summary>A currency, a software licence and a city's longer name are not the country they hold.</summary>
+    [Theory]
+    [InlineData("Le Sénégal construit un centre d'intelligence artificielle", "Le projet est estimé à 14,5 millions de dollars US, soit 8,23 milliards de francs CFA.", "US")]
+    [InlineData("وكالة بريطانية تطلق أدوات لاختبار سلامة نماذج الذكاء الاصطناعي", "الأدوات متوفرة بموجب ترخيص مفتوح المصدر، وتحديدًا ترخيص MIT.", "US")]
+    [InlineData("La Universidade de Santiago de Compostela desarrolla un modelo de inteligencia artificial", "El modelo de IA habla gallego.", "CL")]
+    public void ANameInAnotherSenseIsNoCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.DoesNotContain(country, result.Countries);
     }
 }

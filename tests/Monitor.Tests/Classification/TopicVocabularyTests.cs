@@ -156,6 +156,8 @@ public sealed class TopicVocabularyTests
     [InlineData("सरकार डेटा लैब स्थापित करेगी", "सरकार इंडिया एआई मिशन के तहत आर्टिफिशियल इंटेलिजेंस के लिए डेटा लैब बनाएगी।", Topics.Strategy, "मिशन")]
     [InlineData("A Finep aprovou o incentivo de 3,4 bilhões de reais para IA", "No âmbito do Plano Brasileiro de Inteligência Artificial, o governo prevê recursos.", Topics.Strategy, "plano")]
     [InlineData("إنشاء أكبر مركز بيانات للذكاء الاصطناعي", "المركز يسهم في تحقيق أهداف رؤية 2030.", Topics.Strategy, "رؤية")]
+    // Eleventh batch: the Spanish verb "investigar" (to research) is no investment.
+    [InlineData("Iniciativa para crear un laboratorio estatal de inteligencia artificial", "El laboratorio servirá para desarrollar, investigar y evaluar la IA.", Topics.Investment, "investi")]
     public void AWordUsedInAnotherSenseIsNoTopicEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
@@ -180,6 +182,14 @@ public sealed class TopicVocabularyTests
     [InlineData("Sénat : la PPL sur l'IA et les droits d'auteur débattue le 8 avril", "La PPL vise les fournisseurs d'intelligence artificielle.", Topics.Regulation, "=PPL")]
     [InlineData("موريتانيا تضع الذكاء الاصطناعي في صلب استراتيجيتها التعليمية", "الوزارة تطور برامج في الذكاء الاصطناعي.", Topics.DataTalent, "التعليمية")]
     [InlineData("مذكرة تفاهم لدعم الذكاء الاصطناعي", "تهدف الاتفاقية إلى تعزيز بناء قدرات الشباب في الذكاء الاصطناعي.", Topics.DataTalent, "بناء القدرات")]
+    // Eleventh batch: German compounds that start with Strategie or hold a data centre or a test, Russian
+    // infrastructure, the Italian "superpc", the French verb "encadrer".
+    [InlineData("Tschechien will führend bei künstlicher Intelligenz sein", "Dies geht aus einem Strategiepapier der Regierung hervor.", Topics.Strategy, "Strategie*")]
+    [InlineData("Kroatien investiert in ein nationales KI-Datenzentrum", "Das Datenzentrum für künstliche Intelligenz wird aus EU-Mitteln finanziert.", Topics.Infrastructure, "KI Datenzentr*")]
+    [InlineData("Bundesregierung plant KI-Zentrum", "Dort sollen KI-Prüfkriterien und Prüfsysteme für künstliche Intelligenz entstehen.", Topics.Safety, "KI Prüf*")]
+    [InlineData("В Азербайджане будет создана инфраструктура искусственного интеллекта", "Об этом сообщил замминистра.", Topics.Infrastructure, "инфраструктур*")]
+    [InlineData("Il governo lavora a una rete nazionale di superpc", "La rete servirà l'intelligenza artificiale.", Topics.Infrastructure, "superpc")]
+    [InlineData("Le Québec veut encadrer l'intelligence artificielle", "Le ministre souhaite encadrer les projets d'IA.", Topics.Regulation, "encadrer")]
     public void TopicWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
