@@ -111,4 +111,31 @@ public sealed class LookAlikeTests
 
         Assert.Contains(result.Reasons, r => r.StartsWith("context", StringComparison.Ordinal));
     }
+
+    /// <summary>Eleventh batch: AI in games, science prizes, music streaming and stock markets is read as off-topic
+    /// evidence in each language.</summary>
+    [Theory]
+    [InlineData("「竜王戦で…」AI評価値の逆転劇", "将棋の棋士がAIの評価値について語った。", "将棋")]
+    [InlineData("'신공지능' 신진서, AI시대 최강 프로기사", "바둑 수법이 AI와 가장 유사하다.", "바둑")]
+    [InlineData("올해 노벨 화학상은 인공지능(AI) 단백질 모델 개발자에게", "노벨위원회가 수상자를 발표했다.", "노벨")]
+    [InlineData("US tech stocks lose $1 trillion on AI bubble fears", "The stock market sell-off deepened as the S&P 500 fell.", "stock market")]
+    [InlineData("„Velvet Sundown“: Spotify-Band entpuppt sich als KI-Musik", "Die Songs wurden mithilfe von KI erzeugt.", "Spotify")]
+    [InlineData("الذكاء الاصطناعي ومستقبل الموسيقى العربية", "جلسات علمية حول الموسيقى والذكاء الاصطناعي.", "الموسيقى")]
+    public void GamesPrizesMusicAndMarketsAreOffTopicEvidence(string title, string text, string term)
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
+
+        Assert.Contains(term, evidence.OffTopicTerms);
+    }
+
+    /// <summary>Hindi writes AI with dots (ए.आई.); artificial insemination (कृत्रिम गर्भाधान) keeps its abbreviation.</summary>
+    [Fact]
+    public void AiWrittenWithDotsInHindiIsAiUnlessItIsInsemination()
+    {
+        var (_, ai) = ShippedClassifier.Instance.Analyze(new ClassificationInput("पंजाब कैबिनेट का फैसला, अब ए.आई. के जरिए होंगे काम", "कैबिनेट बैठक में फैसले लिए गए।"));
+        var (_, insemination) = ShippedClassifier.Instance.Analyze(new ClassificationInput("कृत्रिम गर्भाधान पर प्रशिक्षण", "पशुपालकों को ए.आई गन का उपयोग सिखाया गया।"));
+
+        Assert.Contains("ए.आई", ai.ContextTerms);
+        Assert.DoesNotContain("ए.आई", insemination.ContextTerms);
+    }
 }
