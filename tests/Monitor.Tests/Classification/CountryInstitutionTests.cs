@@ -45,6 +45,18 @@ public sealed class CountryInstitutionTests
     [InlineData("Lawmakers back PBBM's call for an AI regulatory framework", "The artificial intelligence bill will be filed this month.", "PH")]
     [InlineData("La Universidade de Santiago de Compostela desarrolla un modelo de inteligencia artificial", "El modelo de IA habla gallego.", "ES")]
     [InlineData("Des jeunes Ghanéens formés à l'intelligence artificielle", "La formation en IA a duré trois mois.", "GH")]
+    // Twelfth batch: Haiti in French with its capital and central bank, an inflected German name, agencies and
+    // ministries named by their own abbreviations, a province.
+    [InlineData("Haïti organise un forum sur l'intelligence artificielle", "Les ateliers sur l'IA se tiendront à Port-au-Prince.", "HT")]
+    [InlineData("La Banque de la République d'Haïti crée un fonds pour l'intelligence artificielle", "Le fonds d'IA soutiendra les jeunes entreprises.", "HT")]
+    [InlineData("Kooperation mit den Vereinigten Arabischen Emiraten bei künstlicher Intelligenz", "Die KI-Zusammenarbeit umfasst Schulungen.", "AE")]
+    [InlineData("هيئة الاتصالات وتقنية المعلومات تصدر مبادئ للذكاء الاصطناعي", "المبادئ تخص الجهات العاملة في الذكاء الاصطناعي.", "KW")]
+    [InlineData("O INTIC apresenta a proposta de regulamento da inteligência artificial", "A consulta pública sobre a IA decorre até março.", "MZ")]
+    [InlineData("Le LNE ouvre un banc d'essai pour l'intelligence artificielle", "Les systèmes d'IA y seront évalués.", "FR")]
+    [InlineData("Das DLR gründet ein Institut für KI-Sicherheit", "Das Institut prüft Systeme der künstlichen Intelligenz.", "DE")]
+    [InlineData("ФСТЭК разработает требования к системам искусственного интеллекта", "Требования к ИИ вступят в силу в 2027 году.", "RU")]
+    [InlineData("數發部推動AI人才培育計畫", "計畫將培育人工智慧應用人才。", "TW")]
+    [InlineData("La provincia de Santa Fe aprueba un protocolo de inteligencia artificial", "El protocolo regula el uso de la IA en la administración.", "AR")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -58,6 +70,7 @@ public sealed class CountryInstitutionTests
     [InlineData("CONATEL publica lineamientos de inteligencia artificial", "Los lineamientos cubren la IA.")]
     [InlineData("L'Assemblée nationale adopte une loi sur l'intelligence artificielle", "La loi encadre l'IA.")]
     [InlineData("Tripoli hosts an artificial intelligence conference", "Officials discussed AI policy.")]
+    [InlineData("المملكة تطلق استراتيجية للذكاء الاصطناعي", "تشمل الاستراتيجية تدريب الكوادر.")]
     public void ANameSeveralOfThemUseDecidesNone(string title, string text)
     {
         var result = ShippedClassifier.Classify(title, text, sourceCountry: "NZ");
@@ -122,6 +135,13 @@ public sealed class CountryInstitutionTests
     [InlineData("Le Sénégal construit un centre d'intelligence artificielle", "Le projet est estimé à 14,5 millions de dollars US, soit 8,23 milliards de francs CFA.", "US", false)]
     [InlineData("وكالة بريطانية تطلق أدوات لاختبار سلامة نماذج الذكاء الاصطناعي", "الأدوات متوفرة بموجب ترخيص مفتوح المصدر، وتحديدًا ترخيص MIT.", "US", false)]
     [InlineData("La Universidade de Santiago de Compostela desarrolla un modelo de inteligencia artificial", "El modelo de IA habla gallego.", "CL", false)]
+    // Twelfth batch: "the Kingdom" is Bahrain's (or Jordan's) as much as Saudi Arabia's; China's defence ministry holds
+    // Taiwan's name for its own.
+    [InlineData("تقرير عن جاهزية مملكة البحرين في الذكاء الاصطناعي", "أشاد التقرير بما حققته المملكة في الذكاء الاصطناعي.", "BH", true)]
+    [InlineData("تقرير عن جاهزية مملكة البحرين في الذكاء الاصطناعي", "أشاد التقرير بما حققته المملكة في الذكاء الاصطناعي.", "SA", false)]
+    [InlineData("افتتاح مركز بيانات للذكاء الاصطناعي في الأردن", "المركز هو الأكبر في المملكة.", "SA", false)]
+    [InlineData("中國國防部回應人工智能軍事化問題", "發言人表示反對人工智能軍事化。", "TW", false)]
+    [InlineData("中國國防部回應人工智能軍事化問題", "發言人表示反對人工智能軍事化。", "CN", true)]
     public void ANameCountsForItsCountryOnlyInThatSense(string title, string text, string country, bool named)
     {
         var countries = ShippedClassifier.Classify(title, text).Countries;

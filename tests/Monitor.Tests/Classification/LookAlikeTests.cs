@@ -128,6 +128,35 @@ public sealed class LookAlikeTests
         Assert.Contains(term, evidence.OffTopicTerms);
     }
 
+    /// <summary>Twelfth batch: "LLM" the postgraduate law degree in Portuguese, a chipmaker's quarterly revenue in
+    /// German, and the first name Boualem, which holds ALLaM's Arabic alias after two letters read as proclitics.</summary>
+    [Fact]
+    public void LlmThePostgraduateLawDegreeIsNotAiContext()
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(
+            "O LLM é uma pós-graduação para advogados", "O mestrado e o LLM no Brasil são diferentes."));
+
+        Assert.DoesNotContain("LLM", evidence.ContextTerms);
+    }
+
+    [Fact]
+    public void QuarterlyRevenueInGermanIsOffTopicEvidence()
+    {
+        var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(
+            "Chipkonzern steigert Quartalsumsatz dank KI-Boom", "Der Umsatz lag über dem Vorjahresquartal."));
+
+        Assert.Contains("Quartalsumsatz", evidence.OffTopicTerms);
+        Assert.Contains("Vorjahresquartal", evidence.OffTopicTerms);
+    }
+
+    [Fact]
+    public void TheNameBoualemIsNotTheAllamModel()
+    {
+        var result = ShippedClassifier.Classify("المدير العام بوعلام سعيداني يعلن افتتاح مدرسة الذكاء الاصطناعي", "المدرسة تستقبل الطلبة في أكتوبر.");
+
+        Assert.Empty(result.Models);
+    }
+
     /// <summary>Hindi writes AI with dots (ए.आई.); artificial insemination (कृत्रिम गर्भाधान) keeps its abbreviation.</summary>
     [Fact]
     public void AiWrittenWithDotsInHindiIsAiUnlessItIsInsemination()

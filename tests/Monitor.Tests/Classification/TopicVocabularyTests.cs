@@ -158,6 +158,12 @@ public sealed class TopicVocabularyTests
     [InlineData("إنشاء أكبر مركز بيانات للذكاء الاصطناعي", "المركز يسهم في تحقيق أهداف رؤية 2030.", Topics.Strategy, "رؤية")]
     // Eleventh batch: the Spanish verb "investigar" (to research) is no investment.
     [InlineData("Iniciativa para crear un laboratorio estatal de inteligencia artificial", "El laboratorio servirá para desarrollar, investigar y evaluar la IA.", Topics.Investment, "investi")]
+    // Twelfth batch: a letter of intent (LOI) is no French "loi"; quantum computing is no AI compute; a readiness
+    // assessment is no safety evaluation; a sovereign AI cloud is no model.
+    [InlineData("Defence ministries sign a Letter of Intent (LOI) on artificial intelligence", "The LOI sets up joint AI development.", Topics.Regulation, "loi")]
+    [InlineData("مجلس الذكاء الاصطناعي والحوسبة الكمية", "قرار بتعديل المجلس القومي للذكاء الاصطناعي والحوسبة الكمية.", Topics.Infrastructure, "حوسب")]
+    [InlineData("UNESCO artificial intelligence readiness assessment launched", "The readiness assessment covers AI governance.", Topics.Safety, "assessment")]
+    [InlineData("Government to build a sovereign AI cloud", "The sovereign AI cloud will host artificial intelligence services.", Topics.Model, "sovereign AI")]
     public void AWordUsedInAnotherSenseIsNoTopicEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
@@ -190,6 +196,18 @@ public sealed class TopicVocabularyTests
     [InlineData("В Азербайджане будет создана инфраструктура искусственного интеллекта", "Об этом сообщил замминистра.", Topics.Infrastructure, "инфраструктур*")]
     [InlineData("Il governo lavora a una rete nazionale di superpc", "La rete servirà l'intelligenza artificiale.", Topics.Infrastructure, "superpc")]
     [InlineData("Le Québec veut encadrer l'intelligence artificielle", "Le ministre souhaite encadrer les projets d'IA.", Topics.Regulation, "encadrer")]
+    // Twelfth batch: readiness assessments as strategy, a labelling duty, plural rules, safety institutes in Spanish,
+    // Italian and Russian, lethal autonomous weapons in Japanese, a sovereign AI cloud as compute.
+    [InlineData("Government launches its artificial intelligence readiness assessment", "The AI report was presented to ministers.", Topics.Strategy, "readiness assessment")]
+    [InlineData("إطلاق تقرير تقييم جاهزية الذكاء الاصطناعي", "التقرير يقيس الذكاء الاصطناعي في الدولة.", Topics.Strategy, "تقييم جاهزية")]
+    [InlineData("Neue Kennzeichnungspflicht für KI-Bilder", "Anbieter künstlicher Intelligenz müssen Inhalte markieren.", Topics.Regulation, "Kennzeichnungspflicht*")]
+    [InlineData("Governo propõe regulamentos para a inteligência artificial", "Os regulamentos da IA serão debatidos.", Topics.Regulation, "regulamentos")]
+    [InlineData("Chile crea su Instituto de Seguridad de IA", "El instituto evaluará modelos de inteligencia artificial.", Topics.Safety, "Instituto de Seguridad de IA")]
+    [InlineData("Nasce l'istituto per la sicurezza dell'intelligenza artificiale", "L'istituto valuterà i modelli di IA.", Topics.Safety, "istituto per la sicurezza")]
+    [InlineData("Создан центр доверенного искусственного интеллекта", "Центр займется вопросами ИИ.", Topics.Safety, "доверенного искусственного интеллекта")]
+    [InlineData("自律型致死兵器システムに関する日本の立場", "政府は人工知能を用いた兵器の規制を議論した。", Topics.Defense, "自律型致死兵器")]
+    [InlineData("Government to build a sovereign AI cloud", "The artificial intelligence cloud will host public services.", Topics.Infrastructure, "sovereign AI cloud*")]
+    [InlineData("政府将建立主权AI云", "以确保国家人工智能能力的安全。", Topics.Infrastructure, "主权AI云")]
     public void TopicWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
