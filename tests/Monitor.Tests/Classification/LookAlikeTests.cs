@@ -149,6 +149,17 @@ public sealed class LookAlikeTests
         Assert.Contains("Vorjahresquartal", evidence.OffTopicTerms);
     }
 
+    /// <summary>Versions of a tracked model written as one word (ChatGLM3) name the model, and "large base model" (the
+    /// English of 基座大模型) is AI context like "foundation model".</summary>
+    [Fact]
+    public void ChatGlmVersionsAndLargeBaseModelsAreRead()
+    {
+        var result = ShippedClassifier.Classify("ChatGLM3-6B", "The lab launched its third-generation large base model ChatGLM3.");
+
+        Assert.Contains("GLM", result.Models);
+        Assert.Contains(result.Reasons, r => r.StartsWith("context \"large base model", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void TheNameBoualemIsNotTheAllamModel()
     {

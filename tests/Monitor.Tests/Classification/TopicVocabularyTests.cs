@@ -208,6 +208,7 @@ public sealed class TopicVocabularyTests
     [InlineData("自律型致死兵器システムに関する日本の立場", "政府は人工知能を用いた兵器の規制を議論した。", Topics.Defense, "自律型致死兵器")]
     [InlineData("Government to build a sovereign AI cloud", "The artificial intelligence cloud will host public services.", Topics.Infrastructure, "sovereign AI cloud*")]
     [InlineData("政府将建立主权AI云", "以确保国家人工智能能力的安全。", Topics.Infrastructure, "主权AI云")]
+    [InlineData("Lab launches its third-generation large base model", "The model was trained on Chinese and English text.", Topics.Model, "large base model*")]
     public void TopicWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
