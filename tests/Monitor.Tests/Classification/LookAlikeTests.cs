@@ -128,8 +128,8 @@ public sealed class LookAlikeTests
         Assert.Contains(term, evidence.OffTopicTerms);
     }
 
-    /// <summary>Twelfth batch: "LLM" the postgraduate law degree in Portuguese, a chipmaker's quarterly revenue in
-    /// German, and the first name Boualem, which holds ALLaM's Arabic alias after two letters read as proclitics.</summary>
+    /// <summary>Twelfth batch: "LLM" the postgraduate law degree in Portuguese and a chipmaker's quarterly revenue in
+    /// German.</summary>
     [Fact]
     public void LlmThePostgraduateLawDegreeIsNotAiContext()
     {
@@ -149,23 +149,16 @@ public sealed class LookAlikeTests
         Assert.Contains("Vorjahresquartal", evidence.OffTopicTerms);
     }
 
-    /// <summary>Versions of a tracked model written as one word (ChatGLM3) name the model, and "large base model" (the
-    /// English of 基座大模型) is AI context like "foundation model".</summary>
-    [Fact]
-    public void ChatGlmVersionsAndLargeBaseModelsAreRead()
+    /// <summary>Versions of a tracked model written as one word (ChatGLM3) name the model; the first name Boualem
+    /// (بوعلام), which holds ALLaM's Arabic alias after two letters read as proclitics, does not.</summary>
+    [Theory]
+    [InlineData("ChatGLM3-6B", "The lab launched its third-generation large base model ChatGLM3.", "GLM")]
+    [InlineData("المدير العام بوعلام سعيداني يعلن افتتاح مدرسة الذكاء الاصطناعي", "المدرسة تستقبل الطلبة في أكتوبر.", null)]
+    public void AModelIsNamedByItsVersionsNotByANameHoldingItsAlias(string title, string text, string? model)
     {
-        var result = ShippedClassifier.Classify("ChatGLM3-6B", "The lab launched its third-generation large base model ChatGLM3.");
+        var models = ShippedClassifier.Classify(title, text).Models;
 
-        Assert.Contains("GLM", result.Models);
-        Assert.Contains(result.Reasons, r => r.StartsWith("context \"large base model", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void TheNameBoualemIsNotTheAllamModel()
-    {
-        var result = ShippedClassifier.Classify("المدير العام بوعلام سعيداني يعلن افتتاح مدرسة الذكاء الاصطناعي", "المدرسة تستقبل الطلبة في أكتوبر.");
-
-        Assert.Empty(result.Models);
+        Assert.Equal(model is null ? [] : [model], models);
     }
 
     /// <summary>Hindi writes AI with dots (ए.आई.); artificial insemination (कृत्रिम गर्भाधान) keeps its abbreviation.</summary>
