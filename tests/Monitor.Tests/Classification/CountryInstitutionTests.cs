@@ -57,6 +57,19 @@ public sealed class CountryInstitutionTests
     [InlineData("ФСТЭК разработает требования к системам искусственного интеллекта", "Требования к ИИ вступят в силу в 2027 году.", "RU")]
     [InlineData("數發部推動AI人才培育計畫", "計畫將培育人工智慧應用人才。", "TW")]
     [InlineData("La provincia de Santa Fe aprueba un protocolo de inteligencia artificial", "El protocolo regula el uso de la IA en la administración.", "AR")]
+    // Thirteenth batch: Australia in traditional Chinese, Arabic demonyms with the article, India and the UK in
+    // Portuguese, Sri Lanka's, Luxembourg's and Jamaica's agencies and office-holders, the international AI safety
+    // report and the Council of Europe in a German compound.
+    [InlineData("澳洲政府宣布設立AI安全研究所", "研究所將測試人工智慧的風險。", "AU")]
+    [InlineData("البرلمان الإيطالي يقر قانونا للذكاء الاصطناعي", "القانون يعاقب على نشر الصور المولدة بالذكاء الاصطناعي.", "IT")]
+    [InlineData("الجيش الإسرائيلي يطور أداة ذكاء اصطناعي", "الأداة تشبه شات جي بي تي.", "IL")]
+    [InlineData("Ministro apresenta estratégia de IA em Nova Delhi", "A inteligência artificial na saúde foi debatida na Índia.", "IN")]
+    [InlineData("Relatório publicado pelo governo britânico sobre inteligência artificial", "O relatório trata dos riscos da IA.", "GB")]
+    [InlineData("ICTA to lead the national AI policy in the interim", "The artificial intelligence policy workstreams move under the agency.", "LK")]
+    [InlineData("LuxProvide stellt die KI-Fabrik MeluXina-AI vor", "Die Fabrik für künstliche Intelligenz wird 2026 eröffnet.", "LU")]
+    [InlineData("Dana Morris Dixon announces an artificial intelligence task force", "The AI task force will inform a national policy.", "JM")]
+    [InlineData("The International AI Safety Report's second key update", "The report on artificial intelligence risks was published.", "INT")]
+    [InlineData("Rösti unterzeichnet die Europaratskonvention", "Die Konvention betrifft künstliche Intelligenz.", "INT")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -96,6 +109,7 @@ public sealed class CountryInstitutionTests
     [InlineData("New York University researchers release an AI model", "The large language model was trained on public data.", "US", "CA")]
     [InlineData("Le Ministère de la Transition numérique et de la Digitalisation lance un programme d'IA", "Le programme forme les agents publics à l'intelligence artificielle.", "CI", "MA")]
     [InlineData("Bhutan's GovTech Agency pilots an AI assistant", "The artificial intelligence assistant answers citizens.", "BT", "SG")]
+    [InlineData("National AI policy institutionalised within the GovTech and Digital Economy Authority", "The artificial intelligence policy stays with ICTA for now.", "LK", "SG")]
     public void AnInstitutionInsideAnotherCountrysNameIsNotThatCountry(string title, string text, string country, string notCountry)
     {
         var result = ShippedClassifier.Classify(title, text);

@@ -121,6 +121,8 @@ public sealed class LookAlikeTests
     [InlineData("US tech stocks lose $1 trillion on AI bubble fears", "The stock market sell-off deepened as the S&P 500 fell.", "stock market")]
     [InlineData("„Velvet Sundown“: Spotify-Band entpuppt sich als KI-Musik", "Die Songs wurden mithilfe von KI erzeugt.", "Spotify")]
     [InlineData("الذكاء الاصطناعي ومستقبل الموسيقى العربية", "جلسات علمية حول الموسيقى والذكاء الاصطناعي.", "الموسيقى")]
+    [InlineData("竜王戦第4局は藤井竜王が逆転勝ち", "AI超えの一手を解説します。", "竜王戦")]
+    [InlineData("La FIFA introduce il fuorigioco semi-automatico", "Un'intelligenza artificiale calcola la posizione del giocatore.", "fuorigioco")]
     public void GamesPrizesMusicAndMarketsAreOffTopicEvidence(string title, string text, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));

@@ -164,6 +164,12 @@ public sealed class TopicVocabularyTests
     [InlineData("مجلس الذكاء الاصطناعي والحوسبة الكمية", "قرار بتعديل المجلس القومي للذكاء الاصطناعي والحوسبة الكمية.", Topics.Infrastructure, "حوسب")]
     [InlineData("UNESCO artificial intelligence readiness assessment launched", "The readiness assessment covers AI governance.", Topics.Safety, "assessment")]
     [InlineData("Government to build a sovereign AI cloud", "The sovereign AI cloud will host artificial intelligence services.", Topics.Model, "sovereign AI")]
+    // Thirteenth batch: a title defended at shogi, Russia's Security Council, a national investment committee and a
+    // sovereign AI data centre.
+    [InlineData("竜王戦第4局は藤井竜王がストレート防衛", "AI超えの一手で防衛を決めた。", Topics.Defense, "防衛")]
+    [InlineData("В Сибири откроют вычислительный центр для ИИ", "Об этом заявил секретарь Совета безопасности РФ.", Topics.Safety, "безопасност")]
+    [InlineData("政府はAIデータセンターの優遇措置を決定", "国家投資委員会の会合で決めた。", Topics.Investment, "投資")]
+    [InlineData("Indonesia is getting its first sovereign AI data center", "The artificial intelligence data center will open next year.", Topics.Model, "sovereign AI")]
     public void AWordUsedInAnotherSenseIsNoTopicEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
@@ -209,6 +215,15 @@ public sealed class TopicVocabularyTests
     [InlineData("Government to build a sovereign AI cloud", "The artificial intelligence cloud will host public services.", Topics.Infrastructure, "sovereign AI cloud*")]
     [InlineData("政府将建立主权AI云", "以确保国家人工智能能力的安全。", Topics.Infrastructure, "主权AI云")]
     [InlineData("Lab launches its third-generation large base model", "The model was trained on Chinese and English text.", Topics.Model, "large base model*")]
+    // Thirteenth batch: compute words in German, Russian, Spanish and Korean, a model project in traditional Chinese,
+    // the Taiwanese spelling of an action plan, the Arabic accusative of a law.
+    [InlineData("Österreichs KI-Supercluster bekommt mehr Leistung", "Der neue Hochleistungs-Computercluster für künstliche Intelligenz steht in Wien.", Topics.Infrastructure, "Computercluster")]
+    [InlineData("В Сибири откроют вычислительный центр для ИИ", "Центр искусственного интеллекта построят к 2032 году.", Topics.Infrastructure, "вычислительный центр")]
+    [InlineData("Firman un acuerdo para el campus de inteligencia artificial", "El campus de IA será el más grande de la región.", Topics.Infrastructure, "campus de inteligencia artificial")]
+    [InlineData("EU, AI 기가팩토리 건설에 투자", "인공지능 모델을 개발하도록 지원한다.", Topics.Infrastructure, "기가팩토리")]
+    [InlineData("韓國公布獨家AI基礎模型專案評選結果", "國產人工智慧平台將與海外模型競爭。", Topics.Model, "基礎模型")]
+    [InlineData("施凯尔将概述人工智能行动计画", "英国政府盼成AI领域领头羊。", Topics.Strategy, "行动计画")]
+    [InlineData("أقر البرلمان قانونا جديدا بشأن الذكاء الاصطناعي", "يعاقب القانون على نشر الصور المولدة.", Topics.Regulation, "قانونا")]
     public void TopicWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
