@@ -64,6 +64,7 @@ public sealed class CountryInstitutionTests
     [InlineData("البرلمان الإيطالي يقر قانونا للذكاء الاصطناعي", "القانون يعاقب على نشر الصور المولدة بالذكاء الاصطناعي.", "IT")]
     [InlineData("الجيش الإسرائيلي يطور أداة ذكاء اصطناعي", "الأداة تشبه شات جي بي تي.", "IL")]
     [InlineData("Ministro apresenta estratégia de IA em Nova Delhi", "A inteligência artificial na saúde foi debatida na Índia.", "IN")]
+    [InlineData("Pesquisadores brasileiros apresentam um modelo de inteligência artificial", "O modelo de IA foi treinado em português.", "BR")]
     [InlineData("Relatório publicado pelo governo britânico sobre inteligência artificial", "O relatório trata dos riscos da IA.", "GB")]
     [InlineData("ICTA to lead the national AI policy in the interim", "The artificial intelligence policy workstreams move under the agency.", "LK")]
     [InlineData("LuxProvide stellt die KI-Fabrik MeluXina-AI vor", "Die Fabrik für künstliche Intelligenz wird 2026 eröffnet.", "LU")]

@@ -195,6 +195,9 @@ public sealed class CountryNamesTests
     [InlineData("인도네시아, 자국 언어로 학습한 대규모 언어모델 공개", "인도네시아어로 학습한 인공지능 모델이다.", "IN")]
     [InlineData("インドネシア政府、人工知能の国家戦略を発表", "AIの人材を育成する。", "IN")]
     [InlineData("印度尼西亚政府发布人工智能国家战略", "政府将培养人工智能人才。", "IN")]
+    // Thirteenth batch: a news outlet named after a country is the source, not the subject.
+    [InlineData("태국, 국가 인공지능 전략 가속화", "태국은 국가 AI 발전 전략을 세웠다고 베트남 플러스가 보도했다.", "VN")]
+    [InlineData("Thailand accelerates its national AI strategy", "The artificial intelligence strategy runs to 2027, VietnamPlus reported.", "VN")]
     public void ANameInsideAnOrdinaryWordOrAnotherNameIsNotACountry(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
