@@ -21,6 +21,7 @@ namespace Monitor.Worker.Storage;
 public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProvider time, ILogger<AnnouncementStore>? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger<AnnouncementStore>.Instance;
+    private readonly PlannerStatistics _statistics = new(logger ?? (ILogger)NullLogger<AnnouncementStore>.Instance);
 
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
@@ -101,6 +102,11 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             await AnnouncementRevisions.ApplyAsync(db, revisions, time.GetUtcNow().UtcDateTime, cancellationToken);
             await SourceStateStore.WriteAsync(db, states(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (contexts.Provider == DatabaseProvider.PostgreSql && batch.Count > 0)
+            {
+                await _statistics.AfterStoreAsync(db, batch.Count, cancellationToken);
+            }
+
             if (!db.Database.IsSqlite())
             {
                 // On SQLite the lookups and the insert ran under the file's one write lock, and SQLite serves one replica
