@@ -48,7 +48,7 @@ public abstract class StoreByIndexTests(DatabaseProvider provider) : MigratedSto
     {
         // A first crawl fills the tables faster than autovacuum analyses them (at most once a minute). Planned from an
         // empty table's statistics, PostgreSQL found each batch's title-key candidates through the fetch-date index,
-        // filtering every announcement of the window: in the crawl benchmark a third of the store's time, under its lock,
+        // filtering every announcement of the window: in the replicas benchmark about half of the server's time for the store, under its lock,
         // growing with the store. The store analyses the tables each time they have doubled (README, Replicas).
         Skip.If(Provider != DatabaseProvider.PostgreSql, "statistics are refreshed on PostgreSQL only: SQLite's planner finds the candidates by their indexes without them (the test above), and SQL Server updates its statistics before it plans");
         var store = new AnnouncementStore(Factory, TimeProvider.System);
