@@ -19,8 +19,8 @@ internal sealed class PlannerStatistics(ILogger logger)
     /// <summary>New announcements before the first analysis, and the least growth between two.</summary>
     public const int MinGrowth = 1000;
 
-    // The tables a crawl fills, whose plans the store and the archive depend on.
-    private const string Analyze = "ANALYZE \"Announcements\", \"StoryKeys\", \"ArchiveTerms\", \"Stories\"";
+    // The tables a crawl fills, whose plans the store and the archive depend on; named as the EF model maps them.
+    private static readonly Type[] Tables = [typeof(Entities.Announcement), typeof(Entities.StoryKey), typeof(Entities.ArchiveTerm), typeof(Entities.Story)];
 
     private int _running;
     private long _stored;
@@ -49,7 +49,8 @@ internal sealed class PlannerStatistics(ILogger logger)
             }
 
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            await db.Database.ExecuteSqlRawAsync(Analyze, cancellationToken);
+            var analyze = "ANALYZE " + string.Join(", ", Tables.Select(t => new ModelTable(db, t).Name));
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
             Interlocked.Exchange(ref _analysedRows, await EstimatedRowsAsync(db, cancellationToken));
             Interlocked.Exchange(ref _stored, 0);
             logger.LogDebug("Refreshed the planner's statistics after {Count} new announcements in {Milliseconds:F0} ms", since,
@@ -68,6 +69,9 @@ internal sealed class PlannerStatistics(ILogger logger)
     }
 
     // pg_class.reltuples: -1 (PostgreSQL 14+) or 0 for a table never analysed.
-    private static async Task<long> EstimatedRowsAsync(MonitorDbContext db, CancellationToken cancellationToken) =>
-        Math.Max(0L, await db.Database.SqlQueryRaw<long>("SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = '\"Announcements\"'::regclass").SingleAsync(cancellationToken));
+    private static async Task<long> EstimatedRowsAsync(MonitorDbContext db, CancellationToken cancellationToken)
+    {
+        var announcements = new ModelTable(db, typeof(Entities.Announcement)).Name;
+        return Math.Max(0L, await db.Database.SqlQuery<long>($"SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = {announcements}::regclass").SingleAsync(cancellationToken));
+    }
 }
