@@ -89,6 +89,14 @@ public abstract class CrawlPipelineTests(DatabaseProvider provider) : IAsyncLife
         Assert.Equal(3, first.Single(o => o.SourceId == "wire").ItemsNew);
         Assert.Equal(2, first.Single(o => o.SourceId == "ministry").ItemsNew);
 
+        // The pass has ended: the archive lists every relevant announcement it stored (SQLite holds the rows back until then).
+        await using (var db = host.Services.GetRequiredService<MonitorDbContextFactory>().CreateDbContext())
+        {
+            var relevant = await db.Announcements.Where(a => a.Relevant).Select(a => a.Id).OrderBy(id => id).ToListAsync();
+            Assert.Equal(3, relevant.Count);
+            Assert.Equal(relevant, await db.ArchiveTerms.Where(t => t.Term == Monitor.Worker.Archive.ArchiveTerms.All).Select(t => t.AnnouncementId).OrderBy(id => id).ToListAsync());
+        }
+
         var report = await digest.RunAsync(dryRun: false, onlyTo: null, CancellationToken.None);
         Assert.Equal(["sent", "sent"], report.Results.Select(r => r.Status).ToArray());
         var messages = await _smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(10));

@@ -11,7 +11,8 @@ namespace Monitor.Worker.Crawling;
 /// Runs a crawl pass over many sources as a pipeline: fetching (I/O, <c>MaxParallelSources</c> at once), building
 /// (extraction and classification, one worker per core) and storing (one writer, each transaction taking every source
 /// that is ready, up to <see cref="MaxItemsPerTransaction"/> items) overlap across sources. Source states and cached
-/// robots.txt files are read once per pass. The fetch and build limits hold for the process: scheduled groups that run
+/// robots.txt files are read once per pass; on SQLite the archive's index rows of a pass are written in large sorted
+/// batches (<see cref="AnnouncementStore.DeferArchiveIndex"/>). The fetch and build limits hold for the process: scheduled groups that run
 /// at once share them, so a minute when every group fires uses the same connections and cores as one pass.
 /// </summary>
 public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, SourceStateStore states, RobotsCache robots, Observability.MonitorMetrics metrics, IOptions<CrawlingOptions> options) : IDisposable
@@ -73,6 +74,9 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
         var toBuild = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(2 * workers) { SingleReader = false });
         var toStore = Channel.CreateBounded<SourceWork>(new BoundedChannelOptions(ReadyToStorePerCore * workers) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The archive's index rows of a pass go in together, in large sorted batches, not a few with each transaction.
+        await using var archiveRows = crawler.DeferArchiveIndex();
 
         var fetching = Stage(toBuild.Writer, () => Parallel.ForEachAsync(
             sources,

@@ -186,6 +186,9 @@ public sealed class SourceCrawler(
         }, cancellationToken);
     }
 
+    /// <summary>Holds the archive index rows of the items stored back until the scope ends (see <see cref="AnnouncementStore.DeferArchiveIndex"/>).</summary>
+    internal IAsyncDisposable DeferArchiveIndex() => announcements.DeferArchiveIndex();
+
     /// <summary>Stores the built items of <paramref name="group"/> and every source's state in one transaction; the outcomes.</summary>
     internal async Task<CrawlOutcome[]> StoreAsync(IReadOnlyList<SourceWork> group, CancellationToken cancellationToken)
     {

@@ -22,12 +22,25 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
 {
     private readonly ILogger _logger = logger ?? NullLogger<AnnouncementStore>.Instance;
     private readonly PlannerStatistics _statistics = new(logger ?? (ILogger)NullLogger<AnnouncementStore>.Instance);
+    private readonly ArchiveBacklog _archiveBacklog = new();
+    private int _archiveDeferrals;
 
     /// <summary>How far back a new announcement looks for a story to join.</summary>
     public static readonly TimeSpan StoryWindow = TimeSpan.FromDays(14);
 
     // How far back the post-commit check looks for another writer's report of the same story.
     private static readonly TimeSpan RaceWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Most archive index rows held back while <see cref="DeferArchiveIndex"/> is in effect: 24 bytes each (two lists
+    /// that take turns, about 5 MB together at the default), the rows of some 2,700 relevant announcements in the crawl
+    /// benchmark. Crawl benchmark, N=5,000, first pass: 100,000 rows 1,513 items/s (peak RSS 291 MB), 200,000 rows 1,506
+    /// (316 MB), 500,000 rows 1,252 (a transaction that large spills SQLite's page cache), every row at once 1,128 (281 MB).
+    /// </summary>
+    internal int ArchiveBacklogLimit { get; set; } = 100_000;
+
+    /// <summary>Archive index rows held back now (see <see cref="DeferArchiveIndex"/>).</summary>
+    internal int ArchiveBacklogCount => _archiveBacklog.Count;
 
     /// <summary>Test seam: runs under the store lock between the story lookup and the insert; another writer started here waits.</summary>
     internal Func<Task>? AfterStoryLookup { get; set; }
@@ -52,6 +65,31 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     {
         StoryCandidateQuery.Index(announcement);
         announcement.PreparedArchiveTerms = Archive.ArchiveIndex.Rows(announcement).ToList();
+    }
+
+    /// <summary>
+    /// Until the returned scope is disposed, the archive index rows of the announcements stored (on SQLite) are held back
+    /// and written in large sorted batches: when <see cref="ArchiveBacklogLimit"/> rows are held, when a transaction revises
+    /// an announcement, and when the last scope ends. The crawl opens one for each pass.
+    /// </summary>
+    /// <remarks>
+    /// Each row of the archive's index lands on a random page of a B-tree that outgrows SQLite's page cache as the archive
+    /// grows, so a transaction of a thousand announcements (some 37,000 rows) read and rewrote most of the index, and a
+    /// first crawl of 100,000 items slowed down as it went (crawl benchmark, README "Crawl"). Written together, a batch
+    /// of 100,000 rows in the index's order meets each page once. The announcements themselves are stored and
+    /// committed as before; until their rows are written they are missing from the archive pages and feeds, never from
+    /// digests or the stories. Held rows live in memory: a process that is killed loses them, and the archive's indexing
+    /// at start (<see cref="Archive.ArchiveBackfill"/>) writes them. Server databases write every row at once, as before.
+    /// </remarks>
+    public IAsyncDisposable DeferArchiveIndex()
+    {
+        if (contexts.Provider != DatabaseProvider.Sqlite)
+        {
+            return NoDeferral.Instance;
+        }
+
+        Interlocked.Increment(ref _archiveDeferrals);
+        return new ArchiveDeferral(this);
     }
 
     /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
@@ -80,9 +118,10 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
 
             var created = FileUnderStories(batch, plan);
+            List<ArchiveTerm> archiveRows;
             try
             {
-                await InsertAsync(db, batch, created, cancellationToken);
+                archiveRows = await InsertAsync(db, batch, created, cancellationToken);
             }
             catch (Exception ex) when (attempt == 1 && DatabaseErrors.IsUniqueViolation(ex))
             {
@@ -98,10 +137,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
                 continue;
             }
 
+            // A revision re-indexes its announcement: rows held back for it go in first.
+            var archive = db.Database.IsSqlite() ? WriteArchiveRows(db, archiveRows, flush: revisions.Count > 0) : null;
             await MergeMatchedStoriesAsync(db, batch, plan, cancellationToken);
             await AnnouncementRevisions.ApplyAsync(db, revisions, time.GetUtcNow().UtcDateTime, cancellationToken);
             await SourceStateStore.WriteAsync(db, states(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await CommitAsync(transaction, archive, cancellationToken);
             if (contexts.Provider == DatabaseProvider.PostgreSql && batch.Count > 0)
             {
                 await _statistics.AfterStoreAsync(db, batch.Count, cancellationToken);
@@ -163,11 +204,12 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     // Inserts the new stories, the announcements and their extra keys. On SQLite with one prepared statement per table
     // (EF's change tracking cost more than SQLite's own work); on the other providers with EF's batched inserts, and the
     // archive index rows in multi-row statements (ArchiveTermWriter).
-    private static async Task InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
+    // On SQLite the archive index rows are returned, not written (WriteArchiveRows decides when).
+    private static async Task<List<ArchiveTerm>> InsertAsync(MonitorDbContext db, List<Announcement> batch, List<Story> created, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (!db.Database.IsSqlite())
@@ -177,7 +219,7 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             db.Announcements.AddRange(batch);
             await db.SaveChangesAsync(cancellationToken);
             await ArchiveTermWriter.InsertAsync(db, batch, cancellationToken);
-            return;
+            return [];
         }
 
         using (var stories = new SqliteRowWriter<Story>(db))
@@ -188,9 +230,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             }
         }
 
-        // The archive index rows too: ArchiveIndexInterceptor adds them only to inserts EF makes. Story keys and index
-        // rows go in after the announcements, sorted by their index's order: consecutive inserts then land on the same
-        // B-tree pages, which stay in SQLite's small page cache, instead of one random page each.
+        // The archive index rows too (ArchiveIndexInterceptor adds them only to inserts EF makes), written by
+        // WriteArchiveRows. Story keys go in after the announcements, sorted by their index's order: consecutive inserts
+        // then land on the same B-tree pages, which stay in SQLite's small page cache, instead of one random page each.
         var storyKeys = new List<StoryKey>();
         var archiveTerms = new List<ArchiveTerm>();
         using (var announcements = new SqliteRowWriter<Announcement>(db))
@@ -215,7 +257,117 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
         }
 
         InsertInOrder(db, storyKeys, static (x, y) => x.Key.CompareTo(y.Key) is var c and not 0 ? c : x.FetchedAt.CompareTo(y.FetchedAt));
-        InsertInOrder(db, archiveTerms, static (x, y) => string.CompareOrdinal(x.Term, y.Term) is var c and not 0 ? c : x.SortAt.CompareTo(y.SortAt));
+        return archiveTerms;
+    }
+
+    // SQLite: writes the archive index rows of this transaction's announcements, with every row held back, or holds them
+    // back too while a deferral is in effect (see DeferArchiveIndex). What it returns is staged just before the commit.
+    private ArchiveWrite WriteArchiveRows(MonitorDbContext db, List<ArchiveTerm> rows, bool flush)
+    {
+        var held = _archiveBacklog.Count;
+        if (Volatile.Read(ref _archiveDeferrals) > 0 && !flush && held + rows.Count < ArchiveBacklogLimit)
+        {
+            return new ArchiveWrite(WroteHeld: false, rows);
+        }
+
+        using var writer = new SqliteRowWriter<ArchiveTerm>(db, ignoreConflicts: true);
+        var row = new ArchiveTerm { Term = "" };
+        if (held > 0)
+        {
+            Write(writer, row, _archiveBacklog.SortedHeld());
+        }
+
+        var fresh = rows.Select(r => new ArchiveBacklog.Entry(r.AnnouncementId, r.Term, r.SortAt)).ToArray();
+        ArchiveBacklog.Sort(fresh);
+        Write(writer, row, fresh);
+        return new ArchiveWrite(WroteHeld: held > 0, []);
+    }
+
+    // Inserts rows in the archive index's order (term, date), so consecutive inserts meet the same B-tree pages. A row
+    // already stored is skipped: the archive's indexing at start may have written a held row first.
+    private static void Write(SqliteRowWriter<ArchiveTerm> writer, ArchiveTerm row, ReadOnlySpan<ArchiveBacklog.Entry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            row.AnnouncementId = entry.AnnouncementId;
+            row.Term = entry.Term;
+            row.SortAt = entry.SortAt;
+            writer.Insert(row);
+        }
+    }
+
+    // Commits, staging the archive rows written and held back in the transaction just before; a failed commit puts the
+    // backlog back as it was.
+    private async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, ArchiveWrite? archive, CancellationToken cancellationToken)
+    {
+        var change = archive is null ? null : _archiveBacklog.Stage(archive.WroteHeld, archive.Held);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            if (change is not null)
+            {
+                _archiveBacklog.Undo(change);
+            }
+
+            throw;
+        }
+    }
+
+    // Writes every archive row held back, in its own transaction.
+    private async Task FlushArchiveBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (_archiveBacklog.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await BeginWriteAsync(db, locked: true, cancellationToken);
+        var archive = WriteArchiveRows(db, [], flush: true);
+        await CommitAsync(transaction, archive, cancellationToken);
+    }
+
+    private async Task EndDeferralAsync()
+    {
+        if (Interlocked.Decrement(ref _archiveDeferrals) > 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await FlushArchiveBacklogAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The rows stay held: the next announcements stored write them, or the archive's indexing at the next start.
+            _logger.LogWarning(ex, "Could not write {Count} archive index entries; they are written with the next announcements stored", _archiveBacklog.Count);
+        }
+    }
+
+    private sealed record ArchiveWrite(bool WroteHeld, List<ArchiveTerm> Held);
+
+    private sealed class ArchiveDeferral(AnnouncementStore store) : IAsyncDisposable
+    {
+        private int _ended;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                await store.EndDeferralAsync();
+            }
+        }
+    }
+
+    private sealed class NoDeferral : IAsyncDisposable
+    {
+        public static readonly NoDeferral Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     // Inserts rows in their index's order (SQLite): consecutive inserts meet the same B-tree pages.

@@ -21,12 +21,17 @@ internal sealed class SqliteRowWriter<T> : IDisposable
     private readonly IReadOnlyList<IProperty> _key;
     private readonly IProperty? _generatedKey;
     private readonly List<IProperty> _properties;
+    private readonly bool _ignoreConflicts;
     private Statement? _insert;
     private Statement? _update;
 
-    public SqliteRowWriter(MonitorDbContext db)
+    /// <param name="db">The context whose connection and transaction the statements use.</param>
+    /// <param name="ignoreConflicts">Inserts skip a row whose key or unique index is already stored (<c>INSERT OR IGNORE</c>)
+    /// instead of failing.</param>
+    public SqliteRowWriter(MonitorDbContext db, bool ignoreConflicts = false)
     {
         _db = db;
+        _ignoreConflicts = ignoreConflicts;
         _table = new ModelTable(db, typeof(T));
         var entityType = _table.Entity;
         _key = entityType.FindPrimaryKey()?.Properties ?? throw new InvalidOperationException($"{typeof(T).Name} has no key");
@@ -43,7 +48,7 @@ internal sealed class SqliteRowWriter<T> : IDisposable
     public void Insert(T row)
     {
         _insert ??= Prepare(_properties.Where(p => p != _generatedKey).ToList(), columns =>
-            $"INSERT INTO {_table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})"
+            $"INSERT {(_ignoreConflicts ? "OR IGNORE " : "")}INTO {_table.Name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})"
             + (_generatedKey is null ? "" : $" RETURNING {_table.Column(_generatedKey).Name}"));
         if (_generatedKey is null)
         {
