@@ -27,9 +27,10 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
 
     /// <summary>
     /// Built sources waiting for the writer, per core. When storing is the slowest stage, what piles up during one
-    /// transaction is the next one: each transaction's random inserts into the indexes (story keys, archive terms)
-    /// rewrite most of their pages, so a few large transactions write far less than many small ones. Crawl benchmark on
-    /// SQLite, first pass, items/s and peak RSS: 4 per core (about 200 items per transaction) 880 and 252 MB at N=5,000;
+    /// transaction is the next one: each transaction's random inserts into the indexes (the story indexes; the archive's,
+    /// before its rows were held back for the pass) rewrite many of their pages, so a few large transactions write far
+    /// less than many small ones. Crawl benchmark on SQLite, first pass, items/s and peak RSS, measured while the archive
+    /// rows still went in with each transaction: 4 per core (about 200 items per transaction) 880 and 252 MB at N=5,000;
     /// 8 per core 969 and 260 MB; 32 per core with 2,000 items 994 and 320 MB.
     /// </summary>
     private const int ReadyToStorePerCore = 8;
