@@ -20,12 +20,15 @@ WORKDIR /app
 COPY --from=build /app ./
 # The working directory is the writable volume, so verbs that write relative paths (demo's data/) work as non-root.
 WORKDIR /data
+# MALLOC_ARENA_MAX=2: glibc gives threads malloc arenas of their own (up to eight per core), each keeping what it once
+# held; two arenas took 15-20 MB off the crawl's peak resident set at no cost in speed (README, Crawl).
 ENV MONITOR_CONFIG_DIR=/app/config \
     ConnectionStrings__Monitor="Data Source=/data/monitor.db" \
     Monitor__Digest__OutboxDirectory=/data/outbox \
     Monitor__Web__Urls=http://0.0.0.0:8080 \
     Logging__Console__FormatterName=json \
-    DOTNET_gcServer=0
+    DOTNET_gcServer=0 \
+    MALLOC_ARENA_MAX=2
 VOLUME ["/data"]
 EXPOSE 8080
 USER $APP_UID

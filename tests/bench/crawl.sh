@@ -9,6 +9,8 @@ cd "$(dirname "$0")/../.."
 out="${MONITOR_BENCH_BIN:-$(mktemp -d)}"
 dotnet publish src/Monitor.Worker/Monitor.Worker.csproj -c Release --ucr --self-contained false -o "$out" >/dev/null
 monitor=(dotnet "$out/Monitor.Worker.dll")
+# The container's malloc setting (Dockerfile), which the crawl processes inherit.
+export MALLOC_ARENA_MAX=2
 runs=("--feeds 1000" "--feeds 1000 --articles" "--feeds 5000")
 [ "${1:-}" = quick ] && runs=("--feeds 1000")
 for args in "${runs[@]}"; do

@@ -17,6 +17,17 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void TheCrawlBenchmarkRunsWithTheContainersMallocArenas()
+    {
+        var docker = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "Dockerfile"));
+        var bench = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "bench", "crawl.sh"));
+
+        var arenas = Regex.Match(docker, @"^\s+MALLOC_ARENA_MAX=(\d+)\s*$", RegexOptions.Multiline);
+        Assert.True(arenas.Success, "the Dockerfile's ENV sets MALLOC_ARENA_MAX");
+        Assert.Contains($"export MALLOC_ARENA_MAX={arenas.Groups[1].Value}\n", bench, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ComposeRunsTheWorkerReadOnlyWithHealthAndRestart()
     {
         var compose = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docker-compose.yml"));
