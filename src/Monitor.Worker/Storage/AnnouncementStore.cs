@@ -270,30 +270,21 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
             return new ArchiveWrite(WroteHeld: false, rows);
         }
 
-        using var writer = new SqliteRowWriter<ArchiveTerm>(db, ignoreConflicts: true);
-        var row = new ArchiveTerm { Term = "" };
         if (held > 0)
         {
-            Write(writer, row, _archiveBacklog.SortedHeld());
+            // A held row already stored is skipped: the archive's indexing at start may have written it first.
+            using var writer = new SqliteRowWriter<ArchiveTerm>(db, ignoreConflicts: true);
+            var row = new ArchiveTerm { Term = "" };
+            foreach (var entry in _archiveBacklog.SortedHeld())
+            {
+                (row.AnnouncementId, row.Term, row.SortAt) = (entry.AnnouncementId, entry.Term, entry.SortAt);
+                writer.Insert(row);
+            }
         }
 
-        var fresh = rows.Select(r => new ArchiveBacklog.Entry(r.AnnouncementId, r.Term, r.SortAt)).ToArray();
-        ArchiveBacklog.Sort(fresh);
-        Write(writer, row, fresh);
+        // This transaction's own rows: its announcements are new, so none can be stored yet.
+        InsertInOrder(db, rows, static (x, y) => ArchiveBacklog.IndexOrder(x.Term, x.SortAt, y.Term, y.SortAt));
         return new ArchiveWrite(WroteHeld: held > 0, []);
-    }
-
-    // Inserts rows in the archive index's order (term, date), so consecutive inserts meet the same B-tree pages. A row
-    // already stored is skipped: the archive's indexing at start may have written a held row first.
-    private static void Write(SqliteRowWriter<ArchiveTerm> writer, ArchiveTerm row, ReadOnlySpan<ArchiveBacklog.Entry> entries)
-    {
-        foreach (var entry in entries)
-        {
-            row.AnnouncementId = entry.AnnouncementId;
-            row.Term = entry.Term;
-            row.SortAt = entry.SortAt;
-            writer.Insert(row);
-        }
     }
 
     // Commits, staging the archive rows written and held back in the transaction just before; a failed commit puts the

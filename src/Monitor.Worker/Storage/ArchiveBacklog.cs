@@ -13,8 +13,7 @@ namespace Monitor.Worker.Storage;
 /// </summary>
 internal sealed class ArchiveBacklog
 {
-    private static readonly Comparison<Entry> IndexOrder = static (x, y) =>
-        string.CompareOrdinal(x.Term, y.Term) is var c and not 0 ? c : x.SortAt.CompareTo(y.SortAt);
+    private static readonly Comparison<Entry> HeldOrder = static (x, y) => IndexOrder(x.Term, x.SortAt, y.Term, y.SortAt);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _terms = new(StringComparer.Ordinal);
@@ -47,13 +46,14 @@ internal sealed class ArchiveBacklog
     {
         lock (_gate)
         {
-            _entries.Sort(IndexOrder);
+            _entries.Sort(HeldOrder);
             return CollectionsMarshal.AsSpan(_entries);
         }
     }
 
-    /// <summary>Sorts <paramref name="rows"/> in the archive index's order.</summary>
-    public static void Sort(Span<Entry> rows) => rows.Sort(IndexOrder);
+    /// <summary>The archive index's order: term, then date.</summary>
+    public static int IndexOrder(string xTerm, DateTime xSortAt, string yTerm, DateTime ySortAt) =>
+        string.CompareOrdinal(xTerm, yTerm) is var c and not 0 ? c : xSortAt.CompareTo(ySortAt);
 
     /// <summary>
     /// Just before a commit: drops every row held when <paramref name="wroteHeld"/> (the transaction wrote them), and holds
