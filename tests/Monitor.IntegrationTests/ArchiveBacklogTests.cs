@@ -100,6 +100,47 @@ public sealed class ArchiveBacklogTests() : MigratedStore(DatabaseProvider.Sqlit
         Assert.Equal(ExpectedRows(items), await StoredRowsAsync());
     }
 
+    [Fact]
+    public async Task RowsAKilledPassHeldAreWrittenByTheNextPassBeforeItHoldsItsOwn()
+    {
+        var earlier = Relevant(0, 5);
+        var held = Relevant(5, 35);
+        var first = new AnnouncementStore(Factory, TimeProvider.System);
+        await first.StoreAsync(earlier, [], () => [], CancellationToken.None);
+        _ = first.DeferArchiveIndex();
+        await first.StoreAsync(held, [], () => [], CancellationToken.None);
+        var notRelevant = Relevant(35, 36);
+        notRelevant[0].Relevant = false;
+        await first.StoreAsync(notRelevant, [], () => [], CancellationToken.None);
+
+        // The process is killed with its pass open: the 30 announcements it held rows for are stored, not in the archive.
+        Assert.Equal(ExpectedRows(earlier), await StoredRowsAsync());
+
+        // The next process, before its own pass holds anything back, writes them: more than its first look (20), and
+        // not the ones that were indexed already.
+        var next = new AnnouncementStore(Factory, TimeProvider.System);
+        Assert.Equal(30, await next.CatchUpArchiveIndexAsync(CancellationToken.None));
+        Assert.Equal(ExpectedRows([.. earlier, .. held, .. notRelevant]), await StoredRowsAsync());
+        Assert.Equal(0, await next.CatchUpArchiveIndexAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheCatchUpLeavesRowsThisProcessHoldsToItsPass()
+    {
+        var store = new AnnouncementStore(Factory, TimeProvider.System);
+        var items = Relevant(0, 8);
+        await using (store.DeferArchiveIndex())
+        {
+            await store.StoreAsync(items, [], () => [], CancellationToken.None);
+
+            // Another crawl group of this process starting now must not write them one by one ahead of the pass.
+            Assert.Equal(0, await store.CatchUpArchiveIndexAsync(CancellationToken.None));
+            Assert.Equal(0, await CountAsync(db => db.ArchiveTerms));
+        }
+
+        Assert.Equal(ExpectedRows(items), await StoredRowsAsync());
+    }
+
     private static List<Announcement> Relevant(int from, int to) => Enumerable.Range(from, to - from).Select(i =>
     {
         var item = StoreByIndexTests.Item($"src{i % 3}", $"Ministry funds sovereign language model {i} for Korean speakers", $"https://example.org/backlog/{i}", $"The national AI programme {i} buys {i * 17} GPUs.");

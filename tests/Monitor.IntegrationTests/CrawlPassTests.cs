@@ -109,6 +109,38 @@ public abstract class CrawlPassTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains("1 updated", outcome.Message, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task ThePassAfterOneThatWasKilledIndexesWhatItLeftOutOfTheArchive()
+    {
+        using (var first = await _env.StartHostAsync())
+        {
+            // A pass killed while it held its archive rows back (SQLite): its announcement is stored, its rows are not.
+            _ = first.Services.GetRequiredService<AnnouncementStore>().DeferArchiveIndex();
+            await first.Services.GetRequiredService<CrawlRunner>().RunAsync("wire", force: false, CancellationToken.None);
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.Equal((1, 0), await RelevantAndIndexedAsync());
+        }
+
+        // The next process's next pass that stores something writes them before it holds its own rows back.
+        using var second = await _env.StartHostAsync();
+        var stored = (await second.Services.GetRequiredService<CrawlRunner>().RunAsync("agency", force: false, CancellationToken.None)).Single();
+        Assert.Equal(1, stored.ItemsNew);
+        var (relevant, indexed) = await RelevantAndIndexedAsync();
+        Assert.True(relevant >= 1);
+        Assert.Equal(relevant, indexed);
+    }
+
+    private async Task<(int Relevant, int Indexed)> RelevantAndIndexedAsync()
+    {
+        await using var db = new MonitorDbContextFactory(provider, _env.ConnectionString).CreateDbContext();
+        var relevant = await db.Announcements.CountAsync(a => a.Relevant);
+        var indexed = await db.ArchiveTerms.CountAsync(t => t.Term == Monitor.Worker.Archive.ArchiveTerms.All);
+        return (relevant, indexed);
+    }
+
     private void ServeFeed(string description)
     {
         _web.Serve("/feed.xml", "application/rss+xml", Fixtures.Rss(("w-1", "Japan releases a national large language model", "/news/japan-llm.html", "Fri, 20 Nov 2026 08:30:00 +0900", description)));

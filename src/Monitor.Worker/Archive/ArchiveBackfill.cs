@@ -31,6 +31,43 @@ internal sealed class ArchiveBackfill(MonitorDbContextFactory contexts, ILogger<
         }
     }
 
+    /// <summary>
+    /// Indexes the newest relevant announcements that have no archive entry, walking back from the newest until one has
+    /// its entry; returns how many. These are what a crawl pass left unwritten when its process was killed while it held
+    /// its archive rows back (<see cref="AnnouncementStore.DeferArchiveIndex"/>): the rows of everything stored since
+    /// its last batch of rows, always the newest announcements. When nothing is missing it reads the newest few.
+    /// </summary>
+    public static async Task<int> RunTailAsync(MonitorDbContextFactory contexts, CancellationToken cancellationToken)
+    {
+        const int FirstLook = 20;
+        var total = 0;
+        var before = long.MaxValue;
+        var take = FirstLook;
+        while (true)
+        {
+            await using var db = contexts.CreateDbContext();
+            var newest = await db.Announcements.AsNoTracking()
+                .Where(a => a.Id < before && a.Relevant)
+                .OrderByDescending(a => a.Id)
+                .Select(a => new { a.Id, Indexed = db.ArchiveTerms.Any(t => t.AnnouncementId == a.Id && t.Term == ArchiveTerms.All) })
+                .Take(take).ToListAsync(cancellationToken);
+            var missing = newest.TakeWhile(a => !a.Indexed).Select(a => a.Id).ToList();
+            if (missing.Count > 0)
+            {
+                await ArchiveIndex.ReindexAsync(db, missing, cancellationToken);
+                total += missing.Count;
+            }
+
+            if (missing.Count < take)
+            {
+                return total;
+            }
+
+            before = missing[^1];
+            take = BatchSize;
+        }
+    }
+
     /// <summary>Indexes every relevant announcement that has no archive entry yet; returns how many.</summary>
     public static async Task<int> RunAsync(MonitorDbContextFactory contexts, CancellationToken cancellationToken)
     {

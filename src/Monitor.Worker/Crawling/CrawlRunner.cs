@@ -119,6 +119,7 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
         try
         {
             var group = new List<SourceWork>();
+            var caughtUp = false;
             while (await toStore.Reader.WaitToReadAsync(stop.Token))
             {
                 group.Clear();
@@ -127,6 +128,14 @@ public sealed class CrawlRunner(SourceCatalog catalog, SourceCrawler crawler, So
                 {
                     group.Add(work);
                     items += work.Fresh.Count + work.Revisions.Count;
+                }
+
+                if (items > 0 && !caughtUp)
+                {
+                    // Before the pass's first announcements: the archive rows a killed earlier pass held and never wrote
+                    // (a pass with nothing new, all 304, does no database work for it).
+                    caughtUp = true;
+                    await crawler.CatchUpArchiveIndexAsync(stop.Token);
                 }
 
                 var outcomes = await crawler.StoreAsync(group, stop.Token);

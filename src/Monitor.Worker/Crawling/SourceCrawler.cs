@@ -189,6 +189,9 @@ public sealed class SourceCrawler(
     /// <summary>Holds the archive index rows of the items stored back until the scope ends (see <see cref="AnnouncementStore.DeferArchiveIndex"/>).</summary>
     internal IAsyncDisposable DeferArchiveIndex() => announcements.DeferArchiveIndex();
 
+    /// <summary>Writes the archive rows a killed process held back (see <see cref="AnnouncementStore.CatchUpArchiveIndexAsync"/>).</summary>
+    internal Task<int> CatchUpArchiveIndexAsync(CancellationToken cancellationToken) => announcements.CatchUpArchiveIndexAsync(cancellationToken);
+
     /// <summary>Stores the built items of <paramref name="group"/> and every source's state in one transaction; the outcomes.</summary>
     internal async Task<CrawlOutcome[]> StoreAsync(IReadOnlyList<SourceWork> group, CancellationToken cancellationToken)
     {

@@ -78,8 +78,9 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
     /// first crawl of 100,000 items slowed down as it went (crawl benchmark, README "Crawl"). Written together, a batch
     /// of 100,000 rows in the index's order meets each page once. The announcements themselves are stored and
     /// committed as before; until their rows are written they are missing from the archive pages and feeds, never from
-    /// digests or the stories. Held rows live in memory: a process that is killed loses them, and the archive's indexing
-    /// at start (<see cref="Archive.ArchiveBackfill"/>) writes them. Server databases write every row at once, as before.
+    /// digests or the stories. Held rows live in memory: a process that is killed loses them, and the next crawl pass
+    /// (<see cref="CatchUpArchiveIndexAsync"/>) or the archive's indexing at start (<see cref="Archive.ArchiveBackfill"/>)
+    /// writes them. Server databases write every row at once, as before.
     /// </remarks>
     public IAsyncDisposable DeferArchiveIndex()
     {
@@ -90,6 +91,38 @@ public sealed class AnnouncementStore(MonitorDbContextFactory contexts, TimeProv
 
         Interlocked.Increment(ref _archiveDeferrals);
         return new ArchiveDeferral(this);
+    }
+
+    /// <summary>
+    /// On SQLite, before a crawl pass stores its first announcements: writes the archive rows an earlier process held
+    /// and never wrote because it was killed (<see cref="Archive.ArchiveBackfill.RunTailAsync"/>), so a `crawl` run
+    /// from cron that was stopped mid-pass leaves nothing out of the archive past its next pass that stores something.
+    /// Skipped while this process holds rows (another crawl group's pass writes them when it ends). Returns how many
+    /// announcements were indexed.
+    /// </summary>
+    public async Task<int> CatchUpArchiveIndexAsync(CancellationToken cancellationToken)
+    {
+        if (contexts.Provider != DatabaseProvider.Sqlite || _archiveBacklog.Count > 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var written = await Archive.ArchiveBackfill.RunTailAsync(contexts, cancellationToken);
+            if (written > 0)
+            {
+                _logger.LogInformation("Archive index: {Count} announcements that an interrupted crawl had not indexed were indexed", written);
+            }
+
+            return written;
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            // The crawl goes on; the archive lacks those announcements until the next pass or the next start.
+            _logger.LogWarning(ex, "Archive index: could not index what an interrupted crawl left out; tried again at the next pass");
+            return 0;
+        }
     }
 
     /// <summary>Stores <paramref name="announcement"/> and files it under a story; false when it was already stored.</summary>
