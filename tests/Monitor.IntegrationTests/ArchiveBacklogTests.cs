@@ -125,6 +125,21 @@ public sealed class ArchiveBacklogTests() : MigratedStore(DatabaseProvider.Sqlit
     }
 
     [Fact]
+    public async Task TheCatchUpStopsAfterItsBoundAndLeavesALongerRunToTheIndexingAtStart()
+    {
+        // More unindexed announcements than a killed pass can leave: a database from before the archive.
+        var items = Relevant(0, 60);
+        var first = new AnnouncementStore(Factory, TimeProvider.System);
+        _ = first.DeferArchiveIndex();
+        await first.StoreAsync(items, [], () => [], CancellationToken.None);
+
+        Assert.Equal(20, await ArchiveBackfill.RunTailAsync(Factory, CancellationToken.None, maxTail: 20));
+        Assert.Equal(ExpectedRows(items[40..]), await StoredRowsAsync());
+        Assert.Equal(40, await ArchiveBackfill.RunAsync(Factory, CancellationToken.None));
+        Assert.Equal(ExpectedRows(items), await StoredRowsAsync());
+    }
+
+    [Fact]
     public async Task TheCatchUpLeavesRowsThisProcessHoldsToItsPass()
     {
         var store = new AnnouncementStore(Factory, TimeProvider.System);

@@ -35,9 +35,11 @@ internal sealed class ArchiveBackfill(MonitorDbContextFactory contexts, ILogger<
     /// Indexes the newest relevant announcements that have no archive entry, walking back from the newest until one has
     /// its entry; returns how many. These are what a crawl pass left unwritten when its process was killed while it held
     /// its archive rows back (<see cref="AnnouncementStore.DeferArchiveIndex"/>): the rows of everything stored since
-    /// its last batch of rows, always the newest announcements. When nothing is missing it reads the newest few.
+    /// its last batch of rows, always the newest announcements. When nothing is missing it reads the newest few. It stops
+    /// after 20,000 announcements: a pass holds at most 100,000 rows, those of a few thousand announcements, and a
+    /// longer run of unindexed ones is a database from before the archive, which <see cref="RunAsync"/> indexes at start.
     /// </summary>
-    public static async Task<int> RunTailAsync(MonitorDbContextFactory contexts, CancellationToken cancellationToken)
+    public static async Task<int> RunTailAsync(MonitorDbContextFactory contexts, CancellationToken cancellationToken, int maxTail = 20_000)
     {
         const int FirstLook = 20;
         var total = 0;
@@ -58,7 +60,7 @@ internal sealed class ArchiveBackfill(MonitorDbContextFactory contexts, ILogger<
                 total += missing.Count;
             }
 
-            if (missing.Count < take)
+            if (missing.Count < take || total >= maxTail)
             {
                 return total;
             }
