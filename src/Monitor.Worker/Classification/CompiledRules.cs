@@ -235,6 +235,7 @@ internal sealed class CompiledRules
             if (evidence.Models.TryAdd(model.Name, _terms[m.Pattern]))
             {
                 var inTitle = m.Start < text.TitleLength;
+                evidence.ModelInTitle |= inTitle;
                 evidence.TopicScores[IndexOfTopic(Topics.Model)] += inTitle ? 3 : 2;
                 evidence.CountryScores[model.Country] = evidence.CountryScores.GetValueOrDefault(model.Country) + (inTitle ? 1.5 : 0.8);
                 evidence.CountryTerms.TryAdd(model.Country, model.Name);

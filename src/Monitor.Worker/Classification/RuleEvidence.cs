@@ -39,6 +39,9 @@ internal sealed class RuleEvidence
     /// <summary>The first term that matched per country code.</summary>
     public Dictionary<string, string> CountryTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Whether the title names a tracked model.</summary>
+    public bool ModelInTitle { get; set; }
+
     /// <summary>Tracked models found, canonical name → the alias seen.</summary>
     public Dictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
 }

@@ -1,3 +1,5 @@
+using Monitor.Worker.Classification;
+
 namespace Monitor.Tests.Classification;
 
 /// <summary>Phrases in each required language and topic (written for these tests) must be relevant and carry the topic.</summary>
@@ -73,5 +75,18 @@ public sealed class ClassifierPhraseTests
         Assert.Contains(model, result.Models);
         Assert.True(result.Relevant);
         Assert.Contains("model", result.Topics);
+    }
+
+    // A model card names the model and its authors, and nothing else: the title's model is the subject.
+    [Fact]
+    public void ATrackedModelNamedInTheTitleCountsMoreThanOneNamedInTheText()
+    {
+        var inTitle = ShippedClassifier.Instance.Analyze(new ClassificationInput("HyperCLOVA X (NAVER Cloud)", "Kim Minsu, Lee Jiyoung, Park Sungho")).Evidence;
+        var inText = ShippedClassifier.Instance.Analyze(new ClassificationInput("Authors of the report", "Kim Minsu, Lee Jiyoung and Park Sungho on HyperCLOVA X")).Evidence;
+
+        Assert.True(inTitle.ModelInTitle);
+        Assert.False(inText.ModelInTitle);
+        Assert.True(AnnouncementClassifier.RuleRelevance(inTitle) >= 0.8, $"rule relevance {AnnouncementClassifier.RuleRelevance(inTitle):0.000}");
+        Assert.True(AnnouncementClassifier.RuleRelevance(inText) < 0.7, $"rule relevance {AnnouncementClassifier.RuleRelevance(inText):0.000}");
     }
 }

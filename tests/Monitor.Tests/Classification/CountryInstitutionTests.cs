@@ -71,6 +71,14 @@ public sealed class CountryInstitutionTests
     [InlineData("Dana Morris Dixon announces an artificial intelligence task force", "The AI task force will inform a national policy.", "JM")]
     [InlineData("The International AI Safety Report's second key update", "The report on artificial intelligence risks was published.", "INT")]
     [InlineData("Rösti unterzeichnet die Europaratskonvention", "Die Konvention betrifft künstliche Intelligenz.", "INT")]
+    // Fourteenth batch: North Korea in Russian, Serbia in Arabic, a Kuwaiti donor without the article, Kenya in
+    // Hindi's other spelling, a German compound demonym, Spain's research agency.
+    [InlineData("В КНДР ускорят развитие искусственного интеллекта", "Руководство Северной Кореи поручило расширить применение ИИ.", "KP")]
+    [InlineData("صربيا تطلق منصة وطنية للذكاء الاصطناعي", "المنصة تخدم الباحثين في الذكاء الاصطناعي.", "RS")]
+    [InlineData("منحة كويتية لمعهد الذكاء الاصطناعي", "تمول مؤسسة خيرية المعهد لتدريب الطلاب على الذكاء الاصطناعي.", "KW")]
+    [InlineData("केन्या ने एआई रणनीति जारी की", "सरकार कृत्रिम बुद्धिमत्ता के लिए नई योजना लाई है।", "KE")]
+    [InlineData("Bosnisch-herzegowinische Ministerien testen KI-Assistenten", "Die Verwaltung setzt auf künstliche Intelligenz.", "BA")]
+    [InlineData("La Agencia Estatal de Investigación financia proyectos de inteligencia artificial", "La convocatoria apoya la investigación en IA.", "ES")]
     public void FindsACountryFromItsInstitutionsCapitalAndDemonym(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);

@@ -224,6 +224,10 @@ public sealed class TopicVocabularyTests
     [InlineData("韓國公布獨家AI基礎模型專案評選結果", "國產人工智慧平台將與海外模型競爭。", Topics.Model, "基礎模型")]
     [InlineData("施凯尔将概述人工智能行动计画", "英国政府盼成AI领域领头羊。", Topics.Strategy, "行动计画")]
     [InlineData("أقر البرلمان قانونا جديدا بشأن الذكاء الاصطناعي", "يعاقب القانون على نشر الصور المولدة.", Topics.Regulation, "قانونا")]
+    // Fourteenth batch: an Italian "language model" with "di", a Russian standard and code of ethics.
+    [InlineData("La Regione prova un modello di linguaggio per i cittadini", "Il modello risponde alle domande sui servizi.", Topics.Model, "modello di linguaggio")]
+    [InlineData("Разработан стандарт для систем искусственного интеллекта", "Стандарт вступит в силу в 2026 году.", Topics.Regulation, "стандарт*")]
+    [InlineData("Правительство утвердит кодекс этики в сфере ИИ", "Документ касается искусственного интеллекта.", Topics.Regulation, "кодекс*")]
     public void TopicWordsInCompoundsAndOtherLanguagesAreEvidence(string title, string text, string topic, string term)
     {
         var (_, evidence) = ShippedClassifier.Instance.Analyze(new ClassificationInput(title, text));
