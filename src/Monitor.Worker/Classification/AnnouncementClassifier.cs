@@ -32,6 +32,9 @@ public sealed class AnnouncementClassifier
     // it by its name, an institution or a company (the parties of a joint announcement, the labs behind a model).
     private const double CountryShare = 0.5;
 
+    [ThreadStatic]
+    private static List<TermMatch>? t_matches;
+
     private readonly CompiledRules _rules;
     private readonly StatisticalModel? _model;
     private readonly int _relevanceHead;
@@ -59,14 +62,19 @@ public sealed class AnnouncementClassifier
     public ClassificationResult Classify(ClassificationInput input)
     {
         var (text, evidence) = Analyze(input);
-        var reasons = new List<string>();
+        var reasons = new List<string>(24);
+        foreach (var term in evidence.ContextTerms.Take(4))
+        {
+            reasons.Add($"context \"{term}\"");
+        }
+
         var ruleRelevance = RuleRelevance(evidence);
         var relevance = ruleRelevance;
         double[]? probabilities = null;
         List<(string Feature, double Contribution)>[]? top = null;
         if (_model is not null)
         {
-            (probabilities, top) = _model.Predict(FeatureExtractor.Extract(text, evidence));
+            (probabilities, top) = _model.Predict(FeatureExtractor.ExtractTransient(text, evidence));
             if (_relevanceHead >= 0)
             {
                 relevance = Combine(ruleRelevance, probabilities[_relevanceHead]);
@@ -87,7 +95,6 @@ public sealed class AnnouncementClassifier
             relevance = Math.Min(relevance, NoContextCap * Taxonomy.DigestThreshold);
         }
 
-        reasons.InsertRange(0, evidence.ContextTerms.Take(4).Select(t => $"context \"{t}\""));
         reasons.AddRange(evidence.OffTopicTerms.Take(2).Select(t => $"off-topic \"{t}\""));
         var relevant = relevance >= Taxonomy.DigestThreshold;
         var topics = relevant ? PickTopics(evidence, probabilities, top, reasons) : [];
@@ -110,9 +117,14 @@ public sealed class AnnouncementClassifier
         }
 
         var text = TextNormalizer.Normalize(input.Title ?? "", body);
-        var matches = new List<TermMatch>(64);
+        // One list per thread, reused: a 2 KB text holds a few hundred matches, and growing a new list each call was a
+        // twentieth of the classification's time. Collect reads it and keeps nothing.
+        var matches = t_matches ??= new List<TermMatch>(256);
+        matches.Clear();
         _rules.Matcher.FindAll(text, matches);
-        return (text, _rules.Collect(text, matches));
+        var evidence = _rules.Collect(text, matches);
+        matches.Clear();
+        return (text, evidence);
     }
 
     /// <summary>Rule-only relevance in [0,1]: AI context, topic evidence and tracked models (more when the title names
@@ -184,18 +196,33 @@ public sealed class AnnouncementClassifier
 
     private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, NormalizedText text, List<string> reasons)
     {
-        var best = evidence.CountryScores.Count == 0 ? 0 : evidence.CountryScores.Values.Max();
-        var chosen = evidence.CountryScores
-            .Where(kv => kv.Value >= Math.Max(1.0, CountryShare * best) || (kv.Value >= 1.0 && evidence.TitleCountries.Contains(kv.Key)))
-            // A multinational body (UN, ASEAN, NATO, G7) beside a country is mostly context ("among ASEAN countries", a
-            // UN-backed workshop): it is a subject when the title names it or nothing outweighs it (multilingual set,
-            // country F1 0.930 -> 0.932, P 0.930 -> 0.936; the dev set unchanged).
-            .Where(kv => kv.Key != CountryCodes.International || kv.Value >= best || evidence.TitleCountries.Contains(kv.Key))
-            .OrderByDescending(kv => kv.Value)
-            .ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(MaxCountries)
-            .Select(kv => kv.Key)
-            .ToList();
+        var best = 0.0;
+        foreach (var score in evidence.CountryScores.Values)
+        {
+            best = Math.Max(best, score);
+        }
+
+        var candidates = new List<KeyValuePair<string, double>>(evidence.CountryScores.Count);
+        foreach (var kv in evidence.CountryScores)
+        {
+            var named = evidence.TitleCountries.Contains(kv.Key);
+            if ((kv.Value >= Math.Max(1.0, CountryShare * best) || (kv.Value >= 1.0 && named))
+                // A multinational body (UN, ASEAN, NATO, G7) beside a country is mostly context ("among ASEAN countries", a
+                // UN-backed workshop): it is a subject when the title names it or nothing outweighs it (multilingual set,
+                // country F1 0.930 -> 0.932, P 0.930 -> 0.936; the dev set unchanged).
+                && (kv.Key != CountryCodes.International || kv.Value >= best || named))
+            {
+                candidates.Add(kv);
+            }
+        }
+
+        candidates.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var chosen = new List<string>(Math.Min(MaxCountries, candidates.Count));
+        for (var i = 0; i < candidates.Count && i < MaxCountries; i++)
+        {
+            chosen.Add(candidates[i].Key);
+        }
+
         foreach (var code in chosen)
         {
             reasons.Add($"country:{code} \"{evidence.CountryTerms[code]}\"");

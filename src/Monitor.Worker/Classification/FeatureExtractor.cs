@@ -20,9 +20,24 @@ internal static class FeatureExtractor
 
     /// <summary>Feature hash → value; words are cosine-normalised so long texts do not outvote short ones.
     /// When <paramref name="names"/> is given, each feature's name is recorded in it.</summary>
-    public static Dictionary<ulong, double> Extract(NormalizedText text, RuleEvidence evidence, Dictionary<ulong, string>? names = null)
+    public static Dictionary<ulong, double> Extract(NormalizedText text, RuleEvidence evidence, Dictionary<ulong, string>? names = null) =>
+        Extract(text, evidence, names, new Dictionary<ulong, double>(256));
+
+    /// <summary><see cref="Extract(NormalizedText, RuleEvidence, Dictionary{ulong, string}?)"/> into this thread's own
+    /// dictionary, emptied first and valid until the thread's next call: for classifying, where the features are read
+    /// once and dropped (training keeps each item's, and uses the other overload).</summary>
+    public static Dictionary<ulong, double> ExtractTransient(NormalizedText text, RuleEvidence evidence)
     {
-        var features = new Dictionary<ulong, double>(256);
+        var features = t_features ??= new Dictionary<ulong, double>(512);
+        features.Clear();
+        return Extract(text, evidence, null, features);
+    }
+
+    [ThreadStatic]
+    private static Dictionary<ulong, double>? t_features;
+
+    private static Dictionary<ulong, double> Extract(NormalizedText text, RuleEvidence evidence, Dictionary<ulong, string>? names, Dictionary<ulong, double> features)
+    {
         var s = text.Folded;
         var limit = Math.Min(s.Length, MaxChars);
         var i = 0;

@@ -102,10 +102,17 @@ internal static class MoneyAmounts
     private static int PrefixStart(string s, int numberStart)
     {
         var end = numberStart > 0 && s[numberStart - 1] == ' ' ? numberStart - 1 : numberStart;
+        if (end == 0)
+        {
+            return -1;
+        }
+
+        var last = s[end - 1];
         foreach (var p in Prefixes)
         {
             var start = end - p.Length;
-            if (start >= 0 && string.CompareOrdinal(s, start, p, 0, p.Length) == 0
+            // Most numbers follow a letter or a space that ends no prefix: compare the last character first.
+            if (p[^1] == last && start >= 0 && string.CompareOrdinal(s, start, p, 0, p.Length) == 0
                 && (!char.IsLetter(p[0]) || start == 0 || !Scripts.IsWord(s[start - 1])))
             {
                 return start;
@@ -158,10 +165,17 @@ internal static class MoneyAmounts
     /// scripts; -1 when none.</summary>
     private static int Match(string s, int at, string[] words)
     {
+        if (at >= s.Length)
+        {
+            return -1;
+        }
+
+        var first = s[at];
         foreach (var w in words)
         {
             var end = at + w.Length;
-            if (end <= s.Length && string.CompareOrdinal(s, at, w, 0, w.Length) == 0
+            // The first character rules out almost every word without a string comparison.
+            if (w[0] == first && end <= s.Length && string.CompareOrdinal(s, at, w, 0, w.Length) == 0
                 && (Scripts.IsCjk(w[^1]) || end == s.Length || !Scripts.IsWord(s[end])))
             {
                 return end;

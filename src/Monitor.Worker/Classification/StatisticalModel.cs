@@ -65,7 +65,12 @@ public sealed class StatisticalModel
     internal (double[] Probabilities, List<(string Feature, double Contribution)>[] Top) Predict(Dictionary<ulong, double> features)
     {
         var z = (double[])_bias.Clone();
-        var top = Heads.Select(_ => new List<(string, double)>()).ToArray();
+        var top = new List<(string Feature, double Contribution)>[Heads.Count];
+        for (var h = 0; h < top.Length; h++)
+        {
+            top[h] = new List<(string Feature, double Contribution)>(16);
+        }
+
         foreach (var (key, value) in features)
         {
             if (value == 0 || !_weights.TryGetValue(key, out var entry))

@@ -8,6 +8,9 @@ internal sealed class TermMatcher
 {
     private readonly Dictionary<long, int> _goto = [];
 
+    // The same transitions, frozen once built: the lookup on every character of every text past the root.
+    private readonly System.Collections.Frozen.FrozenDictionary<long, int> _next;
+
     // Most characters of a text start no term: a dense table for the root state saves a hash lookup for each of them.
     private readonly int[] _root = new int[char.MaxValue + 1];
     private readonly int[] _fail;
@@ -98,6 +101,8 @@ internal sealed class TermMatcher
         {
             _root[ch] = child;
         }
+
+        _next = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(_goto);
     }
 
     /// <summary>Appends every well-bounded match in <paramref name="text"/> to <paramref name="into"/>.</summary>
@@ -109,7 +114,7 @@ internal sealed class TermMatcher
         {
             var ch = folded[i];
             var next = 0;
-            while (state != 0 && !_goto.TryGetValue(Key(state, ch), out next))
+            while (state != 0 && !_next.TryGetValue(Key(state, ch), out next))
             {
                 state = _fail[state];
             }

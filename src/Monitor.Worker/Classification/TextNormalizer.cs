@@ -29,8 +29,15 @@ internal static class TextNormalizer
         return sb.ToString().Trim();
     }
 
-    /// <summary>Lower-cases char by char so offsets stay aligned with the cased string.</summary>
-    public static string Fold(string cased) => string.Create(cased.Length, cased, static (span, source) =>
+    /// <summary>Lower-cases with the invariant culture's simple case mapping, which keeps every offset aligned with the
+    /// cased string (vectorised for ASCII); char by char should a mapping ever change the length.</summary>
+    public static string Fold(string cased)
+    {
+        var folded = cased.ToLowerInvariant();
+        return folded.Length == cased.Length ? folded : FoldByChar(cased);
+    }
+
+    private static string FoldByChar(string cased) => string.Create(cased.Length, cased, static (span, source) =>
     {
         for (var i = 0; i < source.Length; i++)
         {
