@@ -71,14 +71,14 @@ public sealed class AnnouncementClassifier
         var ruleRelevance = RuleRelevance(evidence);
         var relevance = ruleRelevance;
         double[]? probabilities = null;
-        List<(string Feature, double Contribution)>[]? top = null;
+        StatisticalModel.Contributions? top = null;
         if (_model is not null)
         {
             (probabilities, top) = _model.Predict(FeatureExtractor.ExtractTransient(text, evidence));
             if (_relevanceHead >= 0)
             {
                 relevance = Combine(ruleRelevance, probabilities[_relevanceHead]);
-                AddStatReasons(reasons, StatisticalModel.RelevanceHead, top[_relevanceHead]);
+                AddStatReasons(reasons, StatisticalModel.RelevanceHead, top.Top(_relevanceHead));
             }
         }
 
@@ -87,7 +87,7 @@ public sealed class AnnouncementClassifier
         if (hasContext && probabilities is not null && _offTopicHead >= 0 && probabilities[_offTopicHead] > OffTopicFloor)
         {
             relevance = Math.Max(0, relevance - (OffTopicWeight * (probabilities[_offTopicHead] - OffTopicFloor) / (1 - OffTopicFloor)));
-            AddStatReasons(reasons, StatisticalModel.OffTopicHead, top![_offTopicHead]);
+            AddStatReasons(reasons, StatisticalModel.OffTopicHead, top!.Top(_offTopicHead));
         }
 
         if (!hasContext)
@@ -148,7 +148,7 @@ public sealed class AnnouncementClassifier
     internal static double RuleTopic(double score) => 1 - Math.Exp(-score / 1.5);
 
     private List<string> PickTopics(RuleEvidence evidence, double[]? probabilities,
-        List<(string Feature, double Contribution)>[]? top, List<string> reasons)
+        StatisticalModel.Contributions? top, List<string> reasons)
     {
         var topics = new List<string>();
         for (var t = 0; t < Topics.All.Count; t++)
@@ -174,7 +174,7 @@ public sealed class AnnouncementClassifier
             reasons.AddRange(evidence.ShownTerms(t).Take(3).Select(term => $"topic:{id} \"{term}\""));
             if (top is not null && head >= 0)
             {
-                AddStatReasons(reasons, id, top[head]);
+                AddStatReasons(reasons, id, top.Top(head));
             }
         }
 

@@ -61,16 +61,12 @@ public sealed class StatisticalModel
         return -1;
     }
 
-    /// <summary>Probability per head, and each head's top positive feature contributions.</summary>
-    internal (double[] Probabilities, List<(string Feature, double Contribution)>[] Top) Predict(Dictionary<ulong, double> features)
+    /// <summary>Probability per head, and the features that carried weight, from which <see cref="Contributions.Top"/>
+    /// gives a head's strongest positive contributions when an explanation needs them.</summary>
+    internal (double[] Probabilities, Contributions Contributions) Predict(Dictionary<ulong, double> features)
     {
         var z = (double[])_bias.Clone();
-        var top = new List<(string Feature, double Contribution)>[Heads.Count];
-        for (var h = 0; h < top.Length; h++)
-        {
-            top[h] = new List<(string Feature, double Contribution)>(16);
-        }
-
+        var matched = new List<(string Name, float[] Weights, double Value)>(Math.Min(features.Count, 256));
         foreach (var (key, value) in features)
         {
             if (value == 0 || !_weights.TryGetValue(key, out var entry))
@@ -79,28 +75,47 @@ public sealed class StatisticalModel
             }
 
             var (name, w) = entry;
+            matched.Add((name, w, value));
             for (var h = 0; h < w.Length; h++)
             {
-                var c = w[h] * value;
-                z[h] += c;
-                if (c > 0.05)
-                {
-                    top[h].Add((name, c));
-                }
+                z[h] += w[h] * value;
             }
         }
 
-        var p = z.Select(v => 1 / (1 + Math.Exp(-v))).ToArray();
-        foreach (var list in top)
+        for (var h = 0; h < z.Length; h++)
         {
-            list.Sort((a, b) => b.Item2.CompareTo(a.Item2));
+            z[h] = 1 / (1 + Math.Exp(-z[h]));
+        }
+
+        return (z, new Contributions(matched));
+    }
+
+    /// <summary>The weighted features of one prediction; a head's top contributions are computed only when asked for
+    /// (an item explains its relevance and its few topics, not all ten heads).</summary>
+    internal sealed class Contributions(List<(string Name, float[] Weights, double Value)> matched)
+    {
+        /// <summary>Up to eight features with the largest positive contribution (above 0.05) to <paramref name="head"/>,
+        /// largest first.</summary>
+        public List<(string Feature, double Contribution)> Top(int head)
+        {
+            var list = new List<(string Feature, double Contribution)>(8);
+            foreach (var (name, w, value) in matched)
+            {
+                var c = w[head] * value;
+                if (c > 0.05)
+                {
+                    list.Add((name, c));
+                }
+            }
+
+            list.Sort((a, b) => b.Contribution.CompareTo(a.Contribution));
             if (list.Count > 8)
             {
                 list.RemoveRange(8, list.Count - 8);
             }
-        }
 
-        return (p, top);
+            return list;
+        }
     }
 
     /// <summary>A copy without <paramref name="head"/> (to measure what one head adds).</summary>
