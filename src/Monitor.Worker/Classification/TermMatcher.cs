@@ -103,6 +103,9 @@ internal sealed class TermMatcher
         }
 
         _next = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(_goto);
+        // Only the frozen copy is read from here on: do not hold the transitions twice.
+        _goto.Clear();
+        _goto.TrimExcess();
     }
 
     /// <summary>Appends every well-bounded match in <paramref name="text"/> to <paramref name="into"/>.</summary>
