@@ -59,6 +59,12 @@ public sealed class HeadlessBrowser : IDisposable
             {
                 return;
             }
+            catch (UnknownErrorException ex) when (ex.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+            {
+                // Chromedriver's other way of saying the same, when the old document is torn down during the call
+                // (seen once in CI on 2026-12-07): the page was replaced.
+                return;
+            }
 
             Thread.Sleep(25);
         }
