@@ -122,9 +122,7 @@ public sealed class AnnouncementClassifier
         var matches = t_matches ??= new List<TermMatch>(256);
         matches.Clear();
         _rules.Matcher.FindAll(text, matches);
-        var evidence = _rules.Collect(text, matches);
-        matches.Clear();
-        return (text, evidence);
+        return (text, _rules.Collect(text, matches));
     }
 
     /// <summary>Rule-only relevance in [0,1]: AI context, topic evidence and tracked models (more when the title names

@@ -104,9 +104,8 @@ internal sealed class CompiledRules
         var evidence = new RuleEvidence();
         // Scratch collections of this thread, emptied on entry: a new set of them per item was a tenth of the time.
         var scratch = t_scratch ??= new Scratch();
-        scratch.Clear();
+        var seen = scratch.Begin(_roles.Count);
         var (excluded, countrySpans, contextPositions) = (scratch.Excluded, scratch.CountrySpans, scratch.ContextPositions);
-        var seen = scratch.NewItem(_roles.Count);
         HashSet<string>? cancelled = null;
         foreach (var m in matches)
         {
@@ -232,16 +231,12 @@ internal sealed class CompiledRules
         /// <summary>The number of the item being collected.</summary>
         public int Item { get; private set; }
 
-        public void Clear()
+        /// <summary>Starts a new item over <paramref name="terms"/> terms: empties the lists; returns the per-term stamps.</summary>
+        public int[] Begin(int terms)
         {
             Excluded.Clear();
             CountrySpans.Clear();
             ContextPositions.Clear();
-        }
-
-        /// <summary>Starts a new item over <paramref name="terms"/> terms; returns the per-term stamps.</summary>
-        public int[] NewItem(int terms)
-        {
             if (Seen.Length != terms || Item == int.MaxValue)
             {
                 // Another taxonomy (a reload, a test's own) or the counter's end: start the stamps afresh.

@@ -6,9 +6,7 @@ namespace Monitor.Worker.Classification;
 /// Built once; <see cref="FindAll"/> only reads, so one matcher serves any number of threads.</remarks>
 internal sealed class TermMatcher
 {
-    private readonly Dictionary<long, int> _goto = [];
-
-    // The same transitions, frozen once built: the lookup on every character of every text past the root.
+    // Transitions past the root, frozen once built: the lookup on every character of every text past the root.
     private readonly System.Collections.Frozen.FrozenDictionary<long, int> _next;
 
     // Most characters of a text start no term: a dense table for the root state saves a hash lookup for each of them.
@@ -39,6 +37,7 @@ internal sealed class TermMatcher
 
         _patterns = [.. patterns];
         _termOf = [.. termOf];
+        var transitions = new Dictionary<long, int>();
         var outputs = new List<List<int>> { new() };
         for (var i = 0; i < _patterns.Length; i++)
         {
@@ -51,11 +50,11 @@ internal sealed class TermMatcher
             var state = 0;
             foreach (var ch in p.Folded)
             {
-                if (!_goto.TryGetValue(Key(state, ch), out var next))
+                if (!transitions.TryGetValue(Key(state, ch), out var next))
                 {
                     next = outputs.Count;
                     outputs.Add([]);
-                    _goto[Key(state, ch)] = next;
+                    transitions[Key(state, ch)] = next;
                 }
 
                 state = next;
@@ -66,7 +65,7 @@ internal sealed class TermMatcher
 
         _fail = new int[outputs.Count];
         var children = new List<(int Child, char Ch)>[outputs.Count];
-        foreach (var (key, child) in _goto)
+        foreach (var (key, child) in transitions)
         {
             var parent = (int)(key >> 16);
             (children[parent] ??= []).Add((child, (char)(key & 0xFFFF)));
@@ -86,12 +85,12 @@ internal sealed class TermMatcher
             foreach (var (child, ch) in children[s] ?? [])
             {
                 var f = _fail[s];
-                while (f != 0 && !_goto.ContainsKey(Key(f, ch)))
+                while (f != 0 && !transitions.ContainsKey(Key(f, ch)))
                 {
                     f = _fail[f];
                 }
 
-                _fail[child] = _goto.TryGetValue(Key(f, ch), out var target) && target != child ? target : 0;
+                _fail[child] = transitions.TryGetValue(Key(f, ch), out var target) && target != child ? target : 0;
                 queue.Enqueue(child);
             }
         }
@@ -102,10 +101,7 @@ internal sealed class TermMatcher
             _root[ch] = child;
         }
 
-        _next = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(_goto);
-        // Only the frozen copy is read from here on: do not hold the transitions twice.
-        _goto.Clear();
-        _goto.TrimExcess();
+        _next = System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(transitions);
     }
 
     /// <summary>Appends every well-bounded match in <paramref name="text"/> to <paramref name="into"/>.</summary>
