@@ -100,6 +100,8 @@ public static class UrlCanonicalizer
             kept.Append(pair);
         }
 
-        return kept.ToString();
+        // UriBuilder adds the '?' only when the value lacks one, so a kept pair that itself starts with '?' (a query
+        // of "??x") would lose a character on the first pass and another on the next: the '?' is always given here.
+        return kept.Length == 0 ? string.Empty : "?" + kept;
     }
 }
