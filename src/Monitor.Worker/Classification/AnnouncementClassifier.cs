@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Monitor.Worker.Classification;
 
@@ -23,6 +24,8 @@ public sealed class AnnouncementClassifier
     // Without AI context an item stays well below the digest threshold, wherever a curator sets it.
     private const double NoContextCap = 0.6;
     private const int MaxCountries = 3;
+    // Of a web address's path, only the start is read for country names (slugs are a few words; the rest is ids).
+    private const int MaxAddressChars = 300;
     // A tracked national model named in the title is what the item is about (a model card, a release): as strong as
     // a confident AI context. Named in the text only, it may be one example among others. With fresh batches 13 and 14
     // merged, the shared dev set's short Epoch entries (a model's name and its authors) fell below the threshold at
@@ -192,35 +195,9 @@ public sealed class AnnouncementClassifier
         }
     }
 
-    private static List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, NormalizedText text, List<string> reasons)
+    private List<string> PickCountries(RuleEvidence evidence, ClassificationInput input, NormalizedText text, List<string> reasons)
     {
-        var best = 0.0;
-        foreach (var score in evidence.CountryScores.Values)
-        {
-            best = Math.Max(best, score);
-        }
-
-        var candidates = new List<KeyValuePair<string, double>>(evidence.CountryScores.Count);
-        foreach (var kv in evidence.CountryScores)
-        {
-            var named = evidence.TitleCountries.Contains(kv.Key);
-            if ((kv.Value >= Math.Max(1.0, CountryShare * best) || (kv.Value >= 1.0 && named))
-                // A multinational body (UN, ASEAN, NATO, G7) beside a country is mostly context ("among ASEAN countries", a
-                // UN-backed workshop): it is a subject when the title names it or nothing outweighs it (multilingual set,
-                // country F1 0.930 -> 0.932, P 0.930 -> 0.936; the dev set unchanged).
-                && (kv.Key != CountryCodes.International || kv.Value >= best || named))
-            {
-                candidates.Add(kv);
-            }
-        }
-
-        candidates.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
-        var chosen = new List<string>(Math.Min(MaxCountries, candidates.Count));
-        for (var i = 0; i < candidates.Count && i < MaxCountries; i++)
-        {
-            chosen.Add(candidates[i].Key);
-        }
-
+        var chosen = Strongest(evidence);
         foreach (var code in chosen)
         {
             reasons.Add($"country:{code} \"{evidence.CountryTerms[code]}\"");
@@ -252,6 +229,17 @@ public sealed class AnnouncementClassifier
             return [fromText];
         }
 
+        if (AddressWords(input.Url) is { } words)
+        {
+            var (_, inAddress) = Analyze(new ClassificationInput(words, ""));
+            var named = Strongest(inAddress);
+            if (named.Count > 0)
+            {
+                reasons.AddRange(named.Select(code => $"country:{code} \"{inAddress.CountryTerms[code]}\" (web address)"));
+                return named;
+            }
+        }
+
         var fromLanguage = LanguageCountry.From(input.Language, text);
         if (fromLanguage is not null)
         {
@@ -260,5 +248,61 @@ public sealed class AnnouncementClassifier
         }
 
         return [];
+    }
+
+    // The words of an item's web address ("/bahrain/article/4070960/...", "senegal-les-prealables-...", a percent-encoded
+    // Arabic slug), or null: news sites file and name an article by the country it is about when its text takes that
+    // country for granted. Only asked when neither the text nor the host says anything.
+    private static string? AddressWords(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.AbsolutePath.Length <= 1)
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath.Length > MaxAddressChars ? uri.AbsolutePath[..MaxAddressChars] : uri.AbsolutePath;
+        var words = new StringBuilder(Uri.UnescapeDataString(path));
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (words[i] is '-' or '_' or '/' or '.' or '+' or '~' or '=' or ',')
+            {
+                words[i] = ' ';
+            }
+        }
+
+        return words.ToString();
+    }
+
+    // The countries an item is about: those scoring at least half the best, at most three.
+    private static List<string> Strongest(RuleEvidence evidence)
+    {
+        var best = 0.0;
+        foreach (var score in evidence.CountryScores.Values)
+        {
+            best = Math.Max(best, score);
+        }
+
+        var candidates = new List<KeyValuePair<string, double>>(evidence.CountryScores.Count);
+        foreach (var kv in evidence.CountryScores)
+        {
+            var named = evidence.TitleCountries.Contains(kv.Key);
+            if ((kv.Value >= Math.Max(1.0, CountryShare * best) || (kv.Value >= 1.0 && named))
+                // A multinational body (UN, ASEAN, NATO, G7) beside a country is mostly context ("among ASEAN countries", a
+                // UN-backed workshop): it is a subject when the title names it or nothing outweighs it (multilingual set,
+                // country F1 0.930 -> 0.932, P 0.930 -> 0.936; the dev set unchanged).
+                && (kv.Key != CountryCodes.International || kv.Value >= best || named))
+            {
+                candidates.Add(kv);
+            }
+        }
+
+        candidates.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var chosen = new List<string>(Math.Min(MaxCountries, candidates.Count));
+        for (var i = 0; i < candidates.Count && i < MaxCountries; i++)
+        {
+            chosen.Add(candidates[i].Key);
+        }
+
+        return chosen;
     }
 }

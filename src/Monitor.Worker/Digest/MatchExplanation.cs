@@ -20,7 +20,7 @@ public sealed partial record MatchExplanation(
     public bool IsEmpty => Phrases.Count == 0 && Topics.Count == 0 && Countries.Count == 0;
 
     /// <summary>Reads reasons such as <c>topic:regulation "enforcement decree"</c>, <c>country:JP "総務省"</c>,
-    /// <c>country:FR (source)</c>, <c>context "LLM"</c>, <c>model:HyperCLOVA X "HyperCLOVA X"</c>. Taxonomy terms are
+    /// <c>country:FR (source)</c>, <c>country:SN "Senegal" (web address)</c>, <c>context "LLM"</c>, <c>model:HyperCLOVA X "HyperCLOVA X"</c>. Taxonomy terms are
     /// shown as the words they matched in <paramref name="text"/> (<c>large language model*</c> → "large language models").</summary>
     public static MatchExplanation From(IEnumerable<string> reasons, string? text = null)
     {
@@ -66,7 +66,8 @@ public sealed partial record MatchExplanation(
 
                     if (phrase is not null)
                     {
-                        countries.Add((country, Quote(phrase)));
+                        // A name read in the web address, not the text: said so, or the reader looks for it in vain.
+                        countries.Add((country, basis == "web address" ? $"{Quote(phrase)} in the web address" : Quote(phrase)));
                     }
                     else if (basis is { } b && Bases.TryGetValue(b, out var words))
                     {
@@ -159,6 +160,6 @@ public sealed partial record MatchExplanation(
         return flat.Length <= 80 ? flat : flat[..77] + "…";
     }
 
-    [GeneratedRegex("""^(?<kind>context|topic|country|model)(:(?<arg>[^ "(]+(?: [^ "(]+)*))?\s*(?:"(?<phrase>[^"]+)"|\((?<basis>[^)]+)\))?$""")]
+    [GeneratedRegex("""^(?<kind>context|topic|country|model)(:(?<arg>[^ "(]+(?: [^ "(]+)*))?\s*(?:"(?<phrase>[^"]+)")?\s*(?:\((?<basis>[^)]+)\))?$""")]
     private static partial Regex Reason();
 }

@@ -142,6 +142,27 @@ public sealed class CountryNamesTests
     }
 
     [Theory]
+    // A news site's section or slug names the country its text takes for granted.
+    [InlineData("https://news.example.net/bahrain/article/4070960/ai-bill", "BH")]
+    [InlineData("https://digital.example.africa/senegal-les-prealables-du-laboratoire-ia/", "SN")]
+    [InlineData("https://www.example.net/2026/01/%D8%A7%D9%84%D8%B3%D8%B9%D9%88%D8%AF%D9%8A%D8%A9-%D8%AA%D9%82%D9%86%D9%8A%D8%A9", "SA")]
+    // The host's country code still comes first, and an address without a country name adds nothing.
+    [InlineData("https://www.example.com.py/senegal-les-prealables/", "PY")]
+    [InlineData("https://news.example.net/2026/01/ai-bill-enters-the-senate", null)]
+    public void AWebAddressThatNamesACountryIsAHintWhenTheTextNamesNone(string url, string? country)
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
+            "The artificial intelligence bill enters the Senate",
+            "The committee will examine the artificial intelligence regulation next week.", url, "en"));
+
+        Assert.Equal(country is null ? [] : [country], result.Countries);
+        if (country is not null)
+        {
+            Assert.Contains(result.Reasons, r => r.StartsWith($"country:{country}", StringComparison.Ordinal) && r.EndsWith("(web address)", StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData("Germany funds a European open language model", "The German research ministry finances the artificial intelligence model for industry.", "DE")]
     [InlineData("Österreich setzt auf europäische KI-Werte", "Die österreichische KI-Strategie soll bis 2030 umgesetzt werden.", "AT")]
     public void EuropeanDescribesTheContinentNotTheUnion(string title, string text, string country)

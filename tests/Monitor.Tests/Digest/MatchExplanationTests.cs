@@ -20,6 +20,7 @@ public sealed class MatchExplanationTests
     [Theory]
     [InlineData("country:FR (source)", "France: the source's country")]
     [InlineData("country:JP (web address)", "Japan: the web address")]
+    [InlineData("country:SN \"Senegal\" (web address)", "Senegal: “Senegal” in the web address")]
     [InlineData("country:DE (language)", "Germany: the language of the text")]
     [InlineData("country:EU \"European Commission\"", "European Union: “European Commission”")]
     [InlineData("country:INT \"OECD\"", "International bodies: “OECD”")]
