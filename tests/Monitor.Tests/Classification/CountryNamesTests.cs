@@ -51,6 +51,26 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // German names a country's strategy in the genitive (Singapurs, Ungarns, Vietnams); every German name whose
+    // genitive takes an -s has it. Chile's ("Chiles") is left out: it is the plural of the pepper in English and Spanish.
+    [Theory]
+    [InlineData("Singapurs", "SG")]
+    [InlineData("Ungarns", "HU")]
+    [InlineData("Vietnams", "VN")]
+    [InlineData("Dänemarks", "DK")]
+    [InlineData("Israels", "IL")]
+    [InlineData("Portugals", "PT")]
+    [InlineData("Malaysias", "MY")]
+    [InlineData("Katars", "QA")]
+    [InlineData("Zyperns", "CY")]
+    public void AGermanGenitiveNamesItsCountry(string genitive, string country)
+    {
+        var result = ShippedClassifier.Classify($"Die KI-Strategie {genitive} wurde vorgestellt",
+            $"Die Regierung {genitive} stellt ihre Strategie für künstliche Intelligenz vor.");
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
