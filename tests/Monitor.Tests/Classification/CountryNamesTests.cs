@@ -71,6 +71,24 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Demonyms as the Romance languages inflect them, by gender and number: the set had a form or two per language,
+    // Italian hardly any (the language's own country stood in for them).
+    [Theory]
+    [InlineData("Il governo tedesco presenta la strategia sull'intelligenza artificiale", "Le aziende tedesche investono nell'IA.", "DE")]
+    [InlineData("Le aziende giapponesi e l'intelligenza artificiale", "Il governo giapponese sostiene la ricerca sull'IA.", "JP")]
+    [InlineData("Las empresas mexicanas y la inteligencia artificial", "Los ministerios mexicanos presentan un plan de IA.", "MX")]
+    [InlineData("El gobierno marroquí presenta su estrategia de inteligencia artificial", "La estrategia de IA llega hasta 2030.", "MA")]
+    [InlineData("O governo japonês lança estratégia de inteligência artificial", "As empresas japonesas investem em IA.", "JP")]
+    [InlineData("O governo timorense aprova política de inteligência artificial", "A política de IA será aplicada nas escolas.", "TL")]
+    [InlineData("La stratégie rwandaise d'intelligence artificielle est adoptée", "Les entreprises rwandaises seront accompagnées dans l'IA.", "RW")]
+    [InlineData("Les startups canadiennes et l'intelligence artificielle", "Les universités canadiennes forment des chercheurs en IA.", "CA")]
+    public void ADemonymInflectedByGenderAndNumberNamesItsCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
