@@ -1,5 +1,7 @@
 using System.Text;
 using CsCheck;
+using Monitor.Tests.Classification;
+using Monitor.Worker.Classification;
 using Monitor.Worker.Documents;
 using Monitor.Worker.Extraction;
 using Monitor.Worker.Feeds;
@@ -41,6 +43,25 @@ public sealed class HostileInputProperties
             var once = UrlCanonicalizer.Canonicalize(url!);
             Assert.Equal(once, UrlCanonicalizer.Canonicalize(once));
         }, iter: 2000);
+    }
+
+    [Fact]
+    public void ClassifierNeverThrowsAndAnswersWithinItsContract()
+    {
+        // Web addresses built from the pieces a slug, a section or a hostile link is made of: the classifier reads their
+        // words for a country when the text names none.
+        var path = Gen.OneOf("bahrain", "senegal-", "zypern", "%D8%A7%D9%84%D8%B3%D8%B9%D9%88%D8%AF%D9%8A%D8%A9", "%", "%zz", "%00", "/", "..",
+                "?", "#", "-", "_", "+", "~", "=", ",", "america", "Japan", "US", "é", "\u0000", " ", "2026", "article")
+            .Array[0, 80].Select(parts => string.Concat(parts));
+        Gen.Select(Text, Text, Gen.OneOf<string>(path, Gen.String[0, 400]), Gen.OneOf<string?>(null, "en", "ja", "zh", "ar", "it", "x-y")).Sample((title, text, rest, language) =>
+        {
+            var url = "https://news.example.net/" + rest;
+            var result = ShippedClassifier.Instance.Classify(new ClassificationInput(title, text, url, language));
+            Assert.InRange(result.Score, 0, 1);
+            Assert.InRange(result.Countries.Count, 0, 3);
+            Assert.All(result.Countries, code => Assert.True(CountryCodes.IsKnown(code), code));
+            Assert.Equal(result.Countries.Count, result.Countries.Distinct(StringComparer.Ordinal).Count());
+        }, iter: 1000);
     }
 
     [Fact]
