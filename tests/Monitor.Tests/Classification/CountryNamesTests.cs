@@ -89,6 +89,22 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Arabic nisba adjectives in all their forms (masculine, feminine, both plurals, with or without the article), and
+    // the countries that had none: "Indian officials", "the Brazilian government", "Emirati experts".
+    [Theory]
+    [InlineData("الحكومة الهندية تطلق خطة للذكاء الاصطناعي", "أعلنت الحكومة الهندية عن خطة للذكاء الاصطناعي.", "IN")]
+    [InlineData("الحكومة البرازيلية تطلق خطة للذكاء الاصطناعي", "أعلنت الحكومة البرازيلية عن خطة للذكاء الاصطناعي.", "BR")]
+    [InlineData("خبراء إماراتيون يطورون نموذج ذكاء اصطناعي", "يعمل الخبراء الإماراتيين على تطوير الذكاء الاصطناعي.", "AE")]
+    [InlineData("المسؤولين السعوديين يناقشون الذكاء الاصطناعي", "ناقش المسؤولين السعوديين خطة الذكاء الاصطناعي.", "SA")]
+    [InlineData("الباحثين المغاربة والذكاء الاصطناعي", "يطور الباحثين المغاربة نماذج للذكاء الاصطناعي.", "MA")]
+    [InlineData("الحكومة الإندونيسية تعتمد استراتيجية الذكاء الاصطناعي", "الاستراتيجية الوطنية للذكاء الاصطناعي حتى 2030.", "ID")]
+    public void AnArabicDemonymInAnyFormNamesItsCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
