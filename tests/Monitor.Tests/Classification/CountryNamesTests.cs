@@ -105,6 +105,20 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Russian adjectives by their stem, in every gender, number and case: the set had only Russia's and Kazakhstan's.
+    [Theory]
+    [InlineData("Индийское правительство представило стратегию искусственного интеллекта", "Стратегия ИИ рассчитана до 2030 года.", "IN")]
+    [InlineData("Китайские компании выпустили языковую модель", "Модель искусственного интеллекта открыта.", "CN")]
+    [InlineData("Узбекские власти создают кластер искусственного интеллекта", "Кластер ИИ откроется в 2026 году.", "UZ")]
+    [InlineData("Искусственный интеллект для южнокорейских компаний", "Правительство выделит средства на ИИ.", "KR")]
+    [InlineData("Министр встретился с представителями бразильского правительства", "Обсуждали искусственный интеллект.", "BR")]
+    public void ARussianDemonymInAnyCaseNamesItsCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
