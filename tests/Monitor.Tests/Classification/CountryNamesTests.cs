@@ -119,6 +119,19 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Hindi had no demonym but भारतीय: "the American government" came out as India, the language's country.
+    [Theory]
+    [InlineData("अमेरिकी सरकार ने आर्टिफिशियल इंटेलिजेंस नीति जारी की", "नीति एआई के उपयोग को नियंत्रित करेगी।", "US")]
+    [InlineData("चीनी कंपनियों ने नया एआई मॉडल लॉन्च किया", "मॉडल आर्टिफिशियल इंटेलिजेंस पर आधारित है।", "CN")]
+    [InlineData("दक्षिण कोरियाई सरकार का एआई निवेश", "सरकार आर्टिफिशियल इंटेलिजेंस में निवेश करेगी।", "KR")]
+    [InlineData("अफ्रीकी संघ ने आर्टिफिशियल इंटेलिजेंस रणनीति अपनाई", "रणनीति एआई के विकास पर केंद्रित है।", "INT")]
+    public void AHindiDemonymNamesItsCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
