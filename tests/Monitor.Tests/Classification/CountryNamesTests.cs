@@ -132,6 +132,22 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Japanese news names foreign governments and companies by one kanji (米, 英, 仏, 独, 露, 印, 豪): as compounds only
+    // (英政府, 米大手), since the kanji alone is part of countless words (参加, 披露, 独自, 調印).
+    [Theory]
+    [InlineData("英政府、最先端AIのリスク報告書を公表", "人工知能の安全性に関する報告書をまとめた。", "GB")]
+    [InlineData("仏政府が生成AIの国家戦略を発表", "人工知能への投資を拡大する。", "FR")]
+    [InlineData("米大手がAIデータセンターを建設", "人工知能向けの計算基盤を整備する。", "US")]
+    [InlineData("豪政府がAI規制の方針を示す", "人工知能の安全な利用を求める。", "AU")]
+    // 参加政府 ("participating governments") is no Canadian government.
+    [InlineData("参加政府がAIの国際指針に合意", "人工知能の国際的なルール作りを進める。", "JP")]
+    public void AJapaneseOneKanjiCountryNamesItInACompound(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(title, text, null, "ja"));
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
