@@ -148,6 +148,21 @@ public sealed class CountryNamesTests
         Assert.Equal([country], result.Countries);
     }
 
+    // Korean headlines abbreviate foreign countries to one hanja (美, 中, 日, 英, 佛, 獨, 露): read before a Korean noun
+    // only (美 정부, 中기업), as the character alone is everyday Chinese and Japanese.
+    [Theory]
+    [InlineData("美 정부, 인공지능 반도체 수출 통제 강화", "인공지능(AI) 칩 수출을 제한한다.", "US")]
+    [InlineData("中기업들 인공지능 모델 잇따라 공개", "인공지능(AI) 경쟁이 치열해지고 있다.", "CN")]
+    [InlineData("英 정부, AI 안전연구소 확대", "인공지능(AI) 안전 평가를 강화한다.", "GB")]
+    // 이미 ("already") before 정부 is no United States.
+    [InlineData("이미 정부가 인공지능 기본법을 시행했다", "인공지능(AI) 기본법이 시행됐다.", "KR")]
+    public void AKoreanHanjaAbbreviationNamesItsCountryBeforeAKoreanNoun(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Instance.Classify(new ClassificationInput(title, text, null, "ko"));
+
+        Assert.Equal([country], result.Countries);
+    }
+
     // A name inside another country's longer name or institution belongs to it; a company's name does not frame one.
     [Fact]
     public void ANameInsideAnotherCountrysInstitutionIsPartOfIt()
