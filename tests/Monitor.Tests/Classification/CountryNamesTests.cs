@@ -82,6 +82,10 @@ public sealed class CountryNamesTests
     [InlineData("O governo timorense aprova política de inteligência artificial", "A política de IA será aplicada nas escolas.", "TL")]
     [InlineData("La stratégie rwandaise d'intelligence artificielle est adoptée", "Les entreprises rwandaises seront accompagnées dans l'IA.", "RW")]
     [InlineData("Les startups canadiennes et l'intelligence artificielle", "Les universités canadiennes forment des chercheurs en IA.", "CA")]
+    [InlineData("Les autorités jordaniennes adoptent une stratégie d'intelligence artificielle", "La stratégie d'IA couvre 2025-2027.", "JO")]
+    [InlineData("Le gouvernement omanais lance un programme d'intelligence artificielle", "Le programme forme des ingénieurs en IA.", "OM")]
+    [InlineData("Les autorités turques encadrent l'intelligence artificielle", "Un projet de loi sur l'IA est déposé.", "TR")]
+    [InlineData("Le Burkina adopte sa stratégie d'intelligence artificielle", "La stratégie d'IA est validée.", "BF")]
     public void ADemonymInflectedByGenderAndNumberNamesItsCountry(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
