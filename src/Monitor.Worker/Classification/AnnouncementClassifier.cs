@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Monitor.Worker.Classification;
 
@@ -260,17 +259,9 @@ public sealed class AnnouncementClassifier
             return null;
         }
 
-        var path = uri.AbsolutePath.Length > MaxAddressChars ? uri.AbsolutePath[..MaxAddressChars] : uri.AbsolutePath;
-        var words = new StringBuilder(Uri.UnescapeDataString(path));
-        for (var i = 0; i < words.Length; i++)
-        {
-            if (words[i] is '-' or '_' or '/' or '.' or '+' or '~' or '=' or ',')
-            {
-                words[i] = ' ';
-            }
-        }
-
-        return words.ToString();
+        // Separators need no work here: the normaliser reads '-' and '_' as spaces, and the matcher every other
+        // punctuation mark as a word boundary.
+        return Uri.UnescapeDataString(uri.AbsolutePath.Length > MaxAddressChars ? uri.AbsolutePath[..MaxAddressChars] : uri.AbsolutePath);
     }
 
     // The countries an item is about: those scoring at least half the best, at most three.
