@@ -86,8 +86,9 @@ public sealed partial class ConfigurationLimitsTests : IDisposable
             case "size":
                 var reported = TooLarge().Match(output);
                 Assert.True(reported.Success, output);
-                Assert.InRange(int.Parse(reported.Groups["limit"].Value, System.Globalization.CultureInfo.InvariantCulture), (_sizeLimit / 1024) - 1, (_sizeLimit / 1024) + 1);
-                Assert.True(int.Parse(reported.Groups["file"].Value, System.Globalization.CultureInfo.InvariantCulture) > int.Parse(reported.Groups["limit"].Value, System.Globalization.CultureInfo.InvariantCulture));
+                var (fileKb, limitKb) = (Kilobytes(reported, "file"), Kilobytes(reported, "limit"));
+                Assert.InRange(limitKb, (_sizeLimit / 1024) - 1, (_sizeLimit / 1024) + 1);
+                Assert.True(fileKb > limitKb, output);
                 break;
             case "sources":
                 Assert.Contains("sources.yaml: sources: 4 sources; the limit is 3 (Monitor:Limits:MaxSources)", output, StringComparison.Ordinal);
@@ -100,6 +101,8 @@ public sealed partial class ConfigurationLimitsTests : IDisposable
                 break;
         }
     }
+
+    private static int Kilobytes(Match reported, string group) => int.Parse(reported.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<string> WaitForAsync(WorkerProcess worker, string text, int times)
     {
