@@ -214,7 +214,8 @@ internal sealed class TermMatcher
 
         private static bool LeftBounded(string s, int start, char first)
         {
-            if (Scripts.IsCjk(first) || start == 0 || !Scripts.IsWord(s[start - 1]) || Scripts.IsCjk(s[start - 1]))
+            // A term that begins or ends with a mark ("英、") carries its own boundary there.
+            if (Scripts.IsCjk(first) || !Scripts.IsWord(first) || start == 0 || !Scripts.IsWord(s[start - 1]) || Scripts.IsCjk(s[start - 1]))
             {
                 return true;
             }
@@ -237,7 +238,7 @@ internal sealed class TermMatcher
         }
 
         private static bool RightBounded(string s, int end, char last) =>
-            Scripts.IsCjk(last) || end == s.Length || !Scripts.IsWord(s[end]) || Scripts.IsCjk(s[end])
+            Scripts.IsCjk(last) || !Scripts.IsWord(last) || end == s.Length || !Scripts.IsWord(s[end]) || Scripts.IsCjk(s[end])
             || (Scripts.IsCyrillic(last) && Scripts.IsRussianCaseEnding(s, end));
     }
 }

@@ -312,10 +312,46 @@ public sealed class CountryNamesTests
     // Thirteenth batch: a news outlet named after a country is the source, not the subject.
     [InlineData("태국, 국가 인공지능 전략 가속화", "태국은 국가 AI 발전 전략을 세웠다고 베트남 플러스가 보도했다.", "VN")]
     [InlineData("Thailand accelerates its national AI strategy", "The artificial intelligence strategy runs to 2027, VietnamPlus reported.", "VN")]
+    // Japanese 国産 is "home-made": Japan's in Japanese news about Japan, Turkey's in news about Turkey.
+    [InlineData("トルコ、国産の大規模言語モデルを開発", "工業技術大臣が発表した。", "JP")]
     public void ANameInsideAnOrdinaryWordOrAnotherNameIsNotACountry(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
 
         Assert.DoesNotContain(country, result.Countries);
+    }
+
+    // Fourteenth stop: a name that many states give their own institution ("Congress", "Senato", "the National AI Centre")
+    // strengthens a country named otherwise and brings none in.
+    [Theory]
+    [InlineData("Il presidente del Senato del Brasile presenta una legge sull'intelligenza artificiale", "Il testo regola i sistemi di IA.", "BR", "IT")]
+    [InlineData("Lawmakers back the president's call for an AI regulatory framework", "Members of Congress in the Philippines filed a bill on artificial intelligence.", "PH", "US")]
+    [InlineData("Government to launch the first National AI Centre of Excellence", "Nigeria will train researchers in artificial intelligence at the centre.", "NG", "AU")]
+    [InlineData("جامعة منوبة تتحول إلى المركز الوطني للذكاء الاصطناعي", "أعلنت تونس عن خطة للذكاء الاصطناعي.", "TN", "SA")]
+    [InlineData("El Centro Nacional de Inteligencia Artificial abre en Madrid", "España financia el centro de IA.", "ES", "CL")]
+    [InlineData("Congress passes the artificial intelligence bill", "The bill regulates AI models.", null, "US")]
+    public void AnInstitutionNameManyStatesShareBelongsToTheCountryNamedBesideIt(string title, string text, string? country, string other)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.DoesNotContain(other, result.Countries);
+        Assert.Equal(country is null ? [] : [country], result.Countries);
+    }
+
+    // Fourteenth stop: a one-character country at the head of a Japanese headline ("英、…"), an agency, a report and a
+    // language that name their country in the entries' own languages.
+    [Theory]
+    [InlineData("英、AI安全研究所が報告書を公表", "最先端のAIシステムの評価をまとめた。", "GB")]
+    [InlineData("仏、人工知能の国家戦略を改定", "AIの研究に投資する。", "FR")]
+    [InlineData("코트라, 중동서 AI 협력 확대", "인공지능 기업의 진출을 돕는다.", "KR")]
+    [InlineData("La stratégie nationale pour l'intelligence artificielle doit changer d'échelle", "Elle est née du rapport Villani de 2018.", "FR")]
+    [InlineData("Crean un corpus para la inteligencia artificial en lengua guaraní", "El corpus reunirá 500.000 oraciones traducidas.", "PY")]
+    [InlineData("حذّر التقرير الدولي لسلامة الذكاء الاصطناعي من مخاطر التزييف", "يصدر التقرير كل عام.", "INT")]
+    [InlineData("国際AI安全性報告書の更新版が公開された", "汎用AIのリスク管理をまとめた。", "INT")]
+    public void AHeadlineMarkAnAgencyAReportOrALanguageNamesItsCountry(string title, string text, string country)
+    {
+        var result = ShippedClassifier.Classify(title, text);
+
+        Assert.Equal([country], result.Countries);
     }
 }
