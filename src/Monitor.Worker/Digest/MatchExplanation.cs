@@ -124,14 +124,14 @@ public sealed partial record MatchExplanation(
             return core;
         }
 
-        var at = text.IndexOf(core, StringComparison.OrdinalIgnoreCase);
+        var (at, length) = Find(core, text);
         if (at < 0)
         {
             return core;
         }
 
         var start = at;
-        var end = at + core.Length;
+        var end = at + length;
         while (open && start > 0 && char.IsLetterOrDigit(text[start - 1]))
         {
             start--;
@@ -144,6 +144,57 @@ public sealed partial record MatchExplanation(
 
         return text[start..end];
     }
+
+    // Where the text writes the term: as it is, or (the classifier reads hyphens and runs of spaces as one space) with
+    // "fine tun" written "fine-tuning" or "Open  Source"; (-1, 0) when neither.
+    private static (int At, int Length) Find(string core, string text)
+    {
+        var at = text.IndexOf(core, StringComparison.OrdinalIgnoreCase);
+        if (at >= 0 || !core.Contains(' ', StringComparison.Ordinal))
+        {
+            return (at, core.Length);
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (MatchAt(core, text, i) is var length and > 0)
+            {
+                return (i, length);
+            }
+        }
+
+        return (-1, 0);
+    }
+
+    // Length of the text at i that spells core with any run of separators for each of its spaces, or 0.
+    private static int MatchAt(string core, string text, int i)
+    {
+        var t = i;
+        foreach (var c in core)
+        {
+            if (c == ' ')
+            {
+                var from = t;
+                while (t < text.Length && IsSeparator(text[t]))
+                {
+                    t++;
+                }
+
+                if (t == from)
+                {
+                    return 0;
+                }
+            }
+            else if (t >= text.Length || char.ToUpperInvariant(text[t++]) != char.ToUpperInvariant(c))
+            {
+                return 0;
+            }
+        }
+
+        return t - i;
+    }
+
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '_' or (>= '\u2010' and <= '\u2015');
 
     private static void Add(List<string> list, string phrase)
     {

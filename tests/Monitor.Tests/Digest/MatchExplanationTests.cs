@@ -51,6 +51,9 @@ public sealed class MatchExplanationTests
     [InlineData("=AI", "an AI law", "AI")]
     [InlineData("enforcement decree", "no such words here", "enforcement decree")]
     [InlineData("sovereign AI*", null, "sovereign AI")]
+    // The classifier reads a hyphen as a space: the reader sees the hyphen.
+    [InlineData("fine tun*", "for training and fine-tuning AI models", "fine-tuning")]
+    [InlineData("open source", "an Open\u00a0 Source model", "Open\u00a0 Source")]
     public void TermsAreShownAsTheTextWritesThem(string term, string? text, string expected) =>
         Assert.Equal(expected, MatchExplanation.AsWritten(term, text));
 }
