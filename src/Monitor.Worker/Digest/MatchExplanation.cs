@@ -78,11 +78,14 @@ public sealed partial record MatchExplanation(
             }
         }
 
-        // A phrase already shown as a topic's evidence is not repeated among the general mentions.
-        var shown = topics.SelectMany(t => t.Phrases).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A phrase already shown as a topic's evidence is not repeated among the general mentions, and a phrase inside a
+        // longer one of the same list ("language model" beside "large language model", ガイド beside ガイドライン) says
+        // nothing the longer one does not.
+        var shownTopics = topics.Select(t => (t.Topic, (IReadOnlyList<string>)Widest(t.Phrases).Take(3).ToList())).ToList();
+        var shown = shownTopics.SelectMany(t => t.Item2).ToList();
         return new MatchExplanation(
-            phrases.Where(p => !shown.Contains(p)).Take(MaxPhrases).ToList(),
-            topics.Select(t => (t.Topic, (IReadOnlyList<string>)t.Phrases.Take(3).ToList())).ToList(),
+            Widest(phrases).Where(p => !shown.Any(q => Within(p, q))).Take(MaxPhrases).ToList(),
+            shownTopics,
             countries);
     }
 
@@ -195,6 +198,29 @@ public sealed partial record MatchExplanation(
     }
 
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '_' or (>= '\u2010' and <= '\u2015');
+
+    private static List<string> Widest(List<string> phrases) =>
+        phrases.Where(p => !phrases.Any(q => q.Length > p.Length && Within(p, q))).ToList();
+
+    // True when inner is outer, or one of its words or runs of words (any run of characters in scripts written without
+    // spaces), ignoring case.
+    private static bool Within(string inner, string outer)
+    {
+        for (var at = outer.IndexOf(inner, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = outer.IndexOf(inner, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + inner.Length;
+            if (Bounded(outer, at - 1, inner[0]) && Bounded(outer, end, inner[^1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Bounded(string s, int i, char edge) =>
+        i < 0 || i >= s.Length || !char.IsLetterOrDigit(s[i]) || Classification.Scripts.IsCjk(s[i]) || Classification.Scripts.IsCjk(edge);
 
     private static void Add(List<string> list, string phrase)
     {

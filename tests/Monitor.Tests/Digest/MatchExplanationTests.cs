@@ -27,6 +27,21 @@ public sealed class MatchExplanationTests
     public void CountryEvidenceIsWrittenOut(string reason, string expected) =>
         Assert.Equal(expected, MatchExplanation.From([reason]).ToLine());
 
+    // A phrase inside a longer one of its list adds nothing; a word that only looks inside another ("Act" in "contract")
+    // stays.
+    [Fact]
+    public void APhraseInsideALongerOneOfItsListIsLeftOut()
+    {
+        var line = MatchExplanation.From(
+        [
+            "context \"AI\"", "context \"large language model\"", "context \"language model\"", "context \"generative AI\"",
+            "topic:regulation \"ガイド\"", "topic:regulation \"ガイドライン\"", "topic:regulation \"Act\"", "topic:regulation \"contract\"",
+            "topic:model \"LLM\"", "context \"LLMs\"",
+        ]).ToLine();
+
+        Assert.Equal("mentions “large language model”, “generative AI”, “LLMs” · Regulation: “ガイドライン”, “Act”, “contract” · National models: “LLM”", line);
+    }
+
     [Fact]
     public void NamedModelsAreQuotedPhrases() =>
         Assert.Equal("mentions “HyperCLOVA X”", MatchExplanation.From(["model:HyperCLOVA X \"HyperCLOVA X\""]).ToLine());
