@@ -99,6 +99,14 @@ public sealed class TopicVocabularyTests
     [InlineData("La provincia aprobó reglas para el uso de la inteligencia artificial en el Estado", "", "regulation")]
     [InlineData("भारतीय सेना ने आर्टिफिशियल इंटेलिजेंस का इस्तेमाल किया", "", "defense")]
     [InlineData("المسؤولين العسكريين استخدموا نظام الذكاء الاصطناعي", "", "defense")]
+    // Fourteenth stop: training, schools and language data in the words of Russian, Maghreb Arabic, French, Spanish, Hindi.
+    [InlineData("Учителя и школьники получат доступ к искусственному интеллекту", "", "data-talent")]
+    [InlineData("Правительство профинансирует подготовку кадров в сфере искусственного интеллекта", "", "data-talent")]
+    [InlineData("أطلقت الوزارة دورة تكوينية في الذكاء الاصطناعي للشركات الناشئة", "", "data-talent")]
+    [InlineData("برنامج لتعزيز القدرات في مجال الذكاء الاصطناعي", "", "data-talent")]
+    [InlineData("Le gouvernement inaugure un centre de recherche en intelligence artificielle", "", "data-talent")]
+    [InlineData("Convenio para impulsar las tecnologías del lenguaje y la inteligencia artificial", "", "data-talent")]
+    [InlineData("महाराष्ट्र में बनेगा देश का पहला एआई विश्वविद्यालय", "", "data-talent")]
     public void TheRulesSeeTheVocabularyLaterBatchesShowedMissing(string title, string text, string topic)
     {
         var result = ShippedClassifier.Classify(title, text);
