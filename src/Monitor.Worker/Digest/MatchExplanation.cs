@@ -37,7 +37,9 @@ public sealed partial record MatchExplanation(
 
             var kind = match.Groups["kind"].Value;
             var arg = match.Groups["arg"].Value;
+            // A phrase of nothing but control characters cleans to nothing: as if there were none.
             var phrase = match.Groups["phrase"].Success ? Clean(AsWritten(match.Groups["phrase"].Value, text)) : null;
+            phrase = phrase is { Length: 0 } ? null : phrase;
             var basis = match.Groups["basis"].Success ? match.Groups["basis"].Value : null;
             switch (kind)
             {
@@ -206,6 +208,11 @@ public sealed partial record MatchExplanation(
     // spaces), ignoring case.
     private static bool Within(string inner, string outer)
     {
+        if (inner.Length == 0)
+        {
+            return true;
+        }
+
         for (var at = outer.IndexOf(inner, StringComparison.OrdinalIgnoreCase); at >= 0;
              at = outer.IndexOf(inner, at + 1, StringComparison.OrdinalIgnoreCase))
         {
@@ -224,7 +231,7 @@ public sealed partial record MatchExplanation(
 
     private static void Add(List<string> list, string phrase)
     {
-        if (!list.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+        if (phrase.Length > 0 && !list.Contains(phrase, StringComparer.OrdinalIgnoreCase))
         {
             list.Add(phrase);
         }

@@ -43,6 +43,14 @@ public sealed class MatchExplanationTests
     }
 
     [Fact]
+    public void APhraseOfControlCharactersAloneIsNoPhrase()
+    {
+        var line = MatchExplanation.From(["context \"\u0007\"", "topic:model \"\u0001\u0002\"", "topic:model \"LLM\"", "country:KR \"\u0007\" (source)"]).ToLine();
+
+        Assert.Equal("National models: “LLM” · South Korea: the source's country", line);
+    }
+
+    [Fact]
     public void NamedModelsAreQuotedPhrases() =>
         Assert.Equal("mentions “HyperCLOVA X”", MatchExplanation.From(["model:HyperCLOVA X \"HyperCLOVA X\""]).ToLine());
 
