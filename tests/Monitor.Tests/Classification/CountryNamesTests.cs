@@ -227,7 +227,7 @@ public sealed class CountryNamesTests
     {
         var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
             "Hasta el viernes se reciben aportes para la estrategia de inteligencia artificial",
-            "El documento fue publicado en la plataforma Gob.pe por la Secretaría de Gobierno Digital.",
+            "El documento fue publicado en la plataforma Gob.pe por la secretaría.",
             "https://news.example.com/ia", "es"));
 
         Assert.Equal(["PE"], result.Countries);
@@ -353,5 +353,30 @@ public sealed class CountryNamesTests
         var result = ShippedClassifier.Classify(title, text);
 
         Assert.Equal([country], result.Countries);
+    }
+
+    // Fourteenth stop: ministries and agencies of the countries added by name, probed one template sentence each (not
+    // from the labelled sets). A name with a comma in it is one name: its first part alone ("Ministry of Transport") is
+    // no country.
+    [Theory]
+    [InlineData("DICT launches national AI strategy roadmap", "PH")]
+    [InlineData("Ministry of Communications and Digitalisation presents AI policy", "GH")]
+    [InlineData("MINICT validates national artificial intelligence policy", "RW")]
+    [InlineData("وزارة الرقمنة والإحصائيات تطلق استراتيجية الذكاء الاصطناعي", "DZ")]
+    [InlineData("MoITT approves national AI policy", "PK")]
+    [InlineData("Министерство цифрового развития, инноваций и аэрокосмической промышленности представило концепцию ИИ", "KZ")]
+    [InlineData("La Secretaría de Gobierno y Transformación Digital aprueba reglamento de IA", "PE")]
+    [InlineData("Ministry of Transport, Communications and Information Technology launches AI program", "OM")]
+    [InlineData("Department of Enterprise, Trade and Employment publishes AI strategy refresh", "IE")]
+    [InlineData("Ministry of Digital Governance presents AI plan", "GR")]
+    [InlineData("Digitaliseringsdepartementet presents AI strategy", "NO")]
+    [InlineData("Ministry of Economic Affairs and Employment publishes AI programme", "FI")]
+    [InlineData("Ministry of Transport announces AI pilots for traffic", null)]
+    [InlineData("The ministry of information launches an AI portal", null)]
+    public void AMinistryNamedByItsOwnNamePlacesTheItem(string title, string? country)
+    {
+        var result = ShippedClassifier.Classify(title, "The artificial intelligence programme starts in 2026.");
+
+        Assert.Equal(country is null ? [] : [country], result.Countries);
     }
 }
