@@ -371,6 +371,13 @@ public sealed class CountryNamesTests
     [InlineData("Ministry of Digital Governance presents AI plan", "GR")]
     [InlineData("Digitaliseringsdepartementet presents AI strategy", "NO")]
     [InlineData("Ministry of Economic Affairs and Employment publishes AI programme", "FI")]
+    [InlineData("Seimas approves the artificial intelligence law", "LT")]
+    [InlineData("Saeima approves the artificial intelligence law", "LV")]
+    [InlineData("Az NMHH mesterséges intelligencia útmutatót adott ki", "HU")]
+    [InlineData("MIRRI predstavilo akčný plán pre umelú inteligenciu", "SK")]
+    [InlineData("Malta Digital Innovation Authority issues AI guidelines", "MT")]
+    [InlineData("Deputy Ministry of Research, Innovation and Digital Policy presents the AI strategy", "CY")]
+    [InlineData("Kinshasa accueille un forum sur l'intelligence artificielle", "CD")]
     [InlineData("Ministry of Transport announces AI pilots for traffic", null)]
     [InlineData("The ministry of information launches an AI portal", null)]
     public void AMinistryNamedByItsOwnNamePlacesTheItem(string title, string? country)
