@@ -242,6 +242,9 @@ public sealed class CountryNamesTests
     // The host's country code still comes first, and an address without a country name adds nothing.
     [InlineData("https://www.example.com.py/senegal-les-prealables/", "PY")]
     [InlineData("https://news.example.net/2026/01/ai-bill-enters-the-senate", null)]
+    // A continent's section is a region, not the United States.
+    [InlineData("https://www.example.com/america/tecnologia/2025/12/01/plan-de-ia/", null)]
+    [InlineData("https://www.example.com/america/2025/12/01/el-salvador-plan-de-ia/", "SV")]
     public void AWebAddressThatNamesACountryIsAHintWhenTheTextNamesNone(string url, string? country)
     {
         var result = ShippedClassifier.Instance.Classify(new ClassificationInput(
