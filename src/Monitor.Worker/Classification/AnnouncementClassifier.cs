@@ -235,7 +235,7 @@ public sealed class AnnouncementClassifier
         if (AddressWords(input.Url) is { } words)
         {
             var (_, inAddress) = Analyze(new ClassificationInput(words, ""));
-            var named = Strongest(inAddress).FindAll(code => !RegionSections.Contains(inAddress.CountryTerms[code]));
+            var named = Strongest(inAddress).FindAll(code => !(inAddress.CountryTerms.TryGetValue(code, out var term) && RegionSections.Contains(term)));
             if (named.Count > 0)
             {
                 reasons.AddRange(named.Select(code => $"country:{code} \"{inAddress.CountryTerms[code]}\" (web address)"));
