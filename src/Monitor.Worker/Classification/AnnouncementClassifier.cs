@@ -26,9 +26,10 @@ public sealed class AnnouncementClassifier
     // Of a web address's path, only the start is read for country names (slugs are a few words; the rest is ids).
     private const int MaxAddressChars = 300;
 
-    // News sites file world news under a continent's section ("/america/", "/americas/"): in a web address these are
-    // regions, not the United States.
-    private static readonly HashSet<string> RegionSections = new(StringComparer.OrdinalIgnoreCase) { "America", "América", "Amerika" };
+    // News sites file world news under a continent's section ("/america/"): in a web address that is the region, not the
+    // United States (the one name of the United States that is also a continent's; the taxonomy's spelling).
+    private const string RegionSection = "America";
+
     // A tracked national model named in the title is what the item is about (a model card, a release): as strong as
     // a confident AI context. Named in the text only, it may be one example among others. With fresh batches 13 and 14
     // merged, the shared dev set's short Epoch entries (a model's name and its authors) fell below the threshold at
@@ -235,7 +236,7 @@ public sealed class AnnouncementClassifier
         if (AddressWords(input.Url) is { } words)
         {
             var (_, inAddress) = Analyze(new ClassificationInput(words, ""));
-            var named = Strongest(inAddress).FindAll(code => !(inAddress.CountryTerms.TryGetValue(code, out var term) && RegionSections.Contains(term)));
+            var named = Strongest(inAddress).FindAll(code => !(inAddress.CountryTerms.TryGetValue(code, out var term) && term == RegionSection));
             if (named.Count > 0)
             {
                 reasons.AddRange(named.Select(code => $"country:{code} \"{inAddress.CountryTerms[code]}\" (web address)"));

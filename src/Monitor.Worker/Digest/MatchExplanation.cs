@@ -231,7 +231,7 @@ public sealed partial record MatchExplanation(
 
     private static void Add(List<string> list, string phrase)
     {
-        if (phrase.Length > 0 && !list.Contains(phrase, StringComparer.OrdinalIgnoreCase))
+        if (!list.Contains(phrase, StringComparer.OrdinalIgnoreCase))
         {
             list.Add(phrase);
         }
