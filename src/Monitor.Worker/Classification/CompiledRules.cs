@@ -36,6 +36,11 @@ internal sealed class CompiledRules
             AddRole(t.Text, new Role(RoleKind.OffTopic, -1, t.Weight, null));
         }
 
+        foreach (var t in taxonomy.PublicSector)
+        {
+            AddRole(t.Text, new Role(RoleKind.PublicSector, -1, t.Weight, null, Institution: true));
+        }
+
         foreach (var e in taxonomy.Exclusions)
         {
             AddRole(e, new Role(RoleKind.Exclusion, -1, 0, null));
@@ -67,14 +72,14 @@ internal sealed class CompiledRules
 
         foreach (var c in taxonomy.Countries)
         {
-            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true);
+            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true, institution: true);
             AddCountry(c.Names, c.Code, NameWeight, names: true);
             AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
             AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
             AddCountry(c.Companies, c.Code, CompanyWeight, names: true, company: true);
             foreach (var t in c.SharedNames)
             {
-                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
+                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code, Institution: true));
             }
         }
 
@@ -131,6 +136,7 @@ internal sealed class CompiledRules
 
         var contextOccurrences = 0;
         var shared = new Dictionary<string, double>(StringComparer.Ordinal);
+        HashSet<(int Start, int End)>? institutions = null;
         foreach (var m in matches)
         {
             var role = _roles[m.Pattern];
@@ -168,6 +174,13 @@ internal sealed class CompiledRules
                     }
 
                     break;
+                case RoleKind.PublicSector:
+                    if (first && (institutions ??= []).Add((m.Start, m.End)))
+                    {
+                        evidence.Institutions += inTitle ? 2 : 1;
+                    }
+
+                    break;
                 case RoleKind.Topic:
                     evidence.TopicScores[role.Index] += first ? role.Weight * (inTitle ? 1.5 : 1.0) : role.Weight * 0.15;
                     if (first)
@@ -181,6 +194,12 @@ internal sealed class CompiledRules
                     var add = first ? role.Weight * position : role.Weight * 0.3;
                     var scores = role.Kind == RoleKind.Country ? evidence.CountryScores : shared;
                     scores[role.Code!] = scores.GetValueOrDefault(role.Code!) + add;
+                    // A shared name is one pattern per country it may mean: the same words count once.
+                    if (first && role.Institution && (institutions ??= []).Add((m.Start, m.End)))
+                    {
+                        evidence.Institutions += inTitle ? 2 : 1;
+                    }
+
                     if (role.Kind == RoleKind.Country)
                     {
                         evidence.CountryTerms.TryAdd(role.Code!, term);
@@ -343,11 +362,11 @@ internal sealed class CompiledRules
         return -1;
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false)
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false, bool institution = false)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company, institution));
         }
     }
 
@@ -373,6 +392,7 @@ internal sealed class CompiledRules
     {
         Context,
         OffTopic,
+        PublicSector,
         Exclusion,
         Veto,
         Topic,
@@ -385,6 +405,8 @@ internal sealed class CompiledRules
 
     /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
     /// names its country), as opposed to a demonym or capital (which only describe one). <paramref name="Company"/>: a
-    /// company of that country.</summary>
-    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false);
+    /// company of that country. <paramref name="Institution"/>: a public institution (one of the country's agencies or a
+    /// shared name).</summary>
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false,
+        bool Institution = false);
 }

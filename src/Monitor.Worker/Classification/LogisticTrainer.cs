@@ -41,6 +41,10 @@ internal static class LogisticTrainer
         // the off-topic head keeps reading a gadget's price from its words (5-fold CV: relevance unchanged).
         var isTopicOnly = vocab.Select(f => IsTopicOnly(names[f])).ToArray();
         var withoutTerms = rows.Select(r => r.Where(x => !isTopicOnly[x.Index]).ToArray()).ToArray();
+        // Whether an item names a government body tells policy news from AI look-alikes, not one topic from another:
+        // the topic heads do without it.
+        var isRelevanceOnly = vocab.Select(f => IsRelevanceOnly(names[f])).ToArray();
+        var topicRows = rows.Select(r => r.Where(x => !isRelevanceOnly[x.Index]).ToArray()).ToArray();
 
         var keptHeads = new List<string>();
         var biases = new List<double>();
@@ -55,7 +59,7 @@ internal static class LogisticTrainer
             }
 
             var topicHead = Topics.IsKnown(heads[h]);
-            var (bias, w) = TrainHead(topicHead ? rows : withoutTerms, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
+            var (bias, w) = TrainHead(topicHead ? topicRows : withoutTerms, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
             columns.Add(w);
@@ -74,6 +78,10 @@ internal static class LogisticTrainer
         var model = new StatisticalModel(keptHeads, [.. biases], weights, description, null);
         return tuneThresholds ? model.WithThresholds(ThresholdTuner.Tune(examples, heads, names, model)) : model;
     }
+
+    /// <summary>Whether <paramref name="feature"/> only trains the relevance and off-topic heads (see
+    /// <see cref="FeatureExtractor"/>).</summary>
+    internal static bool IsRelevanceOnly(string feature) => feature == FeatureExtractor.GovernmentFeature;
 
     /// <summary>Whether <paramref name="feature"/> only trains topic heads (see <see cref="FeatureExtractor"/>).</summary>
     internal static bool IsTopicOnly(string feature) =>

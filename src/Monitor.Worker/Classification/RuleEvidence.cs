@@ -39,9 +39,15 @@ internal sealed class RuleEvidence
     /// <summary>The first term that matched per country code.</summary>
     public Dictionary<string, string> CountryTerms { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Distinct public institutions named (the gazetteer's agencies and shared names: ministries, regulators,
+    /// parliaments, public universities and regions), a title's counting double: whether the item speaks of a
+    /// government, whatever its language.</summary>
+    public double Institutions { get; set; }
+
     /// <summary>Whether the title names a tracked model.</summary>
     public bool ModelInTitle { get; set; }
 
     /// <summary>Tracked models found, canonical name → the alias seen.</summary>
     public Dictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
 }
+

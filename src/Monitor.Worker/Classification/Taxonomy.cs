@@ -22,6 +22,10 @@ public sealed class Taxonomy
     /// company's results is not AI policy.</summary>
     public IReadOnlyList<TaxonomyTerm> OffTopic { get; init; } = [];
 
+    /// <summary>Words naming a government or a public body in general (government, ministry, parliament, 政府, وزارة...):
+    /// with the gazetteer's agencies, what tells the relevance layer that an item speaks of the public sector.</summary>
+    public IReadOnlyList<TaxonomyTerm> PublicSector { get; init; } = [];
+
     /// <summary>Phrases whose span cancels any term match inside it (e.g. "master of laws (llm)").</summary>
     public IReadOnlyList<string> Exclusions { get; init; } = [];
 
@@ -48,6 +52,7 @@ public sealed class Taxonomy
         ModelContextWindow = ModelContextWindow,
         Context = Context,
         OffTopic = OffTopic,
+        PublicSector = PublicSector,
         Exclusions = Exclusions,
         ContextRules = ContextRules,
         Topics = Topics,

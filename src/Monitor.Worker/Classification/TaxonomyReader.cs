@@ -8,7 +8,7 @@ namespace Monitor.Worker.Classification;
 /// problem (file, entry, field) instead of stopping at the first.</summary>
 internal sealed class TaxonomyReader(string file)
 {
-    private static readonly string[] RootKeys = ["settings", "context", "off_topic", "exclusions", "context_rules", "topics", "countries", "models"];
+    private static readonly string[] RootKeys = ["settings", "context", "off_topic", "public_sector", "exclusions", "context_rules", "topics", "countries", "models"];
     private static readonly string[] RuleKeys = ["if_any", "cancel"];
     private static readonly string[] SettingKeys = ["digest_threshold", "topic_threshold", "model_context_window", "model_file"];
     private static readonly string[] TopicKeys = ["terms", "exclude"];
@@ -50,6 +50,7 @@ internal sealed class TaxonomyReader(string file)
             ModelContextWindow = window,
             Context = context,
             OffTopic = _yaml.Terms(_yaml.Child<YamlMappingNode>(root, "off_topic", ""), "off_topic", ""),
+            PublicSector = _yaml.Terms(_yaml.Child<YamlMappingNode>(root, "public_sector", ""), "public_sector", ""),
             Exclusions = _yaml.Strings(root, "exclusions", ""),
             ContextRules = ReadContextRules(_yaml.Child<YamlSequenceNode>(root, "context_rules", "")),
             Topics = ReadTopics(_yaml.Child<YamlMappingNode>(root, "topics", "")),
