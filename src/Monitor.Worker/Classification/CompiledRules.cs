@@ -38,7 +38,7 @@ internal sealed class CompiledRules
 
         foreach (var t in taxonomy.PublicSector)
         {
-            AddRole(t.Text, new Role(RoleKind.PublicSector, -1, t.Weight, null, Institution: true));
+            AddRole(t.Text, new Role(RoleKind.PublicSector, -1, t.Weight, null, PublicActor: true));
         }
 
         foreach (var e in taxonomy.Exclusions)
@@ -72,14 +72,14 @@ internal sealed class CompiledRules
 
         foreach (var c in taxonomy.Countries)
         {
-            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true, institution: true);
-            AddCountry(c.Names, c.Code, NameWeight, names: true);
+            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true, publicActor: true);
+            AddCountry(c.Names, c.Code, NameWeight, names: true, publicActor: true);
             AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
             AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
             AddCountry(c.Companies, c.Code, CompanyWeight, names: true, company: true);
             foreach (var t in c.SharedNames)
             {
-                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code, Institution: true));
+                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code, PublicActor: true));
             }
         }
 
@@ -136,7 +136,7 @@ internal sealed class CompiledRules
 
         var contextOccurrences = 0;
         var shared = new Dictionary<string, double>(StringComparer.Ordinal);
-        HashSet<(int Start, int End)>? institutions = null;
+        HashSet<(int Start, int End)>? actors = null;
         foreach (var m in matches)
         {
             var role = _roles[m.Pattern];
@@ -175,10 +175,7 @@ internal sealed class CompiledRules
 
                     break;
                 case RoleKind.PublicSector:
-                    if (first && (institutions ??= []).Add((m.Start, m.End)))
-                    {
-                        evidence.Institutions += inTitle ? 2 : 1;
-                    }
+                    CountPublicActor(evidence, role, m, first, inTitle, ref actors);
 
                     break;
                 case RoleKind.Topic:
@@ -194,11 +191,7 @@ internal sealed class CompiledRules
                     var add = first ? role.Weight * position : role.Weight * 0.3;
                     var scores = role.Kind == RoleKind.Country ? evidence.CountryScores : shared;
                     scores[role.Code!] = scores.GetValueOrDefault(role.Code!) + add;
-                    // A shared name is one pattern per country it may mean: the same words count once.
-                    if (first && role.Institution && (institutions ??= []).Add((m.Start, m.End)))
-                    {
-                        evidence.Institutions += inTitle ? 2 : 1;
-                    }
+                    CountPublicActor(evidence, role, m, first, inTitle, ref actors);
 
                     if (role.Kind == RoleKind.Country)
                     {
@@ -362,11 +355,21 @@ internal sealed class CompiledRules
         return -1;
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false, bool institution = false)
+    /// <summary>Counts a public actor's first mention: a name listed under several countries (a shared name) or for two
+    /// purposes is one pattern per use, so the same words count once.</summary>
+    private static void CountPublicActor(RuleEvidence evidence, Role role, TermMatch m, bool first, bool inTitle, ref HashSet<(int Start, int End)>? actors)
+    {
+        if (first && role.PublicActor && (actors ??= []).Add((m.Start, m.End)))
+        {
+            evidence.PublicActors += inTitle ? 2 : 1;
+        }
+    }
+
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false, bool publicActor = false)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company, institution));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company, publicActor));
         }
     }
 
@@ -405,8 +408,8 @@ internal sealed class CompiledRules
 
     /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
     /// names its country), as opposed to a demonym or capital (which only describe one). <paramref name="Company"/>: a
-    /// company of that country. <paramref name="Institution"/>: a public institution (one of the country's agencies or a
-    /// shared name).</summary>
+    /// company of that country. <paramref name="PublicActor"/>: a state or public body an item may speak of (a
+    /// country by its name, one of its agencies, a shared institution name, a public-sector word).</summary>
     private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false,
-        bool Institution = false);
+        bool PublicActor = false);
 }

@@ -41,10 +41,11 @@ internal static class LogisticTrainer
         // the off-topic head keeps reading a gadget's price from its words (5-fold CV: relevance unchanged).
         var isTopicOnly = vocab.Select(f => IsTopicOnly(names[f])).ToArray();
         var withoutTerms = rows.Select(r => r.Where(x => !isTopicOnly[x.Index]).ToArray()).ToArray();
-        // Whether an item names a government body tells policy news from AI look-alikes, not one topic from another:
-        // the topic heads do without it.
+        // Whether an item names public actors tells policy news from AI look-alikes, not one topic from another, and in
+        // the off-topic head its absence outweighed the words (see FeatureExtractor): only the relevance head learns it.
         var isRelevanceOnly = vocab.Select(f => IsRelevanceOnly(names[f])).ToArray();
         var topicRows = rows.Select(r => r.Where(x => !isRelevanceOnly[x.Index]).ToArray()).ToArray();
+        var offTopicRows = withoutTerms.Select(r => r.Where(x => !isRelevanceOnly[x.Index]).ToArray()).ToArray();
 
         var keptHeads = new List<string>();
         var biases = new List<double>();
@@ -59,7 +60,7 @@ internal static class LogisticTrainer
             }
 
             var topicHead = Topics.IsKnown(heads[h]);
-            var (bias, w) = TrainHead(topicHead ? topicRows : withoutTerms, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
+            var (bias, w) = TrainHead(topicHead ? topicRows : heads[h] == StatisticalModel.RelevanceHead ? withoutTerms : offTopicRows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
             columns.Add(w);
@@ -79,9 +80,8 @@ internal static class LogisticTrainer
         return tuneThresholds ? model.WithThresholds(ThresholdTuner.Tune(examples, heads, names, model)) : model;
     }
 
-    /// <summary>Whether <paramref name="feature"/> only trains the relevance and off-topic heads (see
-    /// <see cref="FeatureExtractor"/>).</summary>
-    internal static bool IsRelevanceOnly(string feature) => feature == FeatureExtractor.GovernmentFeature;
+    /// <summary>Whether <paramref name="feature"/> only trains the relevance head (see <see cref="FeatureExtractor"/>).</summary>
+    internal static bool IsRelevanceOnly(string feature) => feature == FeatureExtractor.PublicActorFeature;
 
     /// <summary>Whether <paramref name="feature"/> only trains topic heads (see <see cref="FeatureExtractor"/>).</summary>
     internal static bool IsTopicOnly(string feature) =>

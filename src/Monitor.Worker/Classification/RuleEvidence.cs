@@ -39,10 +39,10 @@ internal sealed class RuleEvidence
     /// <summary>The first term that matched per country code.</summary>
     public Dictionary<string, string> CountryTerms { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Distinct public institutions named (the gazetteer's agencies and shared names: ministries, regulators,
-    /// parliaments, public universities and regions), a title's counting double: whether the item speaks of a
-    /// government, whatever its language.</summary>
-    public double Institutions { get; set; }
+    /// <summary>Distinct public actors named, a title's counting double: countries by their names, the gazetteer's
+    /// agencies and shared institution names (ministries, regulators, parliaments, public universities, regions) and the
+    /// taxonomy's public-sector words (government, ministry, 政府). Whether the item speaks of states, in any language.</summary>
+    public double PublicActors { get; set; }
 
     /// <summary>Whether the title names a tracked model.</summary>
     public bool ModelInTitle { get; set; }
