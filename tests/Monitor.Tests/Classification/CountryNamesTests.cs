@@ -44,6 +44,12 @@ public sealed class CountryNamesTests
     [InlineData("La CEPAL presenta el índice de inteligencia artificial", "El índice mide la adopción de la IA en la región.", "INT")]
     [InlineData("Sanzione alla società statunitense del chatbot di intelligenza artificiale", "La società ha violato le regole sull'IA.", "US")]
     [InlineData("شركة أسلحة أميركية تطور مسيرات بالذكاء الاصطناعي", "الشركة تصمم طائرات تعمل بالذكاء الاصطناعي.", "US")]
+    // Sixteenth batch: everyday Hindi names of the United States and Britain, Comoros's capital, the Pope, G42 in Arabic.
+    [InlineData("अमेरिका ने एआई चिप्स के निर्यात नियंत्रण का दायरा बढ़ाया", "नए नियम एआई चिप्स पर लागू होंगे।", "US")]
+    [InlineData("ब्रिटेन ने एआई सुरक्षा संस्थान की घोषणा की", "यूके सरकार एआई मॉडलों का परीक्षण करेगी।", "GB")]
+    [InlineData("Moroni accueille un atelier sur l'intelligence artificielle", "Les participants ont été formés à l'IA.", "KM")]
+    [InlineData("교황, 인공지능 시대의 윤리 원칙 강조", "교황은 AI 기술의 책임 있는 사용을 촉구했다.", "VA")]
+    [InlineData("جي42 تبني مركز بيانات للذكاء الاصطناعي", "المركز سيدعم نماذج الذكاء الاصطناعي.", "AE")]
     public void FindsACountryNamedInAnyLanguageOfTheSet(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
@@ -317,6 +323,8 @@ public sealed class CountryNamesTests
     [InlineData("Thailand accelerates its national AI strategy", "The artificial intelligence strategy runs to 2027, VietnamPlus reported.", "VN")]
     // Japanese 国産 is "home-made": Japan's in Japanese news about Japan, Turkey's in news about Turkey.
     [InlineData("トルコ、国産の大規模言語モデルを開発", "工業技術大臣が発表した。", "JP")]
+    // RIKEN's short name 理研 inside "governance research" and "ethics research".
+    [InlineData("北京建起人工智能治理研究中心", "中心将开展人工智能伦理研究。", "JP")]
     public void ANameInsideAnOrdinaryWordOrAnotherNameIsNotACountry(string title, string text, string country)
     {
         var result = ShippedClassifier.Classify(title, text);
