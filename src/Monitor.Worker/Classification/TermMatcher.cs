@@ -201,11 +201,16 @@ internal sealed class TermMatcher
 
             if (Dropped is { } dropped)
             {
-                // The full word is its own slot: here only another ending counts.
+                // The full word is its own slot: here only another ending counts. A stem that ends the text (a text cut
+                // at its length limit inside a word) has no ending.
                 var f = text.Folded;
+                if (end >= f.Length || !LeftBounded(f, start, Folded[0]) || !Scripts.IsRussianCaseEnding(f, end))
+                {
+                    return false;
+                }
+
                 var sameWord = end + 1 == f.Length || !Scripts.IsWord(f[end + 1]);
-                return LeftBounded(f, start, Folded[0]) && end < f.Length && Scripts.IsRussianCaseEnding(f, end)
-                    && !(sameWord && f[end] == dropped);
+                return !(sameWord && f[end] == dropped);
             }
 
             return (LeftFree || LeftBounded(text.Folded, start, Folded[0]))

@@ -57,6 +57,20 @@ public sealed class TermMatcherTests
         Assert.Equal([0, 0], matches.Select(m => m.Pattern));
     }
 
+    [Theory]
+    [InlineData("Делегация прибыла в Армени", "")]
+    [InlineData("Новости", "Текст обрезан на границе: Армени")]
+    public void ARussianStemThatEndsTheTextIsNoMatchAndNoError(string title, string text)
+    {
+        // A text cut at its length limit inside a word: the stem has no case ending after it. This threw before.
+        var matcher = new TermMatcher(["Армения"]);
+        var matches = new List<TermMatch>();
+
+        matcher.FindAll(TextNormalizer.Normalize(title, text), matches);
+
+        Assert.Empty(matches);
+    }
+
     [Fact]
     public void FindsOverlappingTermsInOnePass()
     {
