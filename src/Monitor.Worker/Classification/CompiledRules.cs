@@ -136,7 +136,6 @@ internal sealed class CompiledRules
 
         var contextOccurrences = 0;
         var shared = new Dictionary<string, double>(StringComparer.Ordinal);
-        HashSet<(int Start, int End)>? actors = null;
         foreach (var m in matches)
         {
             var role = _roles[m.Pattern];
@@ -175,7 +174,7 @@ internal sealed class CompiledRules
 
                     break;
                 case RoleKind.PublicSector:
-                    CountPublicActor(evidence, role, m, first, inTitle, ref actors);
+                    CountPublicActor(evidence, role, m, first, inTitle, scratch.ActorSpans);
 
                     break;
                 case RoleKind.Topic:
@@ -191,7 +190,7 @@ internal sealed class CompiledRules
                     var add = first ? role.Weight * position : role.Weight * 0.3;
                     var scores = role.Kind == RoleKind.Country ? evidence.CountryScores : shared;
                     scores[role.Code!] = scores.GetValueOrDefault(role.Code!) + add;
-                    CountPublicActor(evidence, role, m, first, inTitle, ref actors);
+                    CountPublicActor(evidence, role, m, first, inTitle, scratch.ActorSpans);
 
                     if (role.Kind == RoleKind.Country)
                     {
@@ -237,6 +236,9 @@ internal sealed class CompiledRules
 
         public List<int> ContextPositions { get; } = new(64);
 
+        /// <summary>The spans of public actors counted in this item (a shared name is one pattern per country).</summary>
+        public HashSet<(int Start, int End)> ActorSpans { get; } = new(16);
+
         /// <summary>Per term, the number of the last item that matched it: "seen in this item" without clearing a set.</summary>
         public int[] Seen { get; private set; } = [];
 
@@ -249,6 +251,7 @@ internal sealed class CompiledRules
             Excluded.Clear();
             CountrySpans.Clear();
             ContextPositions.Clear();
+            ActorSpans.Clear();
             if (Seen.Length != terms || Item == int.MaxValue)
             {
                 // Another taxonomy (a reload, a test's own) or the counter's end: start the stamps afresh.
@@ -357,9 +360,9 @@ internal sealed class CompiledRules
 
     /// <summary>Counts a public actor's first mention: a name listed under several countries (a shared name) or for two
     /// purposes is one pattern per use, so the same words count once.</summary>
-    private static void CountPublicActor(RuleEvidence evidence, Role role, TermMatch m, bool first, bool inTitle, ref HashSet<(int Start, int End)>? actors)
+    private static void CountPublicActor(RuleEvidence evidence, Role role, TermMatch m, bool first, bool inTitle, HashSet<(int Start, int End)> actors)
     {
-        if (first && role.PublicActor && (actors ??= []).Add((m.Start, m.End)))
+        if (first && role.PublicActor && actors.Add((m.Start, m.End)))
         {
             evidence.PublicActors += inTitle ? 2 : 1;
         }
