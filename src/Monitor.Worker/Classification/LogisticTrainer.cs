@@ -60,7 +60,8 @@ internal static class LogisticTrainer
             }
 
             var topicHead = Topics.IsKnown(heads[h]);
-            var (bias, w) = TrainHead(topicHead ? topicRows : heads[h] == StatisticalModel.RelevanceHead ? withoutTerms : offTopicRows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
+            var headRows = topicHead ? topicRows : heads[h] == StatisticalModel.RelevanceHead ? withoutTerms : offTopicRows;
+            var (bias, w) = TrainHead(headRows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
             columns.Add(w);

@@ -50,4 +50,3 @@ internal sealed class RuleEvidence
     /// <summary>Tracked models found, canonical name → the alias seen.</summary>
     public Dictionary<string, string> Models { get; } = new(StringComparer.Ordinal);
 }
-
