@@ -38,7 +38,7 @@ internal sealed class CompiledRules
 
         foreach (var t in taxonomy.PublicSector)
         {
-            AddRole(t.Text, new Role(RoleKind.PublicSector, -1, t.Weight, null, PublicActor: true));
+            AddRole(t.Text, new Role(RoleKind.PublicSector, -1, t.Weight, null));
         }
 
         foreach (var e in taxonomy.Exclusions)
@@ -72,14 +72,14 @@ internal sealed class CompiledRules
 
         foreach (var c in taxonomy.Countries)
         {
-            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true, publicActor: true);
-            AddCountry(c.Names, c.Code, NameWeight, names: true, publicActor: true);
+            AddCountry(c.Agencies, c.Code, AgencyWeight, names: true);
+            AddCountry(c.Names, c.Code, NameWeight, names: true);
             AddCountry(c.Demonyms, c.Code, DemonymWeight, names: false);
             AddCountry(c.Capitals, c.Code, CapitalWeight, names: false);
             AddCountry(c.Companies, c.Code, CompanyWeight, names: true, company: true);
             foreach (var t in c.SharedNames)
             {
-                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code, PublicActor: true));
+                AddRole(t, new Role(RoleKind.SharedCountry, -1, SharedWeight, c.Code));
             }
         }
 
@@ -368,11 +368,11 @@ internal sealed class CompiledRules
         }
     }
 
-    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false, bool publicActor = false)
+    private void AddCountry(IReadOnlyList<string> terms, string code, double weight, bool names, bool company = false)
     {
         foreach (var t in terms)
         {
-            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company, publicActor));
+            AddRole(t, new Role(RoleKind.Country, -1, weight, code, names, company));
         }
     }
 
@@ -411,8 +411,12 @@ internal sealed class CompiledRules
 
     /// <summary>What a pattern means. <paramref name="NamesCountry"/>: a gazetteer name, institution or company (which
     /// names its country), as opposed to a demonym or capital (which only describe one). <paramref name="Company"/>: a
-    /// company of that country. <paramref name="PublicActor"/>: a state or public body an item may speak of (a
-    /// country by its name, one of its agencies, a shared institution name, a public-sector word).</summary>
-    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false,
-        bool PublicActor = false);
+    /// company of that country.</summary>
+    private sealed record Role(RoleKind Kind, int Index, double Weight, string? Code, bool NamesCountry = false, bool Company = false)
+    {
+        /// <summary>A state or public body an item may speak of: a public-sector word, a shared institution name, or a
+        /// country's own name or agency (a gazetteer term that names its country and is not a company).</summary>
+        public bool PublicActor => Kind is RoleKind.PublicSector or RoleKind.SharedCountry
+            || (Kind == RoleKind.Country && NamesCountry && !Company);
+    }
 }

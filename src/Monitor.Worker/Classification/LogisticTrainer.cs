@@ -40,12 +40,13 @@ internal static class LogisticTrainer
         // to words and rule scores, so a term's weight learned from a few items does not move what reaches a digest, and
         // the off-topic head keeps reading a gadget's price from its words (5-fold CV: relevance unchanged).
         var isTopicOnly = vocab.Select(f => IsTopicOnly(names[f])).ToArray();
-        var withoutTerms = rows.Select(r => r.Where(x => !isTopicOnly[x.Index]).ToArray()).ToArray();
         // Whether an item names public actors tells policy news from AI look-alikes, not one topic from another, and in
         // the off-topic head its absence outweighed the words (see FeatureExtractor): only the relevance head learns it.
         var isRelevanceOnly = vocab.Select(f => IsRelevanceOnly(names[f])).ToArray();
-        var topicRows = rows.Select(r => r.Where(x => !isRelevanceOnly[x.Index]).ToArray()).ToArray();
-        var offTopicRows = withoutTerms.Select(r => r.Where(x => !isRelevanceOnly[x.Index]).ToArray()).ToArray();
+        (int Index, double Value)[][] Without(Func<int, bool> leftOut) => rows.Select(r => r.Where(x => !leftOut(x.Index)).ToArray()).ToArray();
+        var topicRows = Without(f => isRelevanceOnly[f]);
+        var relevanceRows = Without(f => isTopicOnly[f]);
+        var offTopicRows = Without(f => isTopicOnly[f] || isRelevanceOnly[f]);
 
         var keptHeads = new List<string>();
         var biases = new List<double>();
@@ -60,7 +61,7 @@ internal static class LogisticTrainer
             }
 
             var topicHead = Topics.IsKnown(heads[h]);
-            var headRows = topicHead ? topicRows : heads[h] == StatisticalModel.RelevanceHead ? withoutTerms : offTopicRows;
+            var headRows = topicHead ? topicRows : heads[h] == StatisticalModel.RelevanceHead ? relevanceRows : offTopicRows;
             var (bias, w) = TrainHead(headRows, items, i => examples[i].Labels[h]!.Value, i => topicHead ? examples[i].TopicWeight : 1, positives, vocab.Count);
             keptHeads.Add(heads[h]);
             biases.Add(bias);
