@@ -40,6 +40,9 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Open source-failure alerts (one row from the alert mail to the recovery mail).</summary>
     public DbSet<SourceAlert> SourceAlerts => Set<SourceAlert>();
 
+    /// <summary>Form requests per client and per address in the current hour (the web limits every replica shares).</summary>
+    public DbSet<RequestCount> RequestCounts => Set<RequestCount>();
+
     /// <summary>Where maintenance tasks (retention) got to.</summary>
     public DbSet<MaintenanceMarker> MaintenanceMarkers => Set<MaintenanceMarker>();
     /// <summary>The public archive's index of relevant announcements (filled as they are stored).</summary>

@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Monitor.Worker.Storage;
 using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Worker.Subscriptions;
@@ -10,7 +10,7 @@ namespace Monitor.Worker.Subscriptions;
 /// at most once per <see cref="SubscriptionOptions.LinkResendMinutes"/> per address. Preferences change only with a valid
 /// link token: knowing an address is never enough.
 /// </summary>
-public sealed class SubscriptionService : IDisposable
+public sealed class SubscriptionService
 {
     private readonly SubscriberStore _store;
     private readonly SubscriptionTokens _tokens;
@@ -18,10 +18,10 @@ public sealed class SubscriptionService : IDisposable
     private readonly IOptions<SubscriptionOptions> _options;
     private readonly TimeProvider _time;
     private readonly ILogger<SubscriptionService> _logger;
-    private readonly PartitionedRateLimiter<string> _perAddress;
+    private readonly RequestCounter _requests;
 
     public SubscriptionService(SubscriberStore store, SubscriptionTokens tokens, SubscriptionMailer mailer, IOptions<SubscriptionOptions> options,
-        TimeProvider time, ILogger<SubscriptionService> logger)
+        TimeProvider time, RequestCounter requests, ILogger<SubscriptionService> logger)
     {
         _store = store;
         _tokens = tokens;
@@ -29,9 +29,7 @@ public sealed class SubscriptionService : IDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        var perHour = options.Value.RequestsPerAddressPerHour;
-        _perAddress = PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+        _requests = requests;
     }
 
     /// <summary>Signs <paramref name="email"/> up (pending until confirmed) or, for an active subscriber, mails them their
@@ -39,7 +37,7 @@ public sealed class SubscriptionService : IDisposable
     public async Task SubscribeAsync(string email, SubscriberPreferences preferences, CancellationToken cancellationToken)
     {
         var key = SubscriberRules.Key(email);
-        if (!TryTake(key))
+        if (!await TryTakeAsync(key, cancellationToken))
         {
             return;
         }
@@ -101,7 +99,7 @@ public sealed class SubscriptionService : IDisposable
     public async Task RequestLinkAsync(string email, CancellationToken cancellationToken)
     {
         var key = SubscriberRules.Key(email);
-        if (!TryTake(key) || await _store.FindAsync(key, cancellationToken) is not { } subscriber || !MaySendLink(subscriber))
+        if (!await TryTakeAsync(key, cancellationToken) || await _store.FindAsync(key, cancellationToken) is not { } subscriber || !MaySendLink(subscriber))
         {
             return;
         }
@@ -172,9 +170,6 @@ public sealed class SubscriptionService : IDisposable
         return true;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _perAddress.Dispose();
-
     private async Task<Subscriber?> ReadAsync(LinkPurpose purpose, string? token, CancellationToken cancellationToken)
     {
         if (_tokens.Read(purpose, token) is not { } content)
@@ -186,15 +181,16 @@ public sealed class SubscriptionService : IDisposable
         return subscriber is not null && string.Equals(subscriber.TokenStamp, content.Stamp, StringComparison.Ordinal) ? subscriber : null;
     }
 
-    private bool TryTake(string key)
+    // Counts a request about one address (RequestsPerAddressPerHour), in the database so every replica shares the count.
+    private async Task<bool> TryTakeAsync(string key, CancellationToken cancellationToken)
     {
-        using var lease = _perAddress.AttemptAcquire(key);
-        if (!lease.IsAcquired)
+        var quota = await _requests.TakeAsync("address", key, _options.Value.RequestsPerAddressPerHour, cancellationToken);
+        if (!quota.Allowed)
         {
             _logger.LogInformation("Too many requests for one address in an hour; request ignored");
         }
 
-        return lease.IsAcquired;
+        return quota.Allowed;
     }
 
     private bool MaySendLink(Subscriber subscriber) =>

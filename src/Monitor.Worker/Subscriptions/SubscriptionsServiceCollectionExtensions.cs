@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitor.Worker.Storage;
 
 namespace Monitor.Worker.Subscriptions;
@@ -17,6 +18,7 @@ public static class SubscriptionsServiceCollectionExtensions
         builder.Services.AddDataProtection().SetApplicationName("Monitor").PersistKeysToDbContext<MonitorDbContext>();
 
         builder.Services.AddSingleton<SubscriberStore>();
+        builder.Services.TryAddSingleton<RequestCounter>();
         builder.Services.AddSingleton<SubscriptionTokens>();
         builder.Services.AddSingleton<SubscriptionLinks>();
         builder.Services.AddSingleton<SubscriptionMailer>();

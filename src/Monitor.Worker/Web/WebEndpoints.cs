@@ -1,9 +1,9 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using Monitor.Worker.Storage;
 using Monitor.Worker.Subscriptions;
 
 namespace Monitor.Worker.Web;
@@ -22,7 +22,7 @@ public static class WebEndpoints
         return builder;
     }
 
-    /// <summary>Registers the pages, antiforgery, request limits and the per-IP rate limiter (the worker's web host).</summary>
+    /// <summary>Registers the pages, antiforgery, request size limits and the form-post counter shared by every replica (the worker's web host).</summary>
     public static IHostApplicationBuilder AddWebPages(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorPages(o =>
@@ -46,32 +46,11 @@ public static class WebEndpoints
             o.KeyLengthLimit = 100;
         });
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 64 * 1024);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) || !LimitedPosts.Contains(context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant()))
-                {
-                    return RateLimitPartition.GetNoLimiter("");
-                }
-
-                var perHour = context.RequestServices.GetRequiredService<IOptions<SubscriptionOptions>>().Value.RequestsPerIpPerHour;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 });
-            });
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var response = context.HttpContext.Response;
-                response.Headers.RetryAfter = "3600";
-                response.ContentType = "text/html; charset=utf-8";
-                await response.WriteAsync(TooManyRequestsPage, cancellationToken);
-            };
-        });
+        builder.Services.TryAddSingleton<RequestCounter>();
         return builder;
     }
 
-    /// <summary>Maps the security headers, the stylesheet, the rate limiter, the output cache, the pages (subscription,
+    /// <summary>Maps the security headers, the stylesheet, the per-IP form-post limit, the output cache, the pages (subscription,
     /// archive, status), the feeds, <c>/unsubscribe/one-click</c> and the health endpoints.</summary>
     public static WebApplication MapMonitorEndpoints(this WebApplication app)
     {
@@ -81,7 +60,7 @@ public static class WebEndpoints
             FileProvider = new EmbeddedFileProvider(typeof(WebEndpoints).Assembly, "Monitor.Worker.Web.Assets"),
             RequestPath = "/assets",
         });
-        app.UseRateLimiter();
+        app.Use(LimitFormPostsAsync);
         app.UseOutputCache();
         app.MapRazorPages();
         app.MapArchiveFeeds();
@@ -108,6 +87,36 @@ public static class WebEndpoints
         return await subscriptions.UnsubscribeAsync(token, cancellationToken)
             ? Results.Text("You are unsubscribed from Monitor digests.\n")
             : Results.Text("This unsubscribe link is not valid or has expired.\n", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// The per-client limit on form posts (<see cref="SubscriptionOptions.RequestsPerIpPerHour"/>), counted in the database
+    /// so that every replica shares it (<see cref="RequestCounter"/>). Past it: 429 with <c>Retry-After</c> (the seconds
+    /// left in the hour) and a short page.
+    /// </summary>
+    private static async Task LimitFormPostsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !LimitedPosts.Contains(context.Request.Path.Value?.TrimEnd('/').ToLowerInvariant()))
+        {
+            await next(context);
+            return;
+        }
+
+        var services = context.RequestServices;
+        var perHour = services.GetRequiredService<IOptions<SubscriptionOptions>>().Value.RequestsPerIpPerHour;
+        var quota = await services.GetRequiredService<RequestCounter>()
+            .TakeAsync("ip", RequestCounter.Client(context.Connection.RemoteIpAddress), perHour, context.RequestAborted);
+        if (quota.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(quota.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(TooManyRequestsPage, context.RequestAborted);
     }
 
     private const string TooManyRequestsPage = """

@@ -310,6 +310,26 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                     b.ToTable("MaintenanceMarkers");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RequestCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RequestCounts");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")

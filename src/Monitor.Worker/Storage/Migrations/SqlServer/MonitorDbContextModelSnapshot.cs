@@ -310,6 +310,26 @@ namespace Monitor.Worker.Storage.Migrations.SqlServer
                     b.ToTable("MaintenanceMarkers");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RequestCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RequestCounts");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")

@@ -299,6 +299,26 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("MaintenanceMarkers");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.RequestCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "WindowStart");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RequestCounts");
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RobotsEntry", b =>
                 {
                     b.Property<string>("Site")
