@@ -19,9 +19,11 @@ public static class MonitorApplicationBuilderExtensions
     /// <summary>
     /// Loads the configuration directory, validates everything (throwing <see cref="ConfigurationException"/> with every
     /// problem) and registers all capabilities. With <paramref name="withScheduler"/> Quartz runs the jobs;
-    /// <paramref name="overrides"/> (used by the demo and tests) win over files and environment.
+    /// <paramref name="overrides"/> (used by the demo and tests) win over files and environment. Without
+    /// <paramref name="sendsMail"/> (a verb that never sends mail) the mail templates are not checked.
     /// </summary>
-    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder, ConfigPaths paths, bool withScheduler, IReadOnlyDictionary<string, string?>? overrides = null)
+    public static IHostApplicationBuilder AddMonitor(this IHostApplicationBuilder builder, ConfigPaths paths, bool withScheduler, IReadOnlyDictionary<string, string?>? overrides = null,
+        bool sendsMail = true)
     {
         builder.AddMonitorConfiguration(paths);
         if (overrides is not null)
@@ -30,7 +32,7 @@ public static class MonitorApplicationBuilderExtensions
         }
 
         _ = MonitorDbContextFactory.WarmUpInBackground(builder.Configuration);
-        var check = ConfigurationCheck.Run(builder.Configuration, paths);
+        var check = ConfigurationCheck.Run(builder.Configuration, paths, mailTemplates: sendsMail || withScheduler);
         if (!check.IsValid)
         {
             throw new ConfigurationException(check.Problems, ConfigurationLimits.From(builder.Configuration));

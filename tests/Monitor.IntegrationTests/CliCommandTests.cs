@@ -97,6 +97,23 @@ public sealed class CliCommandTests : IAsyncLifetime
         Assert.Matches(@"msit\s+KR\s+yes\s+ok", listOutput);
     }
 
+    [Fact]
+    public async Task ABrokenMailTemplateStopsTheVerbsThatSendMailButNotACrawl()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_env.ConfigDirectory, "templates", "digest.txt.liquid"), "{% for story in stories %}never closed");
+
+        var (crawlCode, crawlOutput) = await RunAsync("crawl", "--once");
+        Assert.Equal(0, crawlCode);
+        Assert.Matches(@"msit\s+ok\s+2\s+2\s+1", crawlOutput);
+
+        var (digestCode, digestOutput) = await RunAsync("digest", "--dry-run", "--to", "analyst@example.org");
+        Assert.NotEqual(0, digestCode);
+        Assert.Contains("templates/digest.txt.liquid", digestOutput, StringComparison.Ordinal);
+        var (checkCode, checkOutput) = await RunAsync("sources", "check");
+        Assert.NotEqual(0, checkCode);
+        Assert.Contains("templates/digest.txt.liquid", checkOutput, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("classify-train", "--in", "{missing}", "--out", "{dir}/model.json")]
     [InlineData("classify-train", "--in", "{sample}", "--extra", "{missing}", "--cv", "2", "--out", "{dir}/cv.jsonl")]

@@ -11,7 +11,7 @@ public static class CrawlCommand
     /// <summary>Crawls every enabled source (or one, ignoring its backoff) once.</summary>
     public static async Task<int> RunAsync(ConfigPaths paths, string? sourceId, bool verbose, TextWriter output, CancellationToken cancellationToken)
     {
-        using var host = MonitorHost.CreateOneShot(paths, verbose);
+        using var host = MonitorHost.CreateOneShot(paths, verbose, sendsMail: false);
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<CrawlRunner>();
         var catalog = host.Services.GetRequiredService<Sources.SourceCatalog>();

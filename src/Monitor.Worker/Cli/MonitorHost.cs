@@ -50,14 +50,16 @@ public static class MonitorHost
         await host.Services.GetRequiredService<Subscriptions.ConfiguredSubscriberImporter>().ImportAsync(cancellationToken);
     }
 
-    /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr. Tests pass <paramref name="services"/> to swap the clock.</summary>
-    public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    /// <summary>A host for one command: no scheduler, no web server, logs (warnings and up) on stderr. Tests pass <paramref name="services"/> to swap the clock.
+    /// A command that never sends mail passes <paramref name="sendsMail"/> false: the mail templates are then not checked.</summary>
+    public static IHost CreateOneShot(ConfigPaths paths, bool verbose = false, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null,
+        bool sendsMail = true)
     {
         var builder = Host.CreateApplicationBuilder(OneShotSettings());
         builder.Logging.ClearProviders();
         builder.Logging.AddMonitorConsole();
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.AddMonitor(paths, withScheduler: false, overrides);
+        builder.AddMonitor(paths, withScheduler: false, overrides, sendsMail);
         services?.Invoke(builder.Services);
 
         // Commands print their own results on stdout: the settings' Information level would bury them in log lines.
