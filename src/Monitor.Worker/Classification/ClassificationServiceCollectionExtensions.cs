@@ -21,7 +21,7 @@ public static class ClassificationServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<LlmRefinementOptions>>().Value;
             var chat = options.Enabled ? LlmRefiner.CreateChatClient(options) : null;
-            return new LlmRefiner(chat, options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
+            return new LlmRefiner(chat, options, sp.GetService<TimeProvider>() ?? TimeProvider.System, sp.GetService<Storage.RequestCounter>());
         });
         return builder;
     }

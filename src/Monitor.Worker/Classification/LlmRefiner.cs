@@ -11,8 +11,10 @@ namespace Monitor.Worker.Classification;
 
 /// <summary>Asks a chat model about items the local classifier is unsure of (score near the digest threshold), with a
 /// response cache, a per-day request budget, a timeout, and a clean fallback: on any failure the local result is
-/// returned unchanged except for a reason saying why the model was not used. Thread-safe.</summary>
-public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, TimeProvider clock)
+/// returned unchanged except for a reason saying why the model was not used. Thread-safe. With <paramref name="budget"/>
+/// (every host on a database) the day's requests are counted in the database, so all replicas together stay within
+/// <see cref="LlmRefinementOptions.DailyBudget"/>; without it, in this process.</summary>
+public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, TimeProvider clock, Storage.RequestCounter? budget = null)
 {
     private const string Instructions = """
         You label government and news announcements for analysts of national AI policy and national (sovereign) AI models.
@@ -60,9 +62,12 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
             return Merge(local, cached, "cached", digestThreshold);
         }
 
-        if (!TryTakeBudget())
+        switch (await TakeBudgetAsync(cancellationToken))
         {
-            return WithReason(local, "llm: skipped (daily budget used)");
+            case false:
+                return WithReason(local, "llm: skipped (daily budget used)");
+            case null:
+                return WithReason(local, "llm: skipped (the daily budget could not be read from the database)");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -139,7 +144,25 @@ public sealed class LlmRefiner(IChatClient? chat, LlmRefinementOptions options, 
 
     private static ClassificationResult WithReason(ClassificationResult local, string reason) => local with { Reasons = [.. local.Reasons, reason] };
 
-    private bool TryTakeBudget()
+    // True when a request may be made today; false when the budget is used; null when the shared count could not be read.
+    private async Task<bool?> TakeBudgetAsync(CancellationToken cancellationToken)
+    {
+        if (budget is null)
+        {
+            return TryTakeLocalBudget();
+        }
+
+        try
+        {
+            return (await budget.TakeAsync("llm", "requests", options.DailyBudget, cancellationToken, TimeSpan.FromDays(1))).Allowed;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private bool TryTakeLocalBudget()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         lock (_budgetLock)

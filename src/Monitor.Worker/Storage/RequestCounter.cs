@@ -7,42 +7,50 @@ using Microsoft.EntityFrameworkCore;
 namespace Monitor.Worker.Storage;
 
 /// <summary>
-/// Counts limited requests (form posts per client, subscription requests per address) in the database, per clock hour,
-/// so every replica on one database enforces one limit together: two replicas behind a load balancer allow what one
-/// does. Each request is one upsert that adds one and returns the new count (SQLite and PostgreSQL
-/// <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, SQL Server <c>MERGE … WITH (HOLDLOCK) … OUTPUT</c>), so two
-/// replicas counting at the same moment never both see the last free request.
+/// Counts limited requests in the database, per fixed window, so every replica on one database enforces one limit
+/// together: the web form limits (per client and per address, by the clock hour) and the optional LLM's daily request
+/// budget. Two replicas behind a load balancer allow what one does. Each request is one upsert that adds one and returns
+/// the new count (SQLite and PostgreSQL <c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, SQL Server
+/// <c>MERGE … WITH (HOLDLOCK) … OUTPUT</c>), so two replicas counting at the same moment never both see the last free
+/// request.
 /// </summary>
 /// <remarks>
-/// Windows are clock hours (UTC), as ASP.NET Core's fixed-window limiter's are fixed: a client can send a full hour's
+/// Windows are fixed (UTC hours, UTC days), as ASP.NET Core's fixed-window limiter's are: a client can send a full hour's
 /// allowance in the last minute of one hour and another in the first minute of the next. The stored key is a SHA-256
-/// hash of what is counted, not the address; an hour's rows are deleted by the first request counted two hours later.
+/// hash of what is counted, not the address. Rows are deleted <see cref="KeptFor"/> after their window starts, by the
+/// first request counted in a later window.
 /// </remarks>
 public sealed class RequestCounter(MonitorDbContextFactory contexts, TimeProvider time)
 {
-    /// <summary>The length of a counting window.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
+    /// <summary>The web limits' window.</summary>
+    public static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>How long a window's count is kept after the window starts; also the longest window.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(2);
 
     /// <summary>
-    /// Counts one request of <paramref name="kind"/> ("ip", "address") for <paramref name="subject"/> and says whether it
-    /// is within <paramref name="limit"/> for the current hour, and when the hour ends.
+    /// Counts one request of <paramref name="kind"/> ("ip", "address", "llm") for <paramref name="subject"/> and says
+    /// whether it is within <paramref name="limit"/> for the current <paramref name="window"/> (an hour unless given; at
+    /// most <see cref="KeptFor"/>), and when the window ends.
     /// </summary>
-    public async Task<RequestQuota> TakeAsync(string kind, string subject, int limit, CancellationToken cancellationToken)
+    public async Task<RequestQuota> TakeAsync(string kind, string subject, int limit, CancellationToken cancellationToken, TimeSpan? window = null)
     {
+        var length = window ?? Hour;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, KeptFor, nameof(window));
         var now = time.GetUtcNow().UtcDateTime;
-        var window = new DateTime(now.Ticks - (now.Ticks % Window.Ticks), DateTimeKind.Utc);
+        var start = new DateTime(now.Ticks - (now.Ticks % length.Ticks), DateTimeKind.Utc);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{subject}")));
         await using var db = contexts.CreateDbContext();
-        var count = (await db.Database.SqlQueryRaw<int>(IncrementSql(db), key, window).ToListAsync(cancellationToken)).Single();
+        var count = (await db.Database.SqlQueryRaw<int>(IncrementSql(db), key, start).ToListAsync(cancellationToken)).Single();
         if (count == 1)
         {
-            // The first request of a key in a window: the windows that ended before the last one go (index on WindowStart).
-            // One window is kept, for a replica whose clock is a little behind.
-            var ended = window - Window;
-            await db.RequestCounts.Where(c => c.WindowStart < ended).ExecuteDeleteAsync(cancellationToken);
+            // The first request of a key in a window: rows kept long enough go (index on WindowStart). Windows of every
+            // length share the table, so the cutoff is the longest window's, not this one's.
+            var expired = start - KeptFor;
+            await db.RequestCounts.Where(c => c.WindowStart < expired).ExecuteDeleteAsync(cancellationToken);
         }
 
-        return new RequestQuota(count <= limit, window + Window - now);
+        return new RequestQuota(count <= limit, start + length - now);
     }
 
     /// <summary>

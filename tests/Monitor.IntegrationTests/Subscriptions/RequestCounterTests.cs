@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Time.Testing;
 using Monitor.IntegrationTests.Infrastructure;
+using Monitor.Worker.Classification;
 using Monitor.Worker.Storage;
 
 namespace Monitor.IntegrationTests.Subscriptions;
 
-/// <summary>The web limits (form posts per client, requests per address) are counted in the database: two replicas on one
-/// database allow together what one allows, even when their requests arrive at the same moment.</summary>
+/// <summary>The web limits (form posts per client, requests per address) and the LLM's daily budget are counted in the
+/// database: two replicas on one database allow together what one allows, even when their requests arrive at the same
+/// moment.</summary>
 public abstract class RequestCounterTests(DatabaseProvider provider) : MigratedStore(provider)
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 7, 10, 45, 0, TimeSpan.Zero));
@@ -43,7 +46,7 @@ public abstract class RequestCounterTests(DatabaseProvider provider) : MigratedS
     }
 
     [SkippableFact]
-    public async Task EachHourCountsAfreshAndEndedHoursAreDeleted()
+    public async Task EachHourCountsAfreshAndOldCountsAreDeleted()
     {
         var counter = new RequestCounter(Factory, _clock);
         for (var i = 0; i < 3; i++)
@@ -57,12 +60,49 @@ public abstract class RequestCounterTests(DatabaseProvider provider) : MigratedS
         Assert.True(nextHour.Allowed);
         Assert.Equal(TimeSpan.FromHours(1), nextHour.RetryAfter);
 
-        // Two hours on, the first request of a window deletes the windows that ended before the last one.
+        // Counts are kept two days from their window's start (the longest window, the LLM's day, must outlive its day);
+        // the first request of a window deletes those older.
         _clock.Advance(TimeSpan.FromHours(1));
         await counter.TakeAsync("ip", "203.0.113.10", 2, CancellationToken.None);
+        Assert.Equal([Hour(7, 10), Hour(7, 11), Hour(7, 12)], await WindowsAsync());
+        _clock.Advance(TimeSpan.FromHours(47));
+        await counter.TakeAsync("ip", "203.0.113.11", 2, CancellationToken.None);
+        Assert.Equal([Hour(7, 11), Hour(7, 12), Hour(9, 11)], await WindowsAsync());
+    }
+
+    private static DateTime Hour(int day, int hour) => new(2026, 12, day, hour, 0, 0);
+
+    private async Task<List<DateTime>> WindowsAsync()
+    {
         await using var db = Factory.CreateDbContext();
         var windows = await db.RequestCounts.Select(c => c.WindowStart).ToListAsync();
-        Assert.Equal([new DateTime(2026, 12, 7, 11, 0, 0), new DateTime(2026, 12, 7, 12, 0, 0)], windows.Select(w => DateTime.SpecifyKind(w, DateTimeKind.Unspecified)).Order());
+        return [.. windows.Select(w => DateTime.SpecifyKind(w, DateTimeKind.Unspecified)).Order()];
+    }
+
+    [SkippableFact]
+    public async Task TheLlmsDailyBudgetIsSpentByAllReplicasTogether()
+    {
+        var chat = new CountingChat();
+        var options = new LlmRefinementOptions { Enabled = true, Endpoint = "http://127.0.0.1:9/", Model = "test-model", DailyBudget = 3 };
+        var replicas = new[]
+        {
+            new LlmRefiner(chat, options, _clock, new RequestCounter(Factory, _clock)),
+            new LlmRefiner(chat, options, _clock, new RequestCounter(Factory, _clock)),
+        };
+        var unsure = new ClassificationResult(true, 0.55, ["regulation"], ["JP"], [], []);
+
+        async Task<List<ClassificationResult>> RefineAsync(string day) => [.. await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            replicas[i % 2].RefineAsync(new ClassificationInput($"{day} item {i}", "Text about artificial intelligence."), unsure, 0.5, CancellationToken.None)))];
+
+        var first = await RefineAsync("monday");
+        Assert.Equal(3, chat.Calls);
+        Assert.Equal(5, first.Count(r => r.Reasons.Contains("llm: skipped (daily budget used)")));
+
+        // The next UTC day has a budget of its own.
+        _clock.Advance(TimeSpan.FromHours(14));
+        var second = await RefineAsync("tuesday");
+        Assert.Equal(6, chat.Calls);
+        Assert.Equal(3, second.Count(r => r.Reasons.Contains("llm: relevant (test-model)")));
     }
 
     [SkippableFact]
@@ -74,6 +114,29 @@ public abstract class RequestCounterTests(DatabaseProvider provider) : MigratedS
         var key = (await db.RequestCounts.SingleAsync()).Key;
         Assert.Matches("^[0-9a-f]{64}$", key);
         Assert.DoesNotContain("example", key, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A chat model that counts its calls and always answers "relevant".</summary>
+internal sealed class CountingChat : IChatClient
+{
+    private int _calls;
+
+    public int Calls => Volatile.Read(ref _calls);
+
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, """{"relevant": true, "topics": ["regulation"]}""")));
+    }
+
+    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public object? GetService(Type serviceType, object? serviceKey = null) => null;
+
+    public void Dispose()
+    {
     }
 }
 
