@@ -42,17 +42,19 @@ public sealed class AnnouncementClassifier
     [ThreadStatic]
     private static List<TermMatch>? t_matches;
 
-    private readonly CompiledRules _rules;
+    // Compiled at the first classification, not at start-up: a crawl pass whose sources all answer 304 classifies nothing
+    // and starts about 0.2 s sooner (the term matcher of every taxonomy term in twelve languages).
+    private readonly Lazy<CompiledRules> _rules;
     private readonly StatisticalModel? _model;
     private readonly int _relevanceHead;
     private readonly int _offTopicHead;
     private readonly int[] _topicHeads;
 
-    /// <summary>Compiles <paramref name="taxonomy"/> once for any number of calls and threads.</summary>
+    /// <summary>Compiles <paramref name="taxonomy"/> once (at the first call) for any number of calls and threads.</summary>
     public AnnouncementClassifier(Taxonomy taxonomy)
     {
         Taxonomy = taxonomy;
-        _rules = new CompiledRules(taxonomy);
+        _rules = new Lazy<CompiledRules>(() => new CompiledRules(taxonomy), LazyThreadSafetyMode.ExecutionAndPublication);
         _model = taxonomy.Statistical;
         _relevanceHead = _model?.IndexOf(StatisticalModel.RelevanceHead) ?? -1;
         _offTopicHead = _model?.IndexOf(StatisticalModel.OffTopicHead) ?? -1;
@@ -128,8 +130,9 @@ public sealed class AnnouncementClassifier
         // twentieth of the classification's time. Collect reads it and keeps nothing.
         var matches = t_matches ??= new List<TermMatch>(256);
         matches.Clear();
-        _rules.Matcher.FindAll(text, matches);
-        return (text, _rules.Collect(text, matches));
+        var rules = _rules.Value;
+        rules.Matcher.FindAll(text, matches);
+        return (text, rules.Collect(text, matches));
     }
 
     /// <summary>Rule-only relevance in [0,1]: AI context, topic evidence and tracked models (more when the title names
