@@ -50,8 +50,10 @@ public static class ClassificationBenchmark
             return 2;
         }
 
+        // The rules are compiled at the first classification: the build is timed with the first item.
         var build = Stopwatch.StartNew();
         var classifier = new AnnouncementClassifier(taxonomy);
+        classifier.Classify(inputs[0]);
         build.Stop();
         foreach (var input in inputs)
         {
@@ -78,7 +80,7 @@ public static class ClassificationBenchmark
         var rate = count / sw.Elapsed.TotalSeconds;
         var avgChars = inputs.Average(i => i.Title.Length + i.Text.Length);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"classify: {count} items in {sw.Elapsed.TotalSeconds:0.00} s on one thread = {rate:0} items/s wall clock, {count / Math.Max(cpu, 1e-9):0} items per CPU second (avg {avgChars:0} chars/item, {inputs.Count} distinct; taxonomy compiled in {build.ElapsedMilliseconds} ms)"));
+            $"classify: {count} items in {sw.Elapsed.TotalSeconds:0.00} s on one thread = {rate:0} items/s wall clock, {count / Math.Max(cpu, 1e-9):0} items per CPU second (avg {avgChars:0} chars/item, {inputs.Count} distinct; taxonomy compiled and the first item classified in {build.ElapsedMilliseconds} ms)"));
         return 0;
     }
 
