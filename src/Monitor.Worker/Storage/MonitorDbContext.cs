@@ -40,6 +40,9 @@ public class MonitorDbContext : DbContext, IDataProtectionKeyContext
     /// <summary>Open source-failure alerts (one row from the alert mail to the recovery mail).</summary>
     public DbSet<SourceAlert> SourceAlerts => Set<SourceAlert>();
 
+    /// <summary>Subscription mails waiting to be sent (any replica sends them).</summary>
+    public DbSet<QueuedSubscriptionMail> SubscriptionMailQueue => Set<QueuedSubscriptionMail>();
+
     /// <summary>Form requests per client and per address in the current hour (the web limits every replica shares).</summary>
     public DbSet<RequestCount> RequestCounts => Set<RequestCount>();
 

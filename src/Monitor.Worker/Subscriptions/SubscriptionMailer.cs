@@ -1,36 +1,58 @@
-using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Monitor.Worker.Digest;
+using Monitor.Worker.Storage;
+using Monitor.Worker.Storage.Entities;
 
 namespace Monitor.Worker.Subscriptions;
 
 /// <summary>
 /// Sends confirmation and preferences-link mails in the background, so a page answers in the same time whether or not a
 /// mail goes out (no timing difference between known and unknown addresses) and a slow SMTP server never holds a request.
-/// The queue is bounded; when full, a request is dropped and logged (the person can ask again).
+/// The queue is a table (<see cref="QueuedSubscriptionMail"/>), written with the request: any replica's mailer claims a
+/// row for a while (<see cref="ClaimFor"/>), sends it and deletes it, so a replica that stops (SIGKILL included) before
+/// sending loses nothing: another sends it once the claim runs out. A mail that fails is tried again after
+/// <see cref="SubscriptionOptions.MailRetrySeconds"/>, and dropped when the server refuses the address for good or once its
+/// confirmation link would have expired. A
+/// replica killed between sending and deleting sends it again (at least once, like the digests).
 /// </summary>
 public sealed class SubscriptionMailer(
+    MonitorDbContextFactory contexts,
     SubscriberStore subscribers,
     SubscriptionLinks links,
     MailTemplateProvider templates,
     DigestSender sender,
     IOptions<DigestOptions> digest,
     IOptions<SubscriptionOptions> options,
+    TimeProvider time,
     ILogger<SubscriptionMailer> logger) : BackgroundService
 {
-    private readonly Channel<SubscriptionMail> _queue = Channel.CreateBounded<SubscriptionMail>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
+    /// <summary>How long a claimed mail is held by the replica sending it before another may take it.</summary>
+    internal static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
 
-    /// <summary>Queues <paramref name="mail"/>; false when the queue is full.</summary>
-    public bool Enqueue(SubscriptionMail mail)
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    /// <summary>Queues <paramref name="template"/> for <paramref name="subscriberId"/> in the database and wakes this
+    /// replica's mailer.</summary>
+    public async Task QueueAsync(long subscriberId, string template, CancellationToken cancellationToken)
     {
-        if (_queue.Writer.TryWrite(mail))
-        {
-            return true;
-        }
+        await using var db = contexts.CreateDbContext();
+        db.SubscriptionMailQueue.Add(new QueuedSubscriptionMail { SubscriberId = subscriberId, Template = template, QueuedAt = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        Wake();
+    }
 
-        logger.LogWarning("Subscription mail queue is full; dropped a {Template} mail for subscriber {SubscriberId}", mail.Template, mail.SubscriberId);
-        return false;
+    private void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already woken: the loop reads every free row when it runs.
+        }
     }
 
     /// <summary>Composes the mail for <paramref name="mail"/> now (null when the subscriber is gone).</summary>
@@ -76,34 +98,115 @@ public sealed class SubscriptionMailer(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var mail in _queue.Reader.ReadAllAsync(stoppingToken))
+        var poll = TimeSpan.FromSeconds(options.Value.MailRetrySeconds);
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var message = await ComposeAsync(mail, stoppingToken);
-                if (message is null)
+                while (await ClaimNextAsync(stoppingToken) is { } mail)
                 {
-                    continue;
-                }
-
-                var result = (await sender.SendAsync([message], stoppingToken))[0];
-                if (result.Sent)
-                {
-                    logger.LogInformation("Sent {Template} mail to subscriber {SubscriberId}", mail.Template, mail.SubscriberId);
-                }
-                else
-                {
-                    logger.LogWarning("Could not send {Template} mail to subscriber {SubscriberId}: {Reason}", mail.Template, mail.SubscriberId, result.Error);
+                    await SendAsync(mail, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
             {
-                logger.LogError(ex, "Subscription mail to subscriber {SubscriberId} failed", mail.SubscriberId);
+                logger.LogWarning(ex, "Could not read the subscription mail queue; tried again in {Seconds} s", poll.TotalSeconds);
             }
+
+            try
+            {
+                // Woken by this replica's requests; the poll finds mails other replicas queued and left.
+                await _wake.WaitAsync(poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    // Takes the oldest free mail: a conditional update, so of two replicas only one gets a row. Mails older than a
+    // confirmation link's lifetime are dropped first.
+    private async Task<QueuedSubscriptionMail?> ClaimNextAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = contexts.CreateDbContext();
+        var expired = now - TimeSpan.FromHours(options.Value.ConfirmationHours);
+        var dropped = await db.SubscriptionMailQueue.Where(m => m.QueuedAt < expired).ExecuteDeleteAsync(cancellationToken);
+        if (dropped > 0)
+        {
+            logger.LogWarning("Dropped {Count} subscription mails that could not be sent within {Hours} hours", dropped, options.Value.ConfirmationHours);
+        }
+
+        var free = await db.SubscriptionMailQueue.AsNoTracking()
+            .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
+            .OrderBy(m => m.Id).Take(10).ToListAsync(cancellationToken);
+        var until = now + ClaimFor;
+        foreach (var mail in free)
+        {
+            var claimed = await db.SubscriptionMailQueue
+                .Where(m => m.Id == mail.Id && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
+            if (claimed == 1)
+            {
+                return mail;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task SendAsync(QueuedSubscriptionMail queued, CancellationToken cancellationToken)
+    {
+        var mail = new SubscriptionMail(queued.SubscriberId, queued.Template);
+        var sent = false; // sent, or nothing left to try: the row goes
+        try
+        {
+            var message = await ComposeAsync(mail, cancellationToken);
+            if (message is null)
+            {
+                sent = true; // the subscriber is gone: nothing to send
+            }
+            else
+            {
+                var result = (await sender.SendAsync([message], cancellationToken))[0];
+                sent = result.Sent;
+                if (sent)
+                {
+                    logger.LogInformation("Sent {Template} mail to subscriber {SubscriberId}", mail.Template, mail.SubscriberId);
+                }
+                else if (result.Permanent)
+                {
+                    // The server refused the address for good: trying again would be refused again.
+                    sent = true;
+                    logger.LogWarning("The mail server refused the {Template} mail to subscriber {SubscriberId} for good: {Reason}", mail.Template, mail.SubscriberId, result.Error);
+                }
+                else
+                {
+                    logger.LogWarning("Could not send {Template} mail to subscriber {SubscriberId}: {Reason}; tried again in {Seconds} s",
+                        mail.Template, mail.SubscriberId, result.Error, options.Value.MailRetrySeconds);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Subscription mail to subscriber {SubscriberId} failed; tried again in {Seconds} s", mail.SubscriberId, options.Value.MailRetrySeconds);
+        }
+
+        await using var db = contexts.CreateDbContext();
+        if (sent)
+        {
+            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id).ExecuteDeleteAsync(CancellationToken.None);
+        }
+        else
+        {
+            var retryAt = time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(options.Value.MailRetrySeconds);
+            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, retryAt), CancellationToken.None);
         }
     }
 }

@@ -23,6 +23,11 @@ public sealed class SubscriptionOptions
     [Range(1, 10080)]
     public int LinkResendMinutes { get; set; } = 60;
 
+    /// <summary>Seconds before a subscription mail that could not be sent is tried again; also how often each replica looks
+    /// for mails other replicas queued and did not send.</summary>
+    [Range(1, 3600)]
+    public int MailRetrySeconds { get; set; } = 30;
+
     /// <summary>Permanent refusals (5xx on RCPT) in a row after which a subscriber is marked <c>bouncing</c>.</summary>
     [Range(1, 100)]
     public int BounceLimit { get; set; } = 3;

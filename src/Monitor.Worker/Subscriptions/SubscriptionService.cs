@@ -60,7 +60,7 @@ public sealed class SubscriptionService
                 return;
             }
 
-            Send(subscriber, "confirm");
+            await QueueAsync(subscriber, "confirm", cancellationToken);
             await MarkLinkSentAsync(subscriber, cancellationToken);
             return;
         }
@@ -71,7 +71,7 @@ public sealed class SubscriptionService
             // preferences, and nothing changes without it.
             if (MaySendLink(subscriber))
             {
-                Send(subscriber, "manage");
+                await QueueAsync(subscriber, "manage", cancellationToken);
                 await MarkLinkSentAsync(subscriber, cancellationToken);
             }
 
@@ -91,7 +91,7 @@ public sealed class SubscriptionService
         await _store.SaveAsync(subscriber, cancellationToken);
         if (send)
         {
-            Send(subscriber, "confirm");
+            await QueueAsync(subscriber, "confirm", cancellationToken);
         }
     }
 
@@ -106,7 +106,7 @@ public sealed class SubscriptionService
 
         if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Pending)
         {
-            Send(subscriber, subscriber.Status == SubscriberStatus.Active ? "manage" : "confirm");
+            await QueueAsync(subscriber, subscriber.Status == SubscriberStatus.Active ? "manage" : "confirm", cancellationToken);
             await MarkLinkSentAsync(subscriber, cancellationToken);
         }
     }
@@ -196,7 +196,8 @@ public sealed class SubscriptionService
     private bool MaySendLink(Subscriber subscriber) =>
         subscriber.LinkSentAt is not { } sent || Now - sent >= TimeSpan.FromMinutes(_options.Value.LinkResendMinutes);
 
-    private void Send(Subscriber subscriber, string template) => _mailer.Enqueue(new SubscriptionMail(subscriber.Id, template));
+    private Task QueueAsync(Subscriber subscriber, string template, CancellationToken cancellationToken) =>
+        _mailer.QueueAsync(subscriber.Id, template, cancellationToken);
 
     private async Task MarkLinkSentAsync(Subscriber subscriber, CancellationToken cancellationToken)
     {

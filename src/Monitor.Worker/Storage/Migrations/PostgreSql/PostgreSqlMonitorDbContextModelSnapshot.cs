@@ -310,6 +310,36 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                     b.ToTable("MaintenanceMarkers");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.QueuedSubscriptionMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.ToTable("SubscriptionMailQueue", (string)null);
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RequestCount", b =>
                 {
                     b.Property<string>("Key")
@@ -603,6 +633,15 @@ namespace Monitor.Worker.Storage.Migrations.PostgreSql
                     b.HasOne("Monitor.Worker.Storage.Entities.DigestDelivery", null)
                         .WithMany("Items")
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.QueuedSubscriptionMail", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

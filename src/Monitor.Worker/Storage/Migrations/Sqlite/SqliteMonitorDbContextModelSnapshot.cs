@@ -299,6 +299,34 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.ToTable("MaintenanceMarkers");
                 });
 
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.QueuedSubscriptionMail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscriberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriberId");
+
+                    b.ToTable("SubscriptionMailQueue", (string)null);
+                });
+
             modelBuilder.Entity("Monitor.Worker.Storage.Entities.RequestCount", b =>
                 {
                     b.Property<string>("Key")
@@ -588,6 +616,15 @@ namespace Monitor.Worker.Storage.Migrations.Sqlite
                     b.HasOne("Monitor.Worker.Storage.Entities.DigestDelivery", null)
                         .WithMany("Items")
                         .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Monitor.Worker.Storage.Entities.QueuedSubscriptionMail", b =>
+                {
+                    b.HasOne("Monitor.Worker.Storage.Entities.Subscriber", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
