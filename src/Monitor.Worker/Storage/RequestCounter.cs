@@ -47,7 +47,15 @@ public sealed class RequestCounter(MonitorDbContextFactory contexts, TimeProvide
             // The first request of a key in a window: rows kept long enough go (index on WindowStart). Windows of every
             // length share the table, so the cutoff is the longest window's, not this one's.
             var expired = start - KeptFor;
-            await db.RequestCounts.Where(c => c.WindowStart < expired).ExecuteDeleteAsync(cancellationToken);
+            try
+            {
+                await db.RequestCounts.Where(c => c.WindowStart < expired).ExecuteDeleteAsync(cancellationToken);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // A clean-up that lost a lock (a deadlock with another replica's count on SQL Server) is left to the next
+                // window's first request; the request it ran for is counted already.
+            }
         }
 
         return new RequestQuota(count <= limit, start + length - now);

@@ -11,7 +11,8 @@ namespace Monitor.Worker.Subscriptions;
 /// Sends confirmation and preferences-link mails in the background, so a page answers in the same time whether or not a
 /// mail goes out (no timing difference between known and unknown addresses) and a slow SMTP server never holds a request.
 /// The queue is a table (<see cref="QueuedSubscriptionMail"/>), written with the request: any replica's mailer claims a
-/// row for a while (<see cref="ClaimFor"/>), sends it and deletes it, so a replica that stops (SIGKILL included) before
+/// row for a while (<see cref="ClaimFor"/>, by its own clock: replicas' clocks must agree to well within it), sends it
+/// and deletes it, so a replica that stops (SIGKILL included) before
 /// sending loses nothing: another sends it once the claim runs out. A mail that fails is tried again after
 /// <see cref="SubscriptionOptions.MailRetrySeconds"/>, and dropped when the server refuses the address for good or once its
 /// confirmation link would have expired. A
@@ -25,11 +26,13 @@ public sealed class SubscriptionMailer(
     DigestSender sender,
     IOptions<DigestOptions> digest,
     IOptions<SubscriptionOptions> options,
+    IOptions<SmtpOptions> smtp,
     TimeProvider time,
     ILogger<SubscriptionMailer> logger) : BackgroundService
 {
-    /// <summary>How long a claimed mail is held by the replica sending it before another may take it.</summary>
-    internal static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(2);
+    /// <summary>How long a claimed mail is held by the replica sending it before another may take it: two minutes, or
+    /// longer than a send can take (each SMTP step may wait <c>Smtp:TimeoutSeconds</c>).</summary>
+    internal TimeSpan ClaimFor => TimeSpan.FromSeconds(Math.Max(120, 8 * smtp.Value.TimeoutSeconds));
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -41,6 +44,32 @@ public sealed class SubscriptionMailer(
         db.SubscriptionMailQueue.Add(new QueuedSubscriptionMail { SubscriberId = subscriberId, Template = template, QueuedAt = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         Wake();
+    }
+
+    /// <summary>
+    /// Queues <paramref name="template"/> for <paramref name="subscriberId"/> if no link was sent to them in the last
+    /// <paramref name="resendAfter"/>, and records the send, in one transaction: the subscriber's <c>LinkSentAt</c> is set by
+    /// a conditional update (only that column and <c>UpdatedAt</c>), so of two replicas answering two requests for one
+    /// address at once only one queues a mail, and a crash leaves either both or neither. False when a link went out recently.
+    /// </summary>
+    public async Task<bool> QueueIfDueAsync(long subscriberId, string template, TimeSpan resendAfter, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = now - resendAfter;
+        await using var db = contexts.CreateDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var marked = await db.Subscribers.Where(s => s.Id == subscriberId && (s.LinkSentAt == null || s.LinkSentAt <= due))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LinkSentAt, now).SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (marked == 0)
+        {
+            return false;
+        }
+
+        db.SubscriptionMailQueue.Add(new QueuedSubscriptionMail { SubscriberId = subscriberId, Template = template, QueuedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        Wake();
+        return true;
     }
 
     private void Wake()
@@ -98,23 +127,26 @@ public sealed class SubscriptionMailer(
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start: on SQLite the database calls below complete synchronously.
+        await Task.Yield();
         var poll = TimeSpan.FromSeconds(options.Value.MailRetrySeconds);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                while (await ClaimNextAsync(stoppingToken) is { } mail)
+                while (await ClaimNextAsync(stoppingToken) is { } claim)
                 {
-                    await SendAsync(mail, stoppingToken);
+                    await SendAsync(claim.Mail, claim.Until, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+            catch (Exception ex)
             {
-                logger.LogWarning(ex, "Could not read the subscription mail queue; tried again in {Seconds} s", poll.TotalSeconds);
+                // Whatever failed (the database, most likely), the mailer goes on: the rows wait in the queue.
+                logger.LogWarning(ex, "Could not work through the subscription mail queue; tried again in {Seconds} s", poll.TotalSeconds);
             }
 
             try
@@ -129,38 +161,43 @@ public sealed class SubscriptionMailer(
         }
     }
 
-    // Takes the oldest free mail: a conditional update, so of two replicas only one gets a row. Mails older than a
-    // confirmation link's lifetime are dropped first.
-    private async Task<QueuedSubscriptionMail?> ClaimNextAsync(CancellationToken cancellationToken)
+    // Takes the oldest free mail: a conditional update, so of two replicas only one gets a row. A free mail older than a
+    // confirmation link's lifetime is dropped instead. An empty queue costs one read and no write (on SQLite a write
+    // would wait for the crawl's write lock).
+    private async Task<(QueuedSubscriptionMail Mail, DateTime Until)?> ClaimNextAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = contexts.CreateDbContext();
-        var expired = now - TimeSpan.FromHours(options.Value.ConfirmationHours);
-        var dropped = await db.SubscriptionMailQueue.Where(m => m.QueuedAt < expired).ExecuteDeleteAsync(cancellationToken);
-        if (dropped > 0)
-        {
-            logger.LogWarning("Dropped {Count} subscription mails that could not be sent within {Hours} hours", dropped, options.Value.ConfirmationHours);
-        }
-
         var free = await db.SubscriptionMailQueue.AsNoTracking()
             .Where(m => m.ClaimedUntil == null || m.ClaimedUntil < now)
             .OrderBy(m => m.Id).Take(10).ToListAsync(cancellationToken);
+        var expired = now - TimeSpan.FromHours(options.Value.ConfirmationHours);
         var until = now + ClaimFor;
         foreach (var mail in free)
         {
-            var claimed = await db.SubscriptionMailQueue
-                .Where(m => m.Id == mail.Id && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken);
-            if (claimed == 1)
+            var row = db.SubscriptionMailQueue.Where(m => m.Id == mail.Id && (m.ClaimedUntil == null || m.ClaimedUntil < now));
+            if (mail.QueuedAt < expired)
             {
-                return mail;
+                if (await row.ExecuteDeleteAsync(cancellationToken) == 1)
+                {
+                    logger.LogWarning("Dropped a {Template} mail to subscriber {SubscriberId} that could not be sent within {Hours} hours",
+                        mail.Template, mail.SubscriberId, options.Value.ConfirmationHours);
+                }
+
+                continue;
+            }
+
+            if (await row.ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), cancellationToken) == 1)
+            {
+                return (mail, until);
             }
         }
 
         return null;
     }
 
-    private async Task SendAsync(QueuedSubscriptionMail queued, CancellationToken cancellationToken)
+    // Sends a claimed mail; then deletes it, or sets its retry time, only while this replica's claim (until) still holds it.
+    private async Task SendAsync(QueuedSubscriptionMail queued, DateTime until, CancellationToken cancellationToken)
     {
         var mail = new SubscriptionMail(queued.SubscriberId, queued.Template);
         var sent = false; // sent, or nothing left to try: the row goes
@@ -200,12 +237,12 @@ public sealed class SubscriptionMailer(
         await using var db = contexts.CreateDbContext();
         if (sent)
         {
-            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id).ExecuteDeleteAsync(CancellationToken.None);
+            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id && m.ClaimedUntil == until).ExecuteDeleteAsync(CancellationToken.None);
         }
         else
         {
             var retryAt = time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(options.Value.MailRetrySeconds);
-            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id)
+            await db.SubscriptionMailQueue.Where(m => m.Id == queued.Id && m.ClaimedUntil == until)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, retryAt), CancellationToken.None);
         }
     }

@@ -60,8 +60,7 @@ public sealed class SubscriptionService
                 return;
             }
 
-            await QueueAsync(subscriber, "confirm", cancellationToken);
-            await MarkLinkSentAsync(subscriber, cancellationToken);
+            await QueueIfDueAsync(subscriber, "confirm", cancellationToken);
             return;
         }
 
@@ -69,11 +68,7 @@ public sealed class SubscriptionService
         {
             // Someone asked to subscribe an address that already gets digests: its owner gets a link to their
             // preferences, and nothing changes without it.
-            if (MaySendLink(subscriber))
-            {
-                await QueueAsync(subscriber, "manage", cancellationToken);
-                await MarkLinkSentAsync(subscriber, cancellationToken);
-            }
+            await QueueIfDueAsync(subscriber, "manage", cancellationToken);
 
             return;
         }
@@ -82,32 +77,22 @@ public sealed class SubscriptionService
         SubscriberRules.Apply(subscriber, preferences);
         subscriber.Status = SubscriberStatus.Pending;
         subscriber.ManagedByConfiguration = false;
-        var send = MaySendLink(subscriber);
-        if (send)
-        {
-            subscriber.LinkSentAt = Now;
-        }
-
         await _store.SaveAsync(subscriber, cancellationToken);
-        if (send)
-        {
-            await QueueAsync(subscriber, "confirm", cancellationToken);
-        }
+        await QueueIfDueAsync(subscriber, "confirm", cancellationToken);
     }
 
     /// <summary>Mails a fresh preferences link to an active subscriber (or the confirmation again to a pending one); nothing otherwise.</summary>
     public async Task RequestLinkAsync(string email, CancellationToken cancellationToken)
     {
         var key = SubscriberRules.Key(email);
-        if (!await TryTakeAsync(key, cancellationToken) || await _store.FindAsync(key, cancellationToken) is not { } subscriber || !MaySendLink(subscriber))
+        if (!await TryTakeAsync(key, cancellationToken) || await _store.FindAsync(key, cancellationToken) is not { } subscriber)
         {
             return;
         }
 
         if (subscriber.Status is SubscriberStatus.Active or SubscriberStatus.Pending)
         {
-            await QueueAsync(subscriber, subscriber.Status == SubscriberStatus.Active ? "manage" : "confirm", cancellationToken);
-            await MarkLinkSentAsync(subscriber, cancellationToken);
+            await QueueIfDueAsync(subscriber, subscriber.Status == SubscriberStatus.Active ? "manage" : "confirm", cancellationToken);
         }
     }
 
@@ -193,17 +178,9 @@ public sealed class SubscriptionService
         return quota.Allowed;
     }
 
-    private bool MaySendLink(Subscriber subscriber) =>
-        subscriber.LinkSentAt is not { } sent || Now - sent >= TimeSpan.FromMinutes(_options.Value.LinkResendMinutes);
-
-    private Task QueueAsync(Subscriber subscriber, string template, CancellationToken cancellationToken) =>
-        _mailer.QueueAsync(subscriber.Id, template, cancellationToken);
-
-    private async Task MarkLinkSentAsync(Subscriber subscriber, CancellationToken cancellationToken)
-    {
-        subscriber.LinkSentAt = Now;
-        await _store.SaveAsync(subscriber, cancellationToken);
-    }
+    // At most one link mail per LinkResendMinutes per address, decided in the database (every replica shares it).
+    private Task QueueIfDueAsync(Subscriber subscriber, string template, CancellationToken cancellationToken) =>
+        _mailer.QueueIfDueAsync(subscriber.Id, template, TimeSpan.FromMinutes(_options.Value.LinkResendMinutes), cancellationToken);
 
     private DateTime Now => _time.GetUtcNow().UtcDateTime;
 }

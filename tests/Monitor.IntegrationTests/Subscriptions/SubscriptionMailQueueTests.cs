@@ -75,6 +75,23 @@ public abstract class SubscriptionMailQueueTests(DatabaseProvider provider)
     }
 
     [SkippableFact]
+    public async Task RequestsForOneAddressOnTwoReplicasAtOnceSendOneLink()
+    {
+        await using var world = await SubscriptionWorld.CreateAsync(provider);
+        await using var replicaA = await WebHost.StartAsync(world.Env);
+        await using var replicaB = await WebHost.StartAsync(world.Env);
+        await SubscriptionWorld.AddActiveAsync(replicaA.Services, "twice@example.org");
+        var services = new[] { replicaA, replicaB }.Select(h => h.Services.GetRequiredService<SubscriptionService>()).ToArray();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() => services[i % 2].RequestLinkAsync("twice@example.org", CancellationToken.None))));
+
+        await world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
+        await WaitUntilEmptyAsync(world.Env.Factory());
+        await Task.Delay(1000);
+        Assert.Single(world.Smtp.MessagesTo("twice@example.org"));
+    }
+
+    [SkippableFact]
     public async Task AMailRefusedForNowIsTriedAgainAndOneRefusedForGoodIsDropped()
     {
         await using var world = await SubscriptionWorld.CreateAsync(provider);
