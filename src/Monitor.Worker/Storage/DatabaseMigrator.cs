@@ -9,7 +9,8 @@ namespace Monitor.Worker.Storage;
 /// </summary>
 public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<StorageOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    /// <summary>How long a start waits for another Monitor process that is applying migrations to the same SQLite file.</summary>
+    /// <summary>How long a start waits for another Monitor process that is applying migrations to the same database
+    /// (<see cref="SqliteMigrationLock"/> for a SQLite file, <see cref="ServerMigrationLock"/> for a server).</summary>
     private static readonly TimeSpan MigrationLockTimeout = TimeSpan.FromMinutes(2);
 
     /// <inheritdoc />
@@ -32,7 +33,7 @@ public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<
         {
             await MigrateCoreAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException { InnerException: System.Data.Common.DbException } or IOException or UnauthorizedAccessException or TimeoutException)
         {
             var cause = ex is InvalidOperationException { InnerException: { } inner } ? inner.Message : ex.Message;
             logger.LogDebug(ex, "Opening the database failed");
@@ -51,6 +52,9 @@ public sealed class DatabaseMigrator(MonitorDbContextFactory contexts, IOptions<
         await using var migrationLock = contexts.Provider == DatabaseProvider.Sqlite && DatabaseLocation.SqliteFile(contexts.ConnectionString) is { } file
             ? await SqliteMigrationLock.AcquireAsync(file, MigrationLockTimeout, cancellationToken)
             : null;
+        await using var serverLock = contexts.Provider == DatabaseProvider.Sqlite
+            ? null
+            : await ServerMigrationLock.AcquireAsync(contexts.Provider, contexts.ConnectionString, MigrationLockTimeout, cancellationToken);
         await using var db = contexts.CreateDbContext();
         if (migrationLock is not null && await SqliteMigrationLock.RemoveStaleRowAsync(db, cancellationToken) > 0)
         {
