@@ -37,8 +37,8 @@ public sealed class SubscriptionMailer(
     private readonly SemaphoreSlim _wake = new(0, 1);
 
     /// <summary>Queues <paramref name="template"/> for <paramref name="subscriberId"/> in the database and wakes this
-    /// replica's mailer.</summary>
-    public async Task QueueAsync(long subscriberId, string template, CancellationToken cancellationToken)
+    /// replica's mailer, whenever a link went out last (tests; requests go through <see cref="QueueIfDueAsync"/>).</summary>
+    internal async Task QueueAsync(long subscriberId, string template, CancellationToken cancellationToken)
     {
         await using var db = contexts.CreateDbContext();
         db.SubscriptionMailQueue.Add(new QueuedSubscriptionMail { SubscriberId = subscriberId, Template = template, QueuedAt = time.GetUtcNow().UtcDateTime });
