@@ -36,16 +36,6 @@ public sealed class SubscriptionMailer(
 
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    /// <summary>Queues <paramref name="template"/> for <paramref name="subscriberId"/> in the database and wakes this
-    /// replica's mailer, whenever a link went out last (tests; requests go through <see cref="QueueIfDueAsync"/>).</summary>
-    internal async Task QueueAsync(long subscriberId, string template, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.CreateDbContext();
-        db.SubscriptionMailQueue.Add(new QueuedSubscriptionMail { SubscriberId = subscriberId, Template = template, QueuedAt = time.GetUtcNow().UtcDateTime });
-        await db.SaveChangesAsync(cancellationToken);
-        Wake();
-    }
-
     /// <summary>
     /// Queues <paramref name="template"/> for <paramref name="subscriberId"/> if no link was sent to them in the last
     /// <paramref name="resendAfter"/>, and records the send, in one transaction: the subscriber's <c>LinkSentAt</c> is set by

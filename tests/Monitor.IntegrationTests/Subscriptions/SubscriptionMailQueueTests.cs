@@ -103,8 +103,9 @@ public abstract class SubscriptionMailQueueTests(DatabaseProvider provider)
         var later = await SubscriptionWorld.AddActiveAsync(host.Services, "later@example.org");
         var never = await SubscriptionWorld.AddActiveAsync(host.Services, "never@example.org");
 
-        await mailer.QueueAsync(never.Id, "manage", CancellationToken.None);
-        await mailer.QueueAsync(later.Id, "manage", CancellationToken.None);
+        // Neither was sent a link before: both are due.
+        Assert.True(await mailer.QueueIfDueAsync(never.Id, "manage", TimeSpan.FromHours(1), CancellationToken.None));
+        Assert.True(await mailer.QueueIfDueAsync(later.Id, "manage", TimeSpan.FromHours(1), CancellationToken.None));
 
         var mails = await world.Smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30));
         Assert.Equal("later@example.org", Assert.Single(mails).To.Mailboxes.Single().Address);
